@@ -1,0 +1,50 @@
+package io.clickstream;
+
+import io.clickstream.generate.Generate;
+import io.clickstream.jobs.JobFailedException;
+import io.clickstream.jobs.accesslogs.CleanAccessLogs;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.hadoop.util.Tool;
+import org.apache.hadoop.util.ToolRunner;
+
+/**
+ * The job jar's entry point: {@code hadoop jar clickstream-jobs-job.jar COMMAND [-D k=v ...] [options]}.
+ * Errors meant for people (bad arguments, a job that must not publish) are printed as one clear line.
+ */
+public final class Main {
+
+    private static final Map<String, Supplier<Tool>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put(Generate.NAME, Generate::new);
+        COMMANDS.put(CleanAccessLogs.NAME, CleanAccessLogs::new);
+        COMMANDS.put(Quickstart.NAME, Quickstart::new);
+    }
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) throws Exception {
+        Supplier<Tool> command = args.length == 0 ? null : COMMANDS.get(args[0]);
+        if (command == null) {
+            System.err.println("usage: COMMAND [-D key=value ...] [options]; commands: " + String.join(", ", COMMANDS.keySet()));
+            return 2;
+        }
+        try {
+            return ToolRunner.run(command.get(), Arrays.copyOfRange(args, 1, args.length));
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            return 2;
+        } catch (JobFailedException e) {
+            System.err.println("FAILED: " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.clickstream.accesslog;
+
+import io.clickstream.avro.PageView;
+import io.clickstream.privacy.IpAnonymizer;
+
+/**
+ * Turns one raw access-log line into a {@link PageView}, or says why it cannot: the whole business rule of
+ * the clean stage, free of Hadoop so it can be tested and benchmarked on its own.
+ */
+public final class AccessLogCleaner {
+
+    private final AccessLogParser parser;
+    private final IpAnonymizer anonymizer;
+    private final int maxLineBytes;
+    private final ParsedLine parsed = new ParsedLine();
+    private final PageView pageView = new PageView();
+
+    public AccessLogCleaner(LogFormat format, IpAnonymizer anonymizer, int maxLineBytes) {
+        this.parser = new AccessLogParser(format);
+        this.anonymizer = anonymizer;
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    /** Null when the line is accepted ({@link #pageView()} then holds it), else the rejection. */
+    public Rejection clean(byte[] line, int length) {
+        if (length > maxLineBytes) {
+            return new Rejection(RejectReason.LINE_TOO_LONG, "line of " + length + " bytes is longer than the limit of "
+                    + maxLineBytes + " bytes (clickstream.access-logs.max-line-bytes)");
+        }
+        Rejection rejection = parser.parse(line, length, parsed);
+        if (rejection != null) {
+            return rejection;
+        }
+        pageView.setTs(java.time.Instant.ofEpochMilli(parsed.timestampMillis()));
+        pageView.setClientIp(anonymizer.apply(parsed.clientIp()));
+        pageView.setMethod(parsed.method());
+        pageView.setPath(parsed.path());
+        pageView.setQuery(parsed.query());
+        pageView.setProtocol(parsed.protocol());
+        pageView.setStatus(parsed.status());
+        pageView.setBytes(parsed.bytes());
+        pageView.setReferer(parsed.referer());
+        pageView.setUserAgent(parsed.userAgent());
+        pageView.setVhost(parsed.vhost());
+        pageView.setResponseTimeUs(parsed.responseTimeMicros());
+        return null;
+    }
+
+    /** The last accepted line; the same instance is refilled by the next call. */
+    public PageView pageView() {
+        return pageView;
+    }
+
+    public int maxLineBytes() {
+        return maxLineBytes;
+    }
+}

@@ -1,0 +1,52 @@
+package io.clickstream.accesslog;
+
+/** What a directive of a log format writes, and therefore how its bytes are read back. */
+enum FieldKind {
+    CLIENT_IP,
+    /** Apache {@code %t}: {@code [10/Oct/2000:13:55:36 -0700]}, brackets included. */
+    TIME_BRACKETED,
+    /** nginx {@code $time_local}: the same without brackets. */
+    TIME_CLF,
+    /** nginx {@code $time_iso8601}: {@code 2000-10-10T13:55:36+00:00}. */
+    TIME_ISO8601,
+    /** Apache {@code %{sec}t}. */
+    TIME_EPOCH_SECONDS,
+    /** Apache {@code %{msec}t}. */
+    TIME_EPOCH_MILLIS,
+    /** nginx {@code $msec}: seconds with a millisecond fraction. */
+    TIME_EPOCH_SECONDS_FRACTION,
+    REQUEST_LINE,
+    METHOD,
+    /** Path and query together, as in nginx {@code $request_uri}. */
+    URI,
+    PATH,
+    /** Apache {@code %q}: empty or {@code ?query}. */
+    QUERY_WITH_MARK,
+    /** nginx {@code $args}: the query without {@code ?}. */
+    QUERY,
+    PROTOCOL,
+    STATUS,
+    /** Apache {@code %b}: a size where {@code -} means zero. */
+    BYTES,
+    REFERER,
+    USER_AGENT,
+    VHOST,
+    RESPONSE_TIME_MICROS,
+    RESPONSE_TIME_MILLIS,
+    RESPONSE_TIME_SECONDS,
+    /** nginx {@code $request_time}: seconds with a millisecond fraction. */
+    RESPONSE_TIME_SECONDS_FRACTION,
+    /** Known or unknown directive whose value we do not keep (e.g. {@code %l}, {@code $remote_user}). */
+    IGNORED;
+
+    boolean isTime() {
+        return this == TIME_BRACKETED || this == TIME_CLF || this == TIME_ISO8601
+                || this == TIME_EPOCH_SECONDS || this == TIME_EPOCH_MILLIS || this == TIME_EPOCH_SECONDS_FRACTION;
+    }
+
+    /** Kinds whose value never contains a space: an unquoted one at the end of a format stops at the first space. */
+    boolean isToken() {
+        return this != REQUEST_LINE && this != REFERER && this != USER_AGENT && this != IGNORED
+                && this != TIME_BRACKETED && this != TIME_CLF;
+    }
+}

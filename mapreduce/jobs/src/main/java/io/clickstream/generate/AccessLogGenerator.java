@@ -1,0 +1,198 @@
+package io.clickstream.generate;
+
+import io.clickstream.accesslog.Hit;
+import io.clickstream.accesslog.LogFormat;
+import io.clickstream.accesslog.LogLineRenderer;
+import io.clickstream.accesslog.LogLineRenderer.Damage;
+import io.clickstream.accesslog.RejectReason;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Seeded, reproducible web-server traffic for a range of UTC days: visits of people and crawlers, IPv4 and
+ * IPv6, the odd lines real servers write (TLS handshakes, empty requests, escaped quotes, non-UTF-8 bytes)
+ * and a configurable share of damaged lines, each labelled with the reason the clean stage must give.
+ */
+public final class AccessLogGenerator {
+
+    /** A web server of the sample farm: its file name, its local UTC offset and its compression. */
+    public record Server(String name, int offsetMinutes, String extension) {
+    }
+
+    public static final List<Server> SERVERS = List.of(
+            new Server("web-1", 60, ".gz"), new Server("web-2", -300, ".bz2"), new Server("web-3", 0, ""));
+
+    /** One generated line; {@code expected} is null for a line that must be accepted. */
+    public record Line(Server server, long timestampMillis, byte[] bytes, RejectReason expected) {
+    }
+
+    private static final int MAX_VISIT_GAP_SECONDS = 240;
+    private static final int TOO_LONG_BYTES = 70 * 1024;
+
+    private final LogLineRenderer renderer;
+    private final SplittableRandom random;
+    private final double badShare;
+
+    public AccessLogGenerator(LogFormat format, long seed, double badShare) {
+        if (!(badShare >= 0 && badShare <= 1)) {
+            throw new IllegalArgumentException("bad-line share must be between 0 and 1, not " + badShare);
+        }
+        this.renderer = new LogLineRenderer(format);
+        this.random = new SplittableRandom(seed);
+        this.badShare = badShare;
+    }
+
+    /** About {@code linesPerDay} lines for each day from {@code start}, per day sorted by time (as logs are). */
+    public List<List<Line>> days(LocalDate start, int days, int linesPerDay) {
+        long rangeStart = start.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        long rangeEnd = start.plusDays(days).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        List<List<Line>> byDay = new ArrayList<>();
+        for (int d = 0; d < days; d++) {
+            byDay.add(new ArrayList<>());
+        }
+        long total = (long) linesPerDay * days;
+        for (long made = 0; made < total; ) {
+            long visitStart = rangeStart + dayMillis(days) + busyHourMillis();
+            for (Hit hit : visit(visitStart)) {
+                if (hit.timestampMillis() < rangeEnd) {
+                    byDay.get((int) ((hit.timestampMillis() - rangeStart) / 86_400_000L)).add(line(hit));
+                    made++;
+                }
+            }
+        }
+        for (List<Line> day : byDay) {
+            day.sort(Comparator.comparingLong(Line::timestampMillis));
+        }
+        return byDay;
+    }
+
+    private long dayMillis(int days) {
+        return random.nextInt(days) * 86_400_000L;
+    }
+
+    /** Time of day with a daytime peak: the sum of two uniforms leans towards the middle of the day. */
+    private long busyHourMillis() {
+        long millis = (random.nextLong(43_200_000L) + random.nextLong(43_200_000L) + random.nextLong(86_400_000L)) / 2;
+        return millis % 86_400_000L;
+    }
+
+    private List<Hit> visit(long start) {
+        boolean crawler = random.nextInt(100) < 12;
+        String ip = random.nextInt(100) < 15 ? ipv6() : ipv4();
+        String agent = crawler ? pick(WebShop.BOTS) : pick(WebShop.BROWSERS);
+        WebShop.Entry entry = WebShop.entry(random);
+        int pages = crawler ? 5 + random.nextInt(40) : 1 + random.nextInt(random.nextInt(100) < 35 ? 1 : 12);
+        List<Hit> hits = new ArrayList<>(pages);
+        long time = start;
+        String page = null;
+        for (int i = 0; i < pages; i++) {
+            String previous = page;
+            page = crawler ? WebShop.crawlerPage(random) : WebShop.nextPage(previous, random);
+            String uri = i == 0 && entry.landingQuery() != null
+                    ? page + (page.contains("?") ? "&" : "?") + entry.landingQuery() : page;
+            String referer = crawler ? null : previous == null ? entry.referer() : "https://" + WebShop.HOST + previous;
+            hits.add(hit(ip, time, "GET " + uri + " HTTP/" + (random.nextBoolean() ? "1.1" : "2.0"), referer, agent));
+            time += 1000L * (2 + random.nextInt(MAX_VISIT_GAP_SECONDS));
+        }
+        if (random.nextInt(100) == 0) {
+            hits.add(hit(ip, time, oddRequest(), null, random.nextBoolean() ? null : agent));
+        }
+        return hits;
+    }
+
+    private Hit hit(String ip, long time, String request, String referer, String agent) {
+        boolean odd = !request.endsWith(" HTTP/1.1") && !request.endsWith(" HTTP/2.0");
+        boolean missing = request.contains("/product/9");
+        int status = odd ? 400 : missing ? 404 : random.nextInt(400) == 0 ? 500 : 200;
+        long bytes = status == 400 ? 0 : status == 404 ? 1_024 : 4_000 + random.nextInt(60_000);
+        long micros = 500 + (long) Math.abs(random.nextDouble() * random.nextDouble() * 2_000_000);
+        String vhost = random.nextInt(10) == 0 ? "www." + WebShop.HOST : WebShop.HOST;
+        return new Hit(ip, time, 0, request, status, bytes, referer, agent, vhost, micros);
+    }
+
+    /** What scanners and misconfigured clients send; servers log it with a 400, and it is real traffic. */
+    private String oddRequest() {
+        switch (random.nextInt(3)) {
+            case 0:
+                return "\u0016\u0003\u0001\u0000x\u0001\u0000\u0000y\u0003\u0003";
+            case 1:
+                return "";
+            default:
+                return "GET /../../etc/passwd HTTP/1.1\" \"injected";
+        }
+    }
+
+    private Line line(Hit hit) {
+        Server server = SERVERS.get(Math.floorMod(hit.clientIp().hashCode(), SERVERS.size()));
+        Hit local = new Hit(hit.clientIp(), hit.timestampMillis(), server.offsetMinutes(), hit.request(), hit.status(),
+                hit.bytes(), hit.referer(), hit.userAgent(), hit.vhost(), hit.responseTimeMicros());
+        if (random.nextDouble() < badShare) {
+            return damaged(server, local);
+        }
+        String text = renderer.render(local, Damage.NONE);
+        // A few clients send Latin-1 in their referer, which some servers write through unescaped.
+        boolean latin1 = hit.referer() != null && random.nextInt(500) == 0;
+        byte[] bytes = latin1 ? text.replace("best-", "best-\u00e9t\u00e9-").getBytes(StandardCharsets.ISO_8859_1)
+                : text.getBytes(StandardCharsets.UTF_8);
+        return new Line(server, hit.timestampMillis(), bytes, null);
+    }
+
+    private Line damaged(Server server, Hit hit) {
+        String text = renderer.render(hit, Damage.NONE);
+        int kind = random.nextInt(100);
+        RejectReason reason;
+        byte[] bytes;
+        if (kind < 35) {
+            reason = RejectReason.FORMAT_MISMATCH;
+            bytes = text.substring(0, 1 + random.nextInt(text.length() / 2)).getBytes(StandardCharsets.UTF_8);
+        } else if (kind < 55) {
+            reason = RejectReason.FORMAT_MISMATCH;
+            bytes = binaryGarbage();
+        } else if (kind < 63) {
+            reason = RejectReason.BLANK_LINE;
+            bytes = new byte[0];
+        } else if (kind < 80) {
+            reason = RejectReason.BAD_TIMESTAMP;
+            bytes = renderer.render(hit, Damage.BAD_TIMESTAMP).getBytes(StandardCharsets.UTF_8);
+        } else if (kind < 98) {
+            reason = RejectReason.BAD_STATUS;
+            bytes = renderer.render(hit, Damage.BAD_STATUS).getBytes(StandardCharsets.UTF_8);
+        } else {
+            reason = RejectReason.LINE_TOO_LONG;
+            Hit huge = new Hit(hit.clientIp(), hit.timestampMillis(), hit.offsetMinutes(),
+                    "GET /search?q=" + "A".repeat(TOO_LONG_BYTES) + " HTTP/1.1", hit.status(), hit.bytes(),
+                    hit.referer(), hit.userAgent(), hit.vhost(), hit.responseTimeMicros());
+            bytes = renderer.render(huge, Damage.NONE).getBytes(StandardCharsets.UTF_8);
+        }
+        return new Line(server, hit.timestampMillis(), bytes, reason);
+    }
+
+    /** A TLS ClientHello sent to the plain-HTTP port, logged raw: high bytes, no spaces, no line break. */
+    private byte[] binaryGarbage() {
+        byte[] bytes = new byte[20 + random.nextInt(60)];
+        bytes[0] = 0x16;
+        bytes[1] = 0x03;
+        for (int i = 2; i < bytes.length; i++) {
+            bytes[i] = (byte) (0x80 + random.nextInt(0x80));
+        }
+        return bytes;
+    }
+
+    private String ipv4() {
+        return (1 + random.nextInt(222)) + "." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
+    }
+
+    private String ipv6() {
+        return "2001:db8:" + Integer.toHexString(random.nextInt(0x10000)) + ":" + Integer.toHexString(random.nextInt(0x10000))
+                + "::" + Integer.toHexString(1 + random.nextInt(0xfffe));
+    }
+
+    private String pick(List<String> values) {
+        return values.get(random.nextInt(values.size()));
+    }
+}

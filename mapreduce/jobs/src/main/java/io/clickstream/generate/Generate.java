@@ -1,0 +1,44 @@
+package io.clickstream.generate;
+
+import io.clickstream.generate.GenerateAccessLogs.DaySummary;
+import io.clickstream.jobs.Args;
+import io.clickstream.jobs.Warehouse;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.apache.hadoop.conf.Configured;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.util.Tool;
+import org.apache.hadoop.util.ToolRunner;
+
+/** {@code generate}: seeded sample data for N days into the raw zone of a warehouse (local or HDFS). */
+public class Generate extends Configured implements Tool {
+
+    public static final String NAME = "generate";
+    static final String USAGE = NAME + " [-D clickstream.access-logs.format=FORMAT] [--warehouse ROOT] [--start YYYY-MM-DD]"
+            + " [--days N] [--lines-per-day N] [--seed N] [--bad-share 0.01]";
+
+    public static void main(String[] args) throws Exception {
+        System.exit(ToolRunner.run(new Generate(), args));
+    }
+
+    @Override
+    public int run(String[] argv) throws Exception {
+        Args args = Args.parse(NAME, argv, List.of("warehouse", "start", "days", "lines-per-day", "seed", "bad-share"));
+        int days = args.getInt("days", 7);
+        String defaultStart = LocalDate.now(ZoneOffset.UTC).minusDays(days).toString();
+        LocalDate start = Warehouse.parseDate(args.get("start", defaultStart));
+        int linesPerDay = args.getInt("lines-per-day", 20_000);
+        if (days < 1 || linesPerDay < 1) {
+            throw new IllegalArgumentException(NAME + ": --days and --lines-per-day must be at least 1");
+        }
+        Path warehouse = new Path(args.get("warehouse", "warehouse"));
+        List<DaySummary> written = GenerateAccessLogs.write(getConf(), warehouse, start, days, linesPerDay,
+                args.getInt("seed", 42), args.getDouble("bad-share", 0.01));
+        for (DaySummary day : written) {
+            System.out.printf("generated raw/access_logs/dt=%s: %,d lines, %,d of them damaged %s%n", day.date(),
+                    day.lines(), day.expectedQuarantined(), day.expectedQuarantine());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,47 @@
+package io.clickstream.jobs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A stage's record accounting: every record read is output, quarantined or a counted duplicate. The
+ * checks compare our own counters with the framework's and the outputs' record counts, so a record lost
+ * anywhere between reader and writer is caught.
+ */
+public record Accounting(String stage, long read, long accepted, long quarantined, long duplicates) {
+
+    /** Each broken invariant as a sentence; empty when the books balance. */
+    public List<String> violations(long frameworkInputRecords, long writtenOutput, long writtenQuarantine) {
+        List<String> problems = new ArrayList<>();
+        if (read != accepted + quarantined + duplicates) {
+            problems.add(String.format(Locale.ROOT, "read %d != accepted %d + quarantined %d + duplicates %d",
+                    read, accepted, quarantined, duplicates));
+        }
+        if (read != frameworkInputRecords) {
+            problems.add("read " + read + " != " + frameworkInputRecords + " records the framework delivered");
+        }
+        if (accepted != writtenOutput) {
+            problems.add("accepted " + accepted + " != " + writtenOutput + " records written to the output");
+        }
+        if (quarantined != writtenQuarantine) {
+            problems.add("quarantined " + quarantined + " != " + writtenQuarantine + " records written to the quarantine");
+        }
+        return problems;
+    }
+
+    public double quarantinedShare() {
+        return read == 0 ? 0 : (double) quarantined / read;
+    }
+
+    public String summary() {
+        return String.format(Locale.ROOT, "%s: read %,d = accepted %,d + quarantined %,d (%.2f%%) + duplicates %,d",
+                stage, read, accepted, quarantined, 100 * quarantinedShare(), duplicates);
+    }
+
+    public String toJson() {
+        return String.format(Locale.ROOT,
+                "{\"stage\": \"%s\", \"read\": %d, \"accepted\": %d, \"quarantined\": %d, \"duplicates\": %d}%n",
+                stage, read, accepted, quarantined, duplicates);
+    }
+}

@@ -1,0 +1,40 @@
+package io.clickstream.jobs;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * The warehouse's directory layout, the one place that knows it: {@code ROOT/raw/<source>/dt=D},
+ * {@code ROOT/clean/<dataset>/dt=D}, {@code ROOT/quarantine/<source>/dt=D}. All dates are UTC days.
+ */
+public final class Warehouse {
+
+    public static final String RAW = "raw";
+    public static final String CLEAN = "clean";
+    public static final String QUARANTINE = "quarantine";
+
+    private Warehouse() {
+    }
+
+    public static Path partition(Path root, String zone, String dataset, LocalDate dt) {
+        return new Path(new Path(new Path(root, zone), dataset), "dt=" + dt);
+    }
+
+    /**
+     * A {@code YYYY-MM-DD} date, strictly: it becomes part of paths and HQL, so nothing else gets through.
+     *
+     * @throws IllegalArgumentException naming the bad value
+     */
+    public static LocalDate parseDate(String value) {
+        if (value == null || !value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            throw new IllegalArgumentException("date '" + value + "' is not of the form YYYY-MM-DD");
+        }
+        try {
+            return LocalDate.parse(value, DateTimeFormatter.ISO_LOCAL_DATE);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("date '" + value + "' is not a calendar date");
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package io.clickstream.jobs.accesslogs;
+
+import io.clickstream.accesslog.RejectReason;
+import io.clickstream.avro.PageView;
+import io.clickstream.avro.QuarantineRecord;
+import io.clickstream.jobs.Accounting;
+import io.clickstream.jobs.Args;
+import io.clickstream.jobs.JobFailedException;
+import io.clickstream.jobs.PartitionCommit;
+import io.clickstream.jobs.QuarantineFiles;
+import io.clickstream.jobs.Secrets;
+import io.clickstream.jobs.Warehouse;
+import io.clickstream.privacy.IpAnonymizer;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.avro.file.CodecFactory;
+import org.apache.avro.mapreduce.AvroJob;
+import org.apache.avro.mapreduce.AvroKeyOutputFormat;
+import org.apache.avro.mapreduce.AvroMultipleOutputs;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.conf.Configured;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.Counters;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.TaskCounter;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.apache.hadoop.util.Tool;
+import org.apache.hadoop.util.ToolRunner;
+
+/**
+ * {@code clean-access-logs}: one day of raw web-server logs (plain, gzip or bzip2) into {@code page_views}
+ * Avro, every line it cannot accept into {@code quarantine/access_logs} with its reason. Publishes the day
+ * only when the accounting balances and the quarantined share is under the threshold; a rerun replaces the
+ * day exactly.
+ */
+public class CleanAccessLogs extends Configured implements Tool {
+
+    public static final String NAME = "clean-access-logs";
+    public static final String RAW_DATASET = CleanAccessLogsMapper.SOURCE;
+    public static final String CLEAN_DATASET = "page_views";
+    static final String USAGE = NAME + " [-D key=value ...] --date YYYY-MM-DD [--warehouse ROOT]"
+            + " [--input DIR] [--output DIR] [--quarantine DIR]";
+
+    /** What a run did, for callers that go on from here (the quickstart, tests). */
+    public record Result(Accounting accounting, Path output, Path quarantine) {
+    }
+
+    private Result lastResult;
+
+    public static void main(String[] args) throws Exception {
+        System.exit(ToolRunner.run(new CleanAccessLogs(), args));
+    }
+
+    @Override
+    public int run(String[] argv) throws Exception {
+        Args args = Args.parse(NAME, argv, List.of("date", "warehouse", "input", "output", "quarantine"));
+        LocalDate date = Warehouse.parseDate(args.require("date"));
+        Path root = new Path(args.get("warehouse", "warehouse"));
+        Path input = new Path(args.get("input", Warehouse.partition(root, Warehouse.RAW, RAW_DATASET, date).toString()));
+        Path output = new Path(args.get("output", Warehouse.partition(root, Warehouse.CLEAN, CLEAN_DATASET, date).toString()));
+        Path quarantine = new Path(args.get("quarantine",
+                Warehouse.partition(root, Warehouse.QUARANTINE, RAW_DATASET, date).toString()));
+        lastResult = run(date, input, output, quarantine);
+        return 0;
+    }
+
+    /** The result of the last successful {@link #run(String[])}. */
+    public Result lastResult() {
+        return lastResult;
+    }
+
+    /**
+     * Cleans {@code input} into {@code output} and {@code quarantine}.
+     *
+     * @throws JobFailedException with a message for operators when the job, its accounting or its threshold fails
+     */
+    public Result run(LocalDate date, Path input, Path output, Path quarantine) throws Exception {
+        Configuration conf = getConf();
+        CleanAccessLogsSettings.format(conf);
+        double maxShare = CleanAccessLogsSettings.maxQuarantineShare(conf);
+        requireInput(conf, input);
+
+        Path staging = PartitionCommit.stagingFor(output);
+        Job job = configure(date, input, staging);
+        if (!job.waitForCompletion(conf.getBoolean("clickstream.verbose", true))) {
+            PartitionCommit.discard(conf, staging);
+            throw new JobFailedException(NAME + " for dt=" + date + " failed: " + job.getStatus().getFailureInfo()
+                    + " (job " + job.getJobID() + "; nothing was published)");
+        }
+        Counters counters = job.getCounters();
+        Accounting accounting = new Accounting(NAME, counters.findCounter(CleanAccessLogsCounter.LINES_READ).getValue(),
+                counters.findCounter(CleanAccessLogsCounter.ACCEPTED).getValue(),
+                counters.findCounter(CleanAccessLogsCounter.QUARANTINED).getValue(), 0);
+        List<String> violations = accounting.violations(
+                counters.findCounter(TaskCounter.MAP_INPUT_RECORDS).getValue(),
+                counters.findCounter(TaskCounter.MAP_OUTPUT_RECORDS).getValue(),
+                counters.findCounter(AvroMultipleOutputs.class.getName(),
+                        CleanAccessLogsMapper.QUARANTINE_OUTPUT + "/part").getValue());
+        if (!violations.isEmpty()) {
+            throw new JobFailedException(NAME + " for dt=" + date + ": records unaccounted for, nothing published ("
+                    + String.join("; ", violations) + "); output left for inspection in " + staging);
+        }
+
+        Path stagedQuarantine = new Path(staging, CleanAccessLogsMapper.QUARANTINE_OUTPUT);
+        FileSystem fs = staging.getFileSystem(conf);
+        if (!fs.exists(stagedQuarantine)) {
+            fs.mkdirs(stagedQuarantine);
+        }
+        fs.createNewFile(new Path(stagedQuarantine, "_SUCCESS"));
+        if (accounting.quarantinedShare() > maxShare) {
+            Map<String, Long> worst = QuarantineFiles.worst(conf, stagedQuarantine, 5);
+            PartitionCommit.replace(conf, stagedQuarantine, quarantine);
+            PartitionCommit.discard(conf, staging);
+            throw new JobFailedException(String.format(Locale.ROOT,
+                    "%s for dt=%s: %.2f%% of lines quarantined, above the %.2f%% allowed by %s; page views not published."
+                            + " Quarantine (published for inspection): %s. Reasons: %s. Worst files: %s",
+                    NAME, date, 100 * accounting.quarantinedShare(), 100 * maxShare,
+                    CleanAccessLogsSettings.MAX_QUARANTINE_SHARE, quarantine, reasons(counters), worst));
+        }
+        PartitionCommit.replace(conf, stagedQuarantine, quarantine);
+        PartitionCommit.replace(conf, staging, output);
+        PartitionCommit.discard(conf, staging);
+        PartitionCommit.writeAccounting(conf, output, accounting);
+        return new Result(accounting, output, quarantine);
+    }
+
+    private Job configure(LocalDate date, Path input, Path staging) throws IOException {
+        Configuration conf = getConf();
+        Job job = Job.getInstance(conf, NAME + " dt=" + date);
+        job.setJarByClass(CleanAccessLogs.class);
+        // The job jar carries a newer Avro than the cluster's own.
+        job.getConfiguration().setBooleanIfUnset("mapreduce.job.user.classpath.first", true);
+        if (CleanAccessLogsSettings.anonymization(conf) == IpAnonymizer.Mode.HASH) {
+            byte[] key = Secrets.lookup(conf, CleanAccessLogsSettings.IP_HASH_KEY_ALIAS,
+                    CleanAccessLogsSettings.IP_HASH_KEY_ENV);
+            if (key == null) {
+                throw new IllegalArgumentException(CleanAccessLogsSettings.IP_ANONYMIZE + "=hash needs a key: put it in a"
+                        + " credential provider under alias '" + CleanAccessLogsSettings.IP_HASH_KEY_ALIAS
+                        + "' or in the environment variable " + CleanAccessLogsSettings.IP_HASH_KEY_ENV);
+            }
+            IpAnonymizer.of(IpAnonymizer.Mode.HASH, key); // rejects a weak key here rather than in every task
+            job.getCredentials().addSecretKey(CleanAccessLogsSettings.IP_HASH_KEY_TOKEN, key);
+        }
+
+        job.setInputFormatClass(TextInputFormat.class);
+        FileInputFormat.setInputDirRecursive(job, true);
+        FileInputFormat.addInputPath(job, input);
+        job.setMapperClass(CleanAccessLogsMapper.class);
+        job.setNumReduceTasks(0);
+
+        job.setOutputFormatClass(AvroKeyOutputFormat.class);
+        AvroJob.setOutputKeySchema(job, PageView.getClassSchema());
+        AvroMultipleOutputs.addNamedOutput(job, CleanAccessLogsMapper.QUARANTINE_OUTPUT, AvroKeyOutputFormat.class,
+                QuarantineRecord.getClassSchema());
+        AvroMultipleOutputs.setCountersEnabled(job, true);
+        FileOutputFormat.setOutputPath(job, staging);
+        FileOutputFormat.setCompressOutput(job, true);
+        job.getConfiguration().setIfUnset(AvroJob.CONF_OUTPUT_CODEC, CodecFactory.snappyCodec().toString());
+        return job;
+    }
+
+    private static void requireInput(Configuration conf, Path input) throws IOException {
+        FileSystem fs = input.getFileSystem(conf);
+        if (!fs.exists(input)) {
+            throw new JobFailedException(NAME + ": no raw input at " + input + " (has the day landed?)");
+        }
+        for (FileStatus status : fs.listStatus(input)) {
+            String name = status.getPath().getName();
+            if (!name.startsWith("_") && !name.startsWith(".")) {
+                return;
+            }
+        }
+        throw new JobFailedException(NAME + ": raw input " + input + " holds no log files");
+    }
+
+    private static String reasons(Counters counters) {
+        StringBuilder out = new StringBuilder();
+        for (RejectReason reason : RejectReason.values()) {
+            long count = counters.findCounter(reason).getValue();
+            if (count > 0) {
+                out.append(out.length() == 0 ? "" : ", ").append(reason).append('=').append(count);
+            }
+        }
+        return out.toString();
+    }
+}
