@@ -1,0 +1,39 @@
+package io.clickstream.accesslog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.clickstream.avro.PageView;
+import io.clickstream.privacy.IpAnonymizer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class AccessLogCleanerTest {
+
+    private final AccessLogCleaner cleaner = new AccessLogCleaner(LogFormat.of("combined"),
+            IpAnonymizer.of(IpAnonymizer.Mode.TRUNCATE, null), 1024);
+
+    private Rejection clean(String line) {
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        return cleaner.clean(bytes, bytes.length);
+    }
+
+    @Test
+    void acceptedLineBecomesAnAnonymisedPageView() {
+        assertNull(clean("203.0.113.7 - - [10/Oct/2000:13:55:36 -0700] \"GET /p?x=1 HTTP/1.1\" 200 5 \"-\" \"agent\""));
+        PageView view = cleaner.pageView();
+        assertEquals(Instant.parse("2000-10-10T20:55:36Z"), view.getTs());
+        assertEquals("203.0.113.0", view.getClientIp());
+        assertEquals("/p", view.getPath());
+        assertEquals("x=1", view.getQuery());
+        assertNull(view.getReferer());
+        assertEquals("agent", view.getUserAgent());
+    }
+
+    @Test
+    void linesOverTheLimitAreQuarantinedBeforeParsing() {
+        Rejection r = clean("203.0.113.7 - - [10/Oct/2000:13:55:36 -0700] \"GET /" + "a".repeat(2000) + " HTTP/1.1\" 200 5 \"-\" \"-\"");
+        assertEquals(RejectReason.LINE_TOO_LONG, r.reason());
+    }
+}
