@@ -6,13 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
-import org.apache.avro.file.DataFileReader;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.mapred.FsInput;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /** Which raw files a quarantine came from, read back from its Avro files (only the source_file column). */
@@ -27,18 +23,8 @@ public final class QuarantineFiles {
     /** Quarantined records per source file, most first, at most {@code limit} files. */
     public static Map<String, Long> worst(Configuration conf, Path quarantineDir, int limit) throws IOException {
         Map<String, Long> counts = new HashMap<>();
-        FileSystem fs = quarantineDir.getFileSystem(conf);
-        if (!fs.exists(quarantineDir)) {
-            return counts;
-        }
-        for (FileStatus file : fs.listStatus(quarantineDir, p -> p.getName().endsWith(".avro"))) {
-            GenericDatumReader<GenericRecord> datumReader = new GenericDatumReader<>(null, SOURCE_FILE_ONLY);
-            try (DataFileReader<GenericRecord> reader = new DataFileReader<>(new FsInput(file.getPath(), conf), datumReader)) {
-                for (GenericRecord record : reader) {
-                    counts.merge(record.get("source_file").toString(), 1L, Long::sum);
-                }
-            }
-        }
+        AvroFiles.forEach(conf, quarantineDir, new GenericDatumReader<GenericRecord>(null, SOURCE_FILE_ONLY),
+                record -> counts.merge(record.get("source_file").toString(), 1L, Long::sum));
         Map<String, Long> worst = new LinkedHashMap<>();
         counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
