@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Benchmarks of the clean stage; results go into docs/benchmarks.md by hand, with machine and date.
+#   mapreduce/benchmarks/bench.sh parser          JMH: our parser vs httpdlog-parser vs java.util.regex
+#   mapreduce/benchmarks/bench.sh job [LINES]     clean-access-logs vs an identity map-only job (the floor)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+(cd "$root" && mvn -B -q -DskipTests -pl mapreduce/benchmarks -am install)
+opens=$(sed -n 's:.*<jdk17.opens>\(.*\)</jdk17.opens>.*:\1:p' "$root/pom.xml" | head -1)
+cp="$here/target/classes:$(cat "$here/target/classpath.txt")"
+log4j="-Dlog4j.configuration=file:$root/mapreduce/jobs/src/quickstart/log4j.properties"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1), $(date -u +%F)"
+case "${1:-parser}" in
+  parser) java $opens -cp "$cp" org.openjdk.jmh.Main AccessLogParserBenchmark -rf json -rff "$here/target/jmh-parser.json" ;;
+  job)
+    work=$(mktemp -d)
+    trap 'rm -rf "$work"' EXIT
+    java -Xmx3g $opens $log4j -cp "$cp" io.clickstream.bench.CleanJobBench "$work" "${2:-2000000}" "${3:-3}" ;;
+  *) echo "usage: $0 parser | job [LINES] [RUNS]" >&2; exit 2 ;;
+esac

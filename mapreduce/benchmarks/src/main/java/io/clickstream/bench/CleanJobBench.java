@@ -1,0 +1,123 @@
+package io.clickstream.bench;
+
+import io.clickstream.jobs.accesslogs.CleanAccessLogs;
+import java.io.File;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.Mapper;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
+
+/**
+ * Wall time of clean-access-logs against the framework floor: an identity map-only job over the same input
+ * (read each line, write it back). Runs alternate, so both see the same machine; prints medians and the ratio.
+ * Usage: {@code CleanJobBench WORK_DIR [LINES] [RUNS]}.
+ */
+public final class CleanJobBench {
+
+    /** The floor: every line written back unchanged. */
+    public static class IdentityMapper extends Mapper<LongWritable, Text, Text, NullWritable> {
+        @Override
+        protected void map(LongWritable key, Text line, Context context) throws IOException, InterruptedException {
+            context.write(line, NullWritable.get());
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        File work = new File(args[0]).getAbsoluteFile();
+        int lines = args.length > 1 ? Integer.parseInt(args[1]) : 2_000_000;
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        File input = new File(work, "input");
+        long bytes = writeInput(input, lines);
+        System.out.printf(Locale.ROOT, "input: %,d lines, %.1f MB of plain combined-format logs in 4 files%n", lines,
+                bytes / 1e6);
+
+        Configuration conf = new Configuration();
+        conf.set("mapreduce.framework.name", "local");
+        conf.set("fs.defaultFS", "file:///");
+        conf.setInt("mapreduce.local.map.tasks.maximum", 2);
+        conf.setBoolean("clickstream.verbose", false);
+        conf.set("clickstream.ip.anonymize", "truncate");
+        List<Double> floor = new ArrayList<>();
+        List<Double> clean = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            floor.add(time(() -> identity(conf, input, new File(work, "floor-out"))));
+            clean.add(time(() -> new CleanAccessLogs() {
+                {
+                    setConf(conf);
+                }
+            }.run(LocalDate.of(2026, 11, 24), new Path(input.toURI()), new Path(new File(work, "clean-out").toURI()),
+                    new Path(new File(work, "quarantine-out").toURI()))));
+            System.out.printf(Locale.ROOT, "run %d: floor %.1f s, clean-access-logs %.1f s%n", run + 1,
+                    floor.get(run), clean.get(run));
+        }
+        double floorMedian = median(floor);
+        double cleanMedian = median(clean);
+        System.out.printf(Locale.ROOT, "median: floor %.1f s, clean-access-logs %.1f s, ratio %.2f; clean throughput %,.0f lines/s%n",
+                floorMedian, cleanMedian, cleanMedian / floorMedian, lines / cleanMedian);
+    }
+
+    private static long writeInput(File dir, int lines) throws IOException {
+        dir.mkdirs();
+        byte[][] sample = SampleLines.combined(Math.min(lines, 200_000), 3);
+        long bytes = 0;
+        for (int f = 0; f < 4; f++) {
+            File file = new File(dir, "web-" + f + ".log");
+            try (OutputStream out = new java.io.BufferedOutputStream(new FileOutputStream(file), 1 << 20)) {
+                for (int i = f; i < lines; i += 4) {
+                    out.write(sample[i % sample.length]);
+                    out.write('\n');
+                }
+            }
+            bytes += Files.size(file.toPath());
+        }
+        return bytes;
+    }
+
+    private static void identity(Configuration conf, File input, File output) throws Exception {
+        Job job = Job.getInstance(conf, "identity floor");
+        job.setJarByClass(CleanJobBench.class);
+        job.setMapperClass(IdentityMapper.class);
+        job.setNumReduceTasks(0);
+        job.setOutputKeyClass(Text.class);
+        job.setOutputValueClass(NullWritable.class);
+        job.setOutputFormatClass(TextOutputFormat.class);
+        FileInputFormat.addInputPath(job, new Path(input.toURI()));
+        Path out = new Path(output.toURI());
+        out.getFileSystem(conf).delete(out, true);
+        FileOutputFormat.setOutputPath(job, out);
+        if (!job.waitForCompletion(false)) {
+            throw new IllegalStateException("identity job failed");
+        }
+    }
+
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    private static double time(Action action) throws Exception {
+        long start = System.nanoTime();
+        action.run();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+}
