@@ -81,8 +81,11 @@ public class CleanAccessLogs extends Configured implements Tool {
      *
      * @throws JobFailedException with a message for operators when the job, its accounting or its threshold fails
      */
-    public Result run(LocalDate date, Path input, Path output, Path quarantine) throws Exception {
+    public Result run(LocalDate date, Path input, Path outputDir, Path quarantineDir) throws Exception {
         Configuration conf = getConf();
+        // new Path(String) drops a trailing slash (as File.toURI() adds for directories): partitions are named by their last part.
+        Path output = new Path(outputDir.toString());
+        Path quarantine = new Path(quarantineDir.toString());
         CleanAccessLogsSettings.format(conf);
         double maxShare = CleanAccessLogsSettings.maxQuarantineShare(conf);
         requireInput(conf, input);
