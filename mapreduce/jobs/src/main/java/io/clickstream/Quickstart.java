@@ -47,6 +47,8 @@ public class Quickstart extends Configured implements Tool {
             CleanAccessLogs.Result result = job.lastResult();
             System.out.printf("[%s] %s in %.1f s%n", day.date(), result.accounting().summary(),
                     (System.nanoTime() - started) / 1e9);
+            System.out.printf("         %,d accepted lines have a UTC time outside the day (kept in it)%n",
+                    result.eventTimeOutsideDay());
             System.out.printf("         page views: %s%n         quarantine: %s%n", result.output(), result.quarantine());
         }
         System.out.printf("%nDone. Every line read is accounted for; each partition's _accounting.json has the figures.%n");

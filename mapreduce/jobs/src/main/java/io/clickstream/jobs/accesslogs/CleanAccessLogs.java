@@ -49,7 +49,7 @@ public class CleanAccessLogs extends Configured implements Tool {
             + " [--input DIR] [--output DIR] [--quarantine DIR]";
 
     /** What a run did, for callers that go on from here (the quickstart, tests). */
-    public record Result(Accounting accounting, Path output, Path quarantine) {
+    public record Result(Accounting accounting, long eventTimeOutsideDay, Path output, Path quarantine) {
     }
 
     private Result lastResult;
@@ -131,13 +131,15 @@ public class CleanAccessLogs extends Configured implements Tool {
         PartitionCommit.replace(conf, staging, output);
         PartitionCommit.discard(conf, staging);
         PartitionCommit.writeAccounting(conf, output, accounting);
-        return new Result(accounting, output, quarantine);
+        return new Result(accounting, counters.findCounter(CleanAccessLogsCounter.EVENT_TIME_OUTSIDE_DAY).getValue(),
+                output, quarantine);
     }
 
     private Job configure(LocalDate date, Path input, Path staging) throws IOException {
         Configuration conf = getConf();
         Job job = Job.getInstance(conf, NAME + " dt=" + date);
         job.setJarByClass(CleanAccessLogs.class);
+        job.getConfiguration().set(CleanAccessLogsSettings.PARTITION_DATE, date.toString());
         // The job jar carries a newer Avro than the cluster's own.
         job.getConfiguration().setBooleanIfUnset("mapreduce.job.user.classpath.first", true);
         if (CleanAccessLogsSettings.anonymization(conf) == IpAnonymizer.Mode.HASH) {

@@ -4,5 +4,7 @@ package io.clickstream.jobs.accesslogs;
 public enum CleanAccessLogsCounter {
     LINES_READ,
     ACCEPTED,
-    QUARANTINED
+    QUARANTINED,
+    /** Accepted lines whose UTC time is not on the partition's day (log rotation in local time): kept, counted. */
+    EVENT_TIME_OUTSIDE_DAY
 }

@@ -6,6 +6,8 @@ import io.clickstream.avro.PageView;
 import io.clickstream.avro.QuarantineRecord;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import org.apache.avro.mapred.AvroKey;
 import org.apache.avro.mapreduce.AvroMultipleOutputs;
@@ -28,12 +30,19 @@ public class CleanAccessLogsMapper extends Mapper<LongWritable, Text, AvroKey<Pa
     private String sourceFile;
     private QuarantineSink quarantine;
     private AvroMultipleOutputs outputs;
+    private long dayStart = Long.MIN_VALUE;
+    private long dayEnd = Long.MAX_VALUE;
 
     @Override
     protected void setup(Context context) {
         cleaner = CleanAccessLogsSettings.cleaner(context.getConfiguration(), context.getCredentials());
         sourceFile = sourceFile(context.getInputSplit());
         quarantine = openQuarantine(context);
+        String day = context.getConfiguration().get(CleanAccessLogsSettings.PARTITION_DATE);
+        if (day != null) {
+            dayStart = LocalDate.parse(day).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+            dayEnd = dayStart + 86_400_000L;
+        }
     }
 
     /** The quarantine as a named Avro output beside the page views; tests may collect it instead. */
@@ -54,6 +63,10 @@ public class CleanAccessLogsMapper extends Mapper<LongWritable, Text, AvroKey<Pa
             key.datum(cleaner.pageView());
             context.write(key, NullWritable.get());
             context.getCounter(CleanAccessLogsCounter.ACCEPTED).increment(1);
+            long ts = cleaner.pageView().getTs().toEpochMilli();
+            if (ts < dayStart || ts >= dayEnd) {
+                context.getCounter(CleanAccessLogsCounter.EVENT_TIME_OUTSIDE_DAY).increment(1);
+            }
             return;
         }
         int kept = Math.min(line.getLength(), cleaner.maxLineBytes());

@@ -25,6 +25,9 @@ public final class CleanAccessLogsSettings {
     public static final String MAX_QUARANTINE_SHARE = "clickstream.quarantine.max-share";
     public static final double DEFAULT_MAX_QUARANTINE_SHARE = 0.05;
 
+    /** The UTC day being cleaned, set by the driver for the tasks. */
+    static final String PARTITION_DATE = "clickstream.partition.date";
+
     static final Text IP_HASH_KEY_TOKEN = new Text(IP_HASH_KEY_ALIAS);
 
     private CleanAccessLogsSettings() {
@@ -57,7 +60,7 @@ public final class CleanAccessLogsSettings {
     /** The cleaner a task uses; the hashing key travels in the job's credentials, never in job.xml. */
     static AccessLogCleaner cleaner(Configuration conf, Credentials credentials) {
         IpAnonymizer.Mode mode = anonymization(conf);
-        byte[] key = mode == IpAnonymizer.Mode.HASH ? credentials.getSecretKey(IP_HASH_KEY_TOKEN) : null;
+        byte[] key = mode == IpAnonymizer.Mode.HASH && credentials != null ? credentials.getSecretKey(IP_HASH_KEY_TOKEN) : null;
         return new AccessLogCleaner(format(conf), IpAnonymizer.of(mode, key), maxLineBytes(conf));
     }
 }

@@ -89,6 +89,7 @@ class CleanAccessLogsJobTest {
         assertEquals(planted.lines(), result.accounting().read());
         assertEquals(planted.lines() - planted.expectedQuarantined(), views.size());
         assertEquals(views.size(), result.accounting().accepted());
+        assertEquals(0, result.eventTimeOutsideDay(), "the generator lands every line in its UTC day");
         assertEquals(planted.expectedQuarantined(), quarantine.size());
         Map<RejectReason, Long> reasons = new EnumMap<>(RejectReason.class);
         quarantine.forEach(q -> reasons.merge(RejectReason.valueOf(q.getReason()), 1L, Long::sum));

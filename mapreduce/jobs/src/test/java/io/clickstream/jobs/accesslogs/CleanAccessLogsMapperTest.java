@@ -42,6 +42,7 @@ class CleanAccessLogsMapperTest {
         };
         Job job = Job.getInstance();
         AvroJob.setMapOutputKeySchema(job, PageView.getClassSchema());
+        job.getConfiguration().set(CleanAccessLogsSettings.PARTITION_DATE, "2026-11-24");
         driver = MapDriver.newMapDriver(mapper).withConfiguration(job.getConfiguration()).withMapInputPath(SOURCE);
     }
 
@@ -63,6 +64,17 @@ class CleanAccessLogsMapperTest {
         assertEquals(1, counter(CleanAccessLogsCounter.LINES_READ));
         assertEquals(1, counter(CleanAccessLogsCounter.ACCEPTED));
         assertEquals(0, counter(CleanAccessLogsCounter.QUARANTINED));
+        assertEquals(0, counter(CleanAccessLogsCounter.EVENT_TIME_OUTSIDE_DAY));
+    }
+
+    @Test
+    void linesOfANeighbouringUtcDayAreKeptAndCounted() throws Exception {
+        List<Pair<AvroKey<PageView>, NullWritable>> out = driver
+                .withInput(new LongWritable(0), new Text(GOOD.replace("23:59:59 +0100", "00:30:00 +0100")))
+                .run();
+        assertEquals(Instant.parse("2026-11-23T23:30:00Z"), out.get(0).getFirst().datum().getTs());
+        assertEquals(1, counter(CleanAccessLogsCounter.ACCEPTED));
+        assertEquals(1, counter(CleanAccessLogsCounter.EVENT_TIME_OUTSIDE_DAY));
     }
 
     @Test
