@@ -2,12 +2,17 @@ package io.clickstream;
 
 import io.clickstream.generate.GenerateAccessLogs;
 import io.clickstream.generate.GenerateAccessLogs.DaySummary;
+import io.clickstream.avro.QuarantineRecord;
 import io.clickstream.jobs.Args;
+import io.clickstream.jobs.AvroFiles;
 import io.clickstream.jobs.accesslogs.CleanAccessLogs;
 import io.clickstream.jobs.Warehouse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.fs.Path;
@@ -47,11 +52,31 @@ public class Quickstart extends Configured implements Tool {
             CleanAccessLogs.Result result = job.lastResult();
             System.out.printf("[%s] %s in %.1f s%n", day.date(), result.accounting().summary(),
                     (System.nanoTime() - started) / 1e9);
-            System.out.printf("         %,d accepted lines have a UTC time outside the day (kept in it)%n",
-                    result.eventTimeOutsideDay());
+            if (result.eventTimeOutsideDay() > 0) {
+                System.out.printf("         %,d accepted lines have a UTC time outside the day (kept in it)%n",
+                        result.eventTimeOutsideDay());
+            }
             System.out.printf("         page views: %s%n         quarantine: %s%n", result.output(), result.quarantine());
+            printQuarantine(conf, result.quarantine());
         }
         System.out.printf("%nDone. Every line read is accounted for; each partition's _accounting.json has the figures.%n");
         return 0;
+    }
+
+    /** Reasons and one example, so the first look at the quarantine shows what it is for. */
+    private static void printQuarantine(Configuration conf, Path quarantine) throws java.io.IOException {
+        Map<String, Long> reasons = new TreeMap<>();
+        QuarantineRecord[] example = new QuarantineRecord[1];
+        AvroFiles.forEach(conf, quarantine, new SpecificDatumReader<>(QuarantineRecord.class), record -> {
+            reasons.merge(record.getReason(), 1L, Long::sum);
+            if (example[0] == null && record.getReason().equals("BAD_TIMESTAMP")) {
+                example[0] = record;
+            }
+        });
+        System.out.printf("         quarantined by reason: %s%n", reasons);
+        if (example[0] != null) {
+            System.out.printf("         e.g. %s at byte %,d: %s%n", new Path(example[0].getSourceFile()).getName(),
+                    example[0].getByteOffset(), example[0].getMessage());
+        }
     }
 }
