@@ -65,6 +65,7 @@ class CleanAccessLogsOnMiniClusterTest {
     void cleansADayFromHdfsOnYarnAndAccountsForEveryLine() throws Exception {
         Configuration conf = new Configuration(yarn.getConfig());
         conf.setBoolean("clickstream.verbose", false);
+        assertEquals("yarn", conf.get("mapreduce.framework.name"), "tasks run in YARN containers, not in this JVM");
         FileSystem fs = dfs.getFileSystem();
         Path warehouse = fs.makeQualified(new Path("/warehouse"));
         DaySummary planted = GenerateAccessLogs.write(conf, warehouse, DAY, 1, 3_000, 21, 0.02).get(0);
