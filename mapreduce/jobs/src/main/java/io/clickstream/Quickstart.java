@@ -48,8 +48,9 @@ public class Quickstart extends Configured implements Tool {
             CleanAccessLogs job = new CleanAccessLogs();
             job.setConf(conf);
             long started = System.nanoTime();
-            job.run(new String[] {"--date", day.date().toString(), "--warehouse", warehouse.toString()});
-            CleanAccessLogs.Result result = job.lastResult();
+            CleanAccessLogs.Result result = job.run(day.date(), raw,
+                    Warehouse.partition(warehouse, Warehouse.CLEAN, CleanAccessLogs.CLEAN_DATASET, day.date()),
+                    Warehouse.partition(warehouse, Warehouse.QUARANTINE, CleanAccessLogs.RAW_DATASET, day.date()));
             System.out.printf("[%s] %s in %.1f s%n", day.date(), result.accounting().summary(),
                     (System.nanoTime() - started) / 1e9);
             if (result.eventTimeOutsideDay() > 0) {

@@ -68,6 +68,8 @@ public class CleanAccessLogs extends Configured implements Tool {
         Path quarantine = new Path(args.get("quarantine",
                 Warehouse.partition(root, Warehouse.QUARANTINE, RAW_DATASET, date).toString()));
         lastResult = run(date, input, output, quarantine);
+        System.out.printf("%s%npage views: %s%nquarantine: %s%n", lastResult.accounting().summary(), lastResult.output(),
+                lastResult.quarantine());
         return 0;
     }
 
