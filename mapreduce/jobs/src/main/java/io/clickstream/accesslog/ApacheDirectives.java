@@ -13,18 +13,17 @@ final class ApacheDirectives {
 
     static List<Token> compile(String format) {
         List<Token> tokens = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
         int i = 0;
         while (i < format.length()) {
             char c = format.charAt(i);
             if (c != '%') {
-                text.append(c);
+                tokens.add(LogFormat.literal(String.valueOf(c)));
                 i++;
                 continue;
             }
             int start = i++;
             if (i < format.length() && format.charAt(i) == '%') {
-                text.append('%');
+                tokens.add(LogFormat.literal("%"));
                 i++;
                 continue;
             }
@@ -48,14 +47,7 @@ final class ApacheDirectives {
             }
             char letter = format.charAt(i++);
             String directive = format.substring(start, i);
-            if (!text.isEmpty()) {
-                tokens.add(LogFormat.literal(text.toString()));
-                text.setLength(0);
-            }
             tokens.add(LogFormat.field(kindOf(letter, argument, directive), directive));
-        }
-        if (!text.isEmpty()) {
-            tokens.add(LogFormat.literal(text.toString()));
         }
         return tokens;
     }

@@ -79,6 +79,7 @@ public final class LogFormat {
         return out.toString();
     }
 
+    /** Joins neighbouring literals (the compilers emit one per character) and drops empty ones. */
     private static List<Token> mergeLiterals(List<Token> tokens) {
         List<Token> merged = new ArrayList<>();
         for (Token token : tokens) {

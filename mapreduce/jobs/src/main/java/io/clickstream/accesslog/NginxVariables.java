@@ -47,7 +47,6 @@ final class NginxVariables {
 
     static List<Token> compile(String format) {
         List<Token> tokens = new ArrayList<>();
-        StringBuilder text = new StringBuilder();
         int i = 0;
         while (i < format.length()) {
             char c = format.charAt(i);
@@ -61,7 +60,7 @@ final class NginxVariables {
                 nameEnd++;
             }
             if (c != '$' || nameEnd == nameStart) {
-                text.append(c);
+                tokens.add(LogFormat.literal(String.valueOf(c)));
                 i++;
                 continue;
             }
@@ -69,15 +68,8 @@ final class NginxVariables {
                 throw new IllegalArgumentException("unclosed '${' at column " + (i + 1) + " of log format '" + format + "'");
             }
             String name = format.substring(nameStart, nameEnd);
-            if (!text.isEmpty()) {
-                tokens.add(LogFormat.literal(text.toString()));
-                text.setLength(0);
-            }
             tokens.add(LogFormat.field(KINDS.getOrDefault(name, FieldKind.IGNORED), "$" + name));
             i = braced ? nameEnd + 1 : nameEnd;
-        }
-        if (!text.isEmpty()) {
-            tokens.add(LogFormat.literal(text.toString()));
         }
         return tokens;
     }
