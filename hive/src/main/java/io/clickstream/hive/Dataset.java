@@ -1,0 +1,37 @@
+package io.clickstream.hive;
+
+import io.clickstream.jobs.Warehouse;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * A dataset of the warehouse under its one name: the Hive table {@code zone.name} over the directory
+ * {@code ROOT/zone/name}, with its DDL and checks in {@code hql/ddl/zone.name.(hql|checks)}.
+ */
+public record Dataset(String zone, String name) {
+
+    /** Every table, in the order their DDL is applied. Add a dataset here and next to its DDL. */
+    public static final List<Dataset> ALL = List.of(
+            new Dataset(Warehouse.CLEAN, "page_views"),
+            new Dataset(Warehouse.QUARANTINE, "access_logs"));
+
+    /** Views over the tables, applied after them. */
+    public static final List<String> VIEWS = List.of("analytics.page_views");
+
+    public String table() {
+        return zone + "." + name;
+    }
+
+    public Path partition(Path warehouse, LocalDate dt) {
+        return Warehouse.partition(warehouse, zone, name, dt);
+    }
+
+    public String ddlResource() {
+        return "ddl/" + table() + ".hql";
+    }
+
+    public String checksResource() {
+        return "ddl/" + table() + ".checks";
+    }
+}

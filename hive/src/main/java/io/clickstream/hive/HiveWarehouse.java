@@ -1,0 +1,152 @@
+package io.clickstream.hive;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/** What the warehouse command does, over one JDBC connection: apply, register, check, query, retention. */
+public final class HiveWarehouse {
+
+    static final List<String> SCHEMAS = List.of("page_view.avsc", "quarantine_record.avsc");
+
+    private final Connection connection;
+    private final Configuration conf;
+    private final Path root;
+
+    public HiveWarehouse(Connection connection, Configuration conf, Path root) {
+        this.connection = connection;
+        this.conf = conf;
+        this.root = root;
+    }
+
+    public Path schemasDir() {
+        return new Path(root, "schemas");
+    }
+
+    /** Puts the shared schemas next to the data and creates databases, tables and views. Idempotent. */
+    public List<String> apply() throws IOException, SQLException {
+        FileSystem fs = root.getFileSystem(conf);
+        for (String schema : SCHEMAS) {
+            try (InputStream in = HiveWarehouse.class.getResourceAsStream("/avro/" + schema);
+                 OutputStream out = fs.create(new Path(schemasDir(), schema), true)) {
+                in.transferTo(out);
+            }
+        }
+        HiveVars vars = new HiveVars().set("warehouse", qualified(root)).set("schemas", qualified(schemasDir()));
+        List<String> applied = new ArrayList<>();
+        execute(HqlScript.resource("ddl/00_databases.hql"), vars);
+        for (Dataset dataset : Dataset.ALL) {
+            execute(HqlScript.resource(dataset.ddlResource()), vars);
+            applied.add(dataset.table());
+        }
+        for (String view : Dataset.VIEWS) {
+            execute(HqlScript.resource("ddl/" + view + ".hql"), vars);
+            applied.add(view);
+        }
+        return applied;
+    }
+
+    /**
+     * Adds the day's partition of every dataset whose job finished ({@code _SUCCESS} present); returns what
+     * was registered. Re-registering is a no-op, so it is safe after every run and every rerun.
+     */
+    public List<String> register(LocalDate dt) throws IOException, SQLException {
+        List<String> registered = new ArrayList<>();
+        for (Dataset dataset : Dataset.ALL) {
+            Path partition = dataset.partition(root, dt);
+            if (partition.getFileSystem(conf).exists(new Path(partition, "_SUCCESS"))) {
+                try (Statement st = connection.createStatement()) {
+                    st.execute("ALTER TABLE " + dataset.table() + " ADD IF NOT EXISTS PARTITION (dt='" + dt
+                            + "') LOCATION '" + qualified(partition) + "'");
+                }
+                registered.add(dataset.table() + " dt=" + dt);
+            }
+        }
+        return registered;
+    }
+
+    public List<QualityChecks.Result> check(LocalDate dt) throws IOException, SQLException {
+        QualityChecks checks = new QualityChecks(connection, conf, root);
+        List<QualityChecks.Result> results = new ArrayList<>();
+        for (Dataset dataset : Dataset.ALL) {
+            results.addAll(checks.run(dataset, dt));
+        }
+        return results;
+    }
+
+    /** Runs a query script; the last statement's rows are returned with a header row first. */
+    public List<List<String>> query(HqlScript script, HiveVars vars) throws SQLException {
+        List<String> statements = script.statements(vars);
+        try (Statement st = connection.createStatement()) {
+            for (int i = 0; i < statements.size() - 1; i++) {
+                st.execute(statements.get(i));
+            }
+            try (ResultSet rs = st.executeQuery(statements.get(statements.size() - 1))) {
+                List<List<String>> rows = new ArrayList<>();
+                int columns = rs.getMetaData().getColumnCount();
+                List<String> header = new ArrayList<>();
+                for (int c = 1; c <= columns; c++) {
+                    header.add(rs.getMetaData().getColumnLabel(c).replaceFirst("^.*\\.", ""));
+                }
+                rows.add(header);
+                while (rs.next()) {
+                    List<String> row = new ArrayList<>();
+                    for (int c = 1; c <= columns; c++) {
+                        row.add(rs.getString(c));
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
+        }
+    }
+
+    /** Drops the partitions older than {@code keepDays} days before {@code today}, with their data. */
+    public List<String> retention(int keepDays, LocalDate today) throws IOException, SQLException {
+        LocalDate oldestKept = today.minusDays(keepDays);
+        List<String> dropped = new ArrayList<>();
+        for (Dataset dataset : Dataset.ALL) {
+            List<LocalDate> days = new ArrayList<>();
+            try (Statement st = connection.createStatement();
+                 ResultSet rs = st.executeQuery("SHOW PARTITIONS " + dataset.table())) {
+                while (rs.next()) {
+                    LocalDate day = LocalDate.parse(rs.getString(1).substring("dt=".length()));
+                    if (day.isBefore(oldestKept)) {
+                        days.add(day);
+                    }
+                }
+            }
+            for (LocalDate day : days) {
+                try (Statement st = connection.createStatement()) {
+                    st.execute("ALTER TABLE " + dataset.table() + " DROP IF EXISTS PARTITION (dt='" + day + "')");
+                }
+                Path data = dataset.partition(root, day);
+                data.getFileSystem(conf).delete(data, true);
+                dropped.add(dataset.table() + " dt=" + day);
+            }
+        }
+        return dropped;
+    }
+
+    private void execute(HqlScript script, HiveVars vars) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            for (String statement : script.statements(vars)) {
+                st.execute(statement);
+            }
+        }
+    }
+
+    private String qualified(Path path) throws IOException {
+        return path.getFileSystem(conf).makeQualified(path).toString();
+    }
+}

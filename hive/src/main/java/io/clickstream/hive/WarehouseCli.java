@@ -1,0 +1,169 @@
+package io.clickstream.hive;
+
+import io.clickstream.jobs.JobFailedException;
+import io.clickstream.jobs.Warehouse;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configured;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.util.Tool;
+import org.apache.hadoop.util.ToolRunner;
+
+/**
+ * {@code warehouse COMMAND}: the Hive side of the pipeline.
+ * <pre>
+ *   apply                                   create databases, tables (from the .avsc) and views; idempotent
+ *   register  --date D                      add the day's partitions whose _SUCCESS exists
+ *   check     --date D                      run the data-quality checks; exit 1 with a table of failures
+ *   query     NAME|FILE [--hivevar k=v]...  run an analyst query; print it, or --csv FILE
+ *   retention --keep-days N [--date D]      drop partitions (and data) older than N days before D (today)
+ * common: --warehouse ROOT  --jdbc-url URL (default jdbc:hive2://, in-process)  --metastore DIR (embedded only)
+ * </pre>
+ */
+public class WarehouseCli extends Configured implements Tool {
+
+    private static final List<String> OPTIONS = List.of("warehouse", "jdbc-url", "metastore", "date", "keep-days", "csv");
+
+    private final PrintStream out;
+
+    public WarehouseCli() {
+        this(System.out);
+    }
+
+    public WarehouseCli(PrintStream out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        try {
+            System.exit(ToolRunner.run(new WarehouseCli(), args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+        } catch (JobFailedException e) {
+            System.err.println("FAILED: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    @Override
+    public int run(String[] argv) throws Exception {
+        if (argv.length == 0) {
+            throw new IllegalArgumentException("usage: warehouse apply|register|check|query|retention [options]");
+        }
+        String command = argv[0];
+        Map<String, String> options = new HashMap<>();
+        HiveVars vars = new HiveVars();
+        List<String> positional = new ArrayList<>();
+        for (int i = 1; i < argv.length; i++) {
+            String arg = argv[i];
+            if (!arg.startsWith("--")) {
+                positional.add(arg);
+            } else if (i + 1 >= argv.length) {
+                throw new IllegalArgumentException(command + ": " + arg + " needs a value");
+            } else if (arg.equals("--hivevar")) {
+                String[] kv = argv[++i].split("=", 2);
+                vars.set(kv[0], kv.length == 2 ? kv[1] : null);
+            } else if (OPTIONS.contains(arg.substring(2))) {
+                options.put(arg.substring(2), argv[++i]);
+            } else {
+                throw new IllegalArgumentException(command + ": unknown option " + arg + "; options: --hivevar --"
+                        + String.join(" --", OPTIONS));
+            }
+        }
+        Path root = new Path(options.getOrDefault("warehouse", "warehouse"));
+        String url = options.getOrDefault("jdbc-url", HiveConnections.EMBEDDED_URL);
+        File metastore = new File(options.getOrDefault("metastore", "metastore"));
+        try (Connection connection = HiveConnections.open(url, metastore)) {
+            return execute(command, new HiveWarehouse(connection, getConf(), root), options, vars, positional);
+        }
+    }
+
+    private int execute(String command, HiveWarehouse warehouse, Map<String, String> options, HiveVars vars,
+            List<String> positional) throws Exception {
+        switch (command) {
+            case "apply" -> warehouse.apply().forEach(t -> out.println("applied " + t));
+            case "register" -> {
+                List<String> registered = warehouse.register(date(options, true));
+                registered.forEach(p -> out.println("registered " + p));
+                if (registered.isEmpty()) {
+                    throw new JobFailedException("register: no dataset has a finished (_SUCCESS) partition for dt="
+                            + options.get("date"));
+                }
+            }
+            case "check" -> {
+                List<QualityChecks.Result> results = warehouse.check(date(options, true));
+                printTable(results.stream().map(r -> List.of(r.table(), r.check(), r.passed() ? "PASS" : "FAIL", r.detail()))
+                        .collect(Collectors.toList()), List.of("table", "check", "result", "detail"));
+                long failed = results.stream().filter(r -> !r.passed()).count();
+                if (failed > 0) {
+                    throw new JobFailedException(failed + " data-quality check(s) failed for dt=" + options.get("date"));
+                }
+            }
+            case "query" -> {
+                if (positional.size() != 1) {
+                    throw new IllegalArgumentException("query: name one query (e.g. top_pages) or .hql file");
+                }
+                List<List<String>> rows = warehouse.query(HqlScript.query(positional.get(0)), vars);
+                if (options.containsKey("csv")) {
+                    Files.write(new File(options.get("csv")).toPath(), Csv.lines(rows), StandardCharsets.UTF_8);
+                    out.println("wrote " + (rows.size() - 1) + " rows to " + options.get("csv"));
+                } else {
+                    printTable(rows.subList(1, rows.size()), rows.get(0));
+                }
+            }
+            case "retention" -> {
+                String keep = options.get("keep-days");
+                if (keep == null || !keep.matches("\\d{1,5}")) {
+                    throw new IllegalArgumentException("retention: --keep-days N is required");
+                }
+                warehouse.retention(Integer.parseInt(keep), date(options, false))
+                        .forEach(p -> out.println("dropped " + p));
+            }
+            default -> throw new IllegalArgumentException("unknown command '" + command
+                    + "'; commands: apply, register, check, query, retention");
+        }
+        return 0;
+    }
+
+    private static LocalDate date(Map<String, String> options, boolean required) {
+        String value = options.get("date");
+        if (value == null && required) {
+            throw new IllegalArgumentException("--date YYYY-MM-DD is required");
+        }
+        return value == null ? LocalDate.now(ZoneOffset.UTC) : Warehouse.parseDate(value);
+    }
+
+    private void printTable(List<List<String>> rows, List<String> header) {
+        int[] widths = new int[header.size()];
+        for (List<String> row : concat(header, rows)) {
+            for (int c = 0; c < row.size(); c++) {
+                widths[c] = Math.max(widths[c], String.valueOf(row.get(c)).length());
+            }
+        }
+        for (List<String> row : concat(header, rows)) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < row.size(); c++) {
+                line.append(String.format("%-" + widths[c] + "s", row.get(c))).append(c + 1 < row.size() ? "  " : "");
+            }
+            out.println(line.toString().stripTrailing());
+        }
+    }
+
+    private static List<List<String>> concat(List<String> header, List<List<String>> rows) {
+        List<List<String>> all = new ArrayList<>();
+        all.add(header);
+        all.addAll(rows);
+        return all;
+    }
+}

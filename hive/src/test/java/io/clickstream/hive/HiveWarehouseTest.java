@@ -1,0 +1,308 @@
+package io.clickstream.hive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.clickstream.avro.PageView;
+import io.clickstream.generate.GenerateAccessLogs;
+import io.clickstream.generate.GenerateAccessLogs.DaySummary;
+import io.clickstream.jobs.AvroFiles;
+import io.clickstream.jobs.JobFailedException;
+import io.clickstream.jobs.accesslogs.CleanAccessLogs;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.avro.Schema;
+import org.apache.avro.file.DataFileWriter;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.util.ToolRunner;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The warehouse over a real HiveServer2 running in this JVM (Derby metastore), on partitions written by the
+ * real clean-access-logs job: started once for the class.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HiveWarehouseTest {
+
+    private static final LocalDate DAY1 = LocalDate.of(2026, 11, 23);
+    private static final LocalDate DAY2 = DAY1.plusDays(1);
+
+    @TempDir
+    static File tmp;
+    private static Configuration conf;
+    private static Path root;
+    private static File metastore;
+    private static Connection hive;
+    private static HiveWarehouse warehouse;
+    private static List<DaySummary> generated;
+    private static final Map<LocalDate, CleanAccessLogs.Result> cleaned = new HashMap<>();
+
+    @BeforeAll
+    static void buildWarehouse() throws Exception {
+        conf = new Configuration();
+        conf.set("mapreduce.framework.name", "local");
+        conf.set("fs.defaultFS", "file:///");
+        conf.setBoolean("clickstream.verbose", false);
+        root = new Path(new File(tmp, "warehouse").toURI().toString());
+        generated = GenerateAccessLogs.write(conf, root, DAY1, 2, 2_000, 17, 0.02);
+        for (LocalDate day : List.of(DAY1, DAY2)) {
+            CleanAccessLogs job = new CleanAccessLogs();
+            ToolRunner.run(conf, job, new String[] {"--date", day.toString(), "--warehouse", root.toString()});
+            cleaned.put(day, job.lastResult());
+        }
+        metastore = new File(tmp, "metastore");
+        hive = HiveConnections.open(HiveConnections.EMBEDDED_URL, metastore);
+        warehouse = new HiveWarehouse(hive, conf, root);
+        warehouse.apply();
+    }
+
+    @AfterAll
+    static void close() throws SQLException {
+        if (hive != null) {
+            hive.close();
+        }
+    }
+
+    private static List<List<String>> rows(String sql) throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        try (Statement st = hive.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> row = new ArrayList<>();
+                for (int c = 1; c <= columns; c++) {
+                    row.add(rs.getString(c));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static long count(String sql) throws SQLException {
+        return Long.parseLong(rows(sql).get(0).get(0));
+    }
+
+    private static List<PageView> pageViews(LocalDate day) throws Exception {
+        return AvroFiles.readAll(conf, cleaned.get(day).output(), new SpecificDatumReader<>(PageView.class));
+    }
+
+    @Test
+    @Order(1)
+    void ddlAppliesTwiceAndEveryColumnHasADescription() throws Exception {
+        List<List<String>> before = rows("DESCRIBE clean.page_views");
+        assertEquals(List.of("clean.page_views", "quarantine.access_logs", "analytics.page_views"), warehouse.apply());
+        assertEquals(before, rows("DESCRIBE clean.page_views"));
+        for (String table : List.of("clean.page_views", "quarantine.access_logs", "analytics.page_views")) {
+            List<List<String>> columns = rows("DESCRIBE " + table).stream()
+                    .filter(r -> r.get(0) != null && !r.get(0).isBlank() && !r.get(0).startsWith("#"))
+                    .collect(Collectors.toList());
+            assertTrue(columns.size() >= 6, table + ": " + columns);
+            for (List<String> column : columns) {
+                String comment = column.get(2);
+                assertTrue(comment != null && !comment.isBlank() && !comment.equals("from deserializer"),
+                        table + "." + column.get(0) + " has no description: " + column);
+            }
+        }
+        List<String> columnNames = rows("DESCRIBE clean.page_views").stream().map(r -> r.get(0).strip())
+                .collect(Collectors.toList());
+        for (Schema.Field field : PageView.getClassSchema().getFields()) {
+            assertTrue(columnNames.contains(field.name()), "column from the .avsc: " + field.name());
+        }
+    }
+
+    @Test
+    @Order(2)
+    void registeredPartitionsHoldExactlyWhatTheJobAccountedFor() throws Exception {
+        for (LocalDate day : List.of(DAY1, DAY2)) {
+            assertEquals(List.of("clean.page_views dt=" + day, "quarantine.access_logs dt=" + day), warehouse.register(day));
+            warehouse.register(day);
+            CleanAccessLogs.Result result = cleaned.get(day);
+            assertEquals(result.accounting().accepted(), count("SELECT COUNT(*) FROM clean.page_views WHERE dt='" + day + "'"));
+            assertEquals(result.accounting().quarantined(),
+                    count("SELECT COUNT(*) FROM quarantine.access_logs WHERE dt='" + day + "'"));
+        }
+        assertEquals(2, rows("SHOW PARTITIONS clean.page_views").size(), "registering twice adds nothing");
+        assertTrue(warehouse.register(DAY2.plusDays(1)).isEmpty(), "no _SUCCESS, nothing registered");
+        for (QualityChecks.Result check : warehouse.check(DAY2)) {
+            assertTrue(check.passed(), check.toString());
+        }
+    }
+
+    @Test
+    @Order(3)
+    void analystQueriesAgreeWithTheJobOutputs() throws Exception {
+        List<PageView> views = pageViews(DAY2);
+        List<List<String>> visitors = warehouse.query(HqlScript.query("visitors_per_day"),
+                new HiveVars().set("from", DAY2.toString()).set("to", DAY2.toString()));
+        assertEquals(List.of("dt", "visitors", "page_views"), visitors.get(0));
+        assertEquals(List.of(DAY2.toString(), String.valueOf(views.stream().map(PageView::getClientIp).distinct().count()),
+                String.valueOf(views.size())), visitors.get(1));
+
+        List<List<String>> errors = warehouse.query(HqlScript.query("error_rates"),
+                new HiveVars().set("from", DAY2.toString()).set("to", DAY2.toString()));
+        assertEquals(String.valueOf(views.stream().filter(v -> v.getStatus() / 100 == 4).count()), errors.get(1).get(2));
+        assertEquals(String.valueOf(views.stream().filter(v -> v.getStatus() / 100 == 5).count()), errors.get(1).get(3));
+
+        Map<String, Long> byPath = views.stream().filter(v -> v.getPath() != null)
+                .collect(Collectors.groupingBy(PageView::getPath, Collectors.counting()));
+        List<Map.Entry<String, Long>> expectedTop = byPath.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(3).collect(Collectors.toList());
+        List<List<String>> top = warehouse.query(HqlScript.query("top_pages"),
+                new HiveVars().set("dt", DAY2.toString()).set("limit", "3"));
+        assertEquals(4, top.size());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(expectedTop.get(i).getKey(), top.get(i + 1).get(0));
+            assertEquals(String.valueOf(expectedTop.get(i).getValue()), top.get(i + 1).get(1));
+        }
+
+        List<List<String>> quarantine = warehouse.query(HqlScript.query("quarantine_summary"),
+                new HiveVars().set("from", DAY2.toString()).set("to", DAY2.toString()));
+        Map<String, String> byReason = quarantine.subList(1, quarantine.size()).stream()
+                .collect(Collectors.toMap(r -> r.get(2), r -> r.get(3)));
+        Map<String, String> planted = generated.get(1).expectedQuarantine().entrySet().stream()
+                .collect(Collectors.toMap(e -> e.getKey().name(), e -> String.valueOf(e.getValue())));
+        assertEquals(planted, byReason);
+
+        List<List<String>> hours = warehouse.query(HqlScript.query("traffic_by_hour"), new HiveVars().set("dt", DAY2.toString()));
+        assertEquals(views.size(), hours.subList(1, hours.size()).stream().mapToLong(r -> Long.parseLong(r.get(1))).sum());
+    }
+
+    @Test
+    @Order(4)
+    void theCommandLineExportsCsvAndFailsABrokenDayNamingTheRule() throws Exception {
+        File csv = new File(tmp, "top.csv");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        String[] common = {"--warehouse", root.toString(), "--metastore", metastore.getPath()};
+        assertEquals(0, ToolRunner.run(conf, new WarehouseCli(new PrintStream(printed)), concat(new String[] {"query",
+            "top_pages", "--hivevar", "dt=" + DAY2, "--hivevar", "limit=5", "--csv", csv.getPath()}, common)));
+        List<String> lines = Files.readAllLines(csv.toPath(), StandardCharsets.UTF_8);
+        assertEquals("path,page_views,share_pct,errors", lines.get(0));
+        assertEquals(6, lines.size());
+
+        Path accounting = new Path(cleaned.get(DAY2).output(), "_accounting.json");
+        String original = Files.readString(new File(accounting.toUri()).toPath());
+        try {
+            overwrite(accounting, original.replaceFirst("\"accepted\": (\\d+)", "\"accepted\": 1"));
+            printed.reset();
+            JobFailedException e = assertThrows(JobFailedException.class, () -> ToolRunner.run(conf,
+                    new WarehouseCli(new PrintStream(printed)), concat(new String[] {"check", "--date", DAY2.toString()}, common)));
+            assertTrue(e.getMessage().contains("1 data-quality check(s) failed"), e.getMessage());
+            String table = printed.toString(StandardCharsets.UTF_8);
+            assertTrue(table.lines().anyMatch(l -> l.contains("row_count_matches clean/page_views accepted")
+                    && l.contains("FAIL") && l.contains("the job accounted 1")), table);
+        } finally {
+            overwrite(accounting, original);
+        }
+        assertThrows(IllegalArgumentException.class, () -> ToolRunner.run(conf, new WarehouseCli(new PrintStream(printed)),
+                concat(new String[] {"query", "top_pages", "--hivevar", "dt=" + DAY2 + "' OR 'x'='x", "--hivevar", "limit=5"},
+                        common)));
+    }
+
+    @Test
+    @Order(5)
+    void everyKindOfCheckCatchesWhatItShould() throws Exception {
+        try (Statement st = hive.createStatement()) {
+            st.execute("CREATE TABLE default.customers_fixture (customer_id STRING) PARTITIONED BY (dt STRING)");
+            st.execute("CREATE TABLE default.orders_fixture (order_id INT, customer_id STRING, status STRING)"
+                    + " PARTITIONED BY (dt STRING)");
+            st.execute("INSERT INTO default.customers_fixture PARTITION (dt='2026-01-01') VALUES ('c1'), ('c2')");
+            st.execute("INSERT INTO default.orders_fixture PARTITION (dt='2026-01-01') VALUES"
+                    + " (1, 'c1', 'paid'), (1, 'c2', 'paid'), (2, 'c9', 'lost'), (NULL, 'c1', 'paid')");
+        }
+        List<QualityChecks.Result> results = new QualityChecks(hive, conf, root).run("default.orders_fixture", List.of(
+                "not_null order_id customer_id", "unique order_id", "accepted_values status paid refunded",
+                "relationships customer_id default.customers_fixture customer_id", "accepted_range order_id 1 1"),
+                LocalDate.of(2026, 1, 1));
+        Map<String, String> failures = results.stream().filter(r -> !r.passed())
+                .collect(Collectors.toMap(QualityChecks.Result::check, QualityChecks.Result::detail));
+        assertEquals(Map.of(
+                "not_null order_id customer_id", "1 rows with a null",
+                "unique order_id", "1 duplicated keys",
+                "accepted_values status paid refunded", "1 rows with another value",
+                "relationships customer_id default.customers_fixture customer_id",
+                "1 rows without a match in default.customers_fixture",
+                "accepted_range order_id 1 1", "1 rows out of range"), failures);
+    }
+
+    @Test
+    @Order(6)
+    void aFieldAddedWithADefaultKeepsOldPartitionsReadable() throws Exception {
+        Schema evolved = new Schema.Parser().parse(PageView.getClassSchema().toString()
+                .replaceFirst("]}$", ",{\"name\":\"country\",\"type\":[\"null\",\"string\"],\"default\":null,"
+                        + "\"doc\":\"Country of the client, when known.\"}]}"));
+        Path schemaFile = new Path(warehouse.schemasDir(), "page_view.avsc");
+        org.apache.hadoop.fs.FileSystem fs = schemaFile.getFileSystem(conf);
+        try (var out = fs.create(schemaFile, true)) {
+            out.write(evolved.toString(true).getBytes(StandardCharsets.UTF_8));
+        }
+        LocalDate day3 = DAY2.plusDays(1);
+        File newPartition = new File(new File(root.toUri()), "clean/page_views/dt=" + day3);
+        newPartition.mkdirs();
+        try (DataFileWriter<GenericRecord> writer = new DataFileWriter<>(new GenericDatumWriter<GenericRecord>(evolved))) {
+            writer.create(evolved, new File(newPartition, "part-m-00000.avro"));
+            GenericRecord record = new GenericData.Record(evolved);
+            record.put("ts", 1_795_900_000_000L);
+            record.put("client_ip", "203.0.113.0");
+            record.put("status", 200);
+            record.put("country", "NL");
+            writer.append(record);
+        }
+        new File(newPartition, "_SUCCESS").createNewFile();
+        warehouse.register(day3);
+
+        assertEquals(List.of(List.of(String.valueOf(cleaned.get(DAY1).accounting().accepted()), "0")),
+                rows("SELECT COUNT(*), COUNT(country) FROM clean.page_views WHERE dt='" + DAY1 + "'"), "old data: country null");
+        assertEquals(List.of(List.of("1", "NL")),
+                rows("SELECT COUNT(*), MAX(country) FROM clean.page_views WHERE dt='" + day3 + "'"), "new data: country set");
+    }
+
+    @Test
+    @Order(7)
+    void retentionDropsOldPartitionsAndTheirData() throws Exception {
+        assertEquals(List.of("clean.page_views dt=" + DAY1, "quarantine.access_logs dt=" + DAY1),
+                warehouse.retention(1, DAY2.plusDays(1)).stream().sorted(Comparator.naturalOrder()).collect(Collectors.toList()));
+        assertFalse(rows("SHOW PARTITIONS clean.page_views").contains(List.of("dt=" + DAY1)));
+        assertFalse(new File(new File(root.toUri()), "clean/page_views/dt=" + DAY1).exists());
+        assertTrue(new File(new File(root.toUri()), "clean/page_views/dt=" + DAY2).exists());
+    }
+
+    private static void overwrite(Path file, String text) throws java.io.IOException {
+        try (var out = file.getFileSystem(conf).create(file, true)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}
