@@ -61,6 +61,9 @@ public final class HiveConnections {
                 Map.entry("hive.exec.submit.local.task.via.child", "false"),
                 Map.entry("hive.exec.submitviachild", "false"),
                 Map.entry("hive.stats.autogather", "false"),
+                // No column statistics here: without them the planner's lookups fail noisily against Derby.
+                Map.entry("hive.stats.fetch.column.stats", "false"),
+                Map.entry("hive.metastore.try.direct.sql", "false"),
                 Map.entry("hive.stats.column.autogather", "false"),
                 Map.entry("hive.support.concurrency", "false"),
                 Map.entry("hive.txn.manager", "org.apache.hadoop.hive.ql.lockmgr.DummyTxnManager"),
