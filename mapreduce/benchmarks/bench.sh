@@ -8,7 +8,7 @@ root=$(cd "$here/../.." && pwd)
 (cd "$root" && mvn -B -q -DskipTests -pl mapreduce/benchmarks -am install)
 opens=$(sed -n 's:.*<jdk17.opens>\(.*\)</jdk17.opens>.*:\1:p' "$root/pom.xml" | head -1)
 cp="$here/target/classes:$(cat "$here/target/classpath.txt")"
-log4j="-Dlog4j.configuration=file:$root/mapreduce/jobs/src/quickstart/log4j.properties"
+log4j="-Dlog4j.configuration=file:$root/src/main/config/log4j.properties"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1), $(date -u +%F)"
 case "${1:-parser}" in
   parser) java $opens -cp "$cp" org.openjdk.jmh.Main AccessLogParserBenchmark -rf json -rff "$here/target/jmh-parser.json" ;;

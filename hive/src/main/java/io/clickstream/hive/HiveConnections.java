@@ -57,6 +57,7 @@ public final class HiveConnections {
                 Map.entry("hive.querylog.location", new File(base, "querylog").getPath()),
                 Map.entry("hive.server2.logging.operation.log.location", new File(base, "operation-logs").getPath()),
                 Map.entry("hive.server2.enable.doAs", "false"),
+                Map.entry("hive.session.silent", "true"),
                 // Map-join hash tables are built in this JVM too, not in a child `hadoop` process.
                 Map.entry("hive.exec.submit.local.task.via.child", "false"),
                 Map.entry("hive.exec.submitviachild", "false"),

@@ -1,5 +1,6 @@
 package io.clickstream.hive;
 
+import io.clickstream.jobs.Schemas;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,7 +18,7 @@ import org.apache.hadoop.fs.Path;
 /** What the warehouse command does, over one JDBC connection: apply, register, check, query, retention. */
 public final class HiveWarehouse {
 
-    static final List<String> SCHEMAS = List.of("page_view.avsc", "quarantine_record.avsc");
+    static final List<String> SCHEMAS = List.of(Schemas.PAGE_VIEW_FILE, Schemas.QUARANTINE_RECORD_FILE);
 
     private final Connection connection;
     private final Configuration conf;
@@ -37,7 +38,7 @@ public final class HiveWarehouse {
     public List<String> apply() throws IOException, SQLException {
         FileSystem fs = root.getFileSystem(conf);
         for (String schema : SCHEMAS) {
-            try (InputStream in = HiveWarehouse.class.getResourceAsStream("/avro/" + schema);
+            try (InputStream in = Schemas.open(schema);
                  OutputStream out = fs.create(new Path(schemasDir(), schema), true)) {
                 in.transferTo(out);
             }

@@ -21,7 +21,6 @@ public final class Main {
     static {
         COMMANDS.put(Generate.NAME, Generate::new);
         COMMANDS.put(CleanAccessLogs.NAME, CleanAccessLogs::new);
-        COMMANDS.put(Quickstart.NAME, Quickstart::new);
     }
 
     private Main() {

@@ -1,13 +1,12 @@
 package io.clickstream.jobs.accesslogs;
 
 import io.clickstream.accesslog.RejectReason;
-import io.clickstream.avro.PageView;
-import io.clickstream.avro.QuarantineRecord;
 import io.clickstream.jobs.Accounting;
 import io.clickstream.jobs.Args;
 import io.clickstream.jobs.JobFailedException;
 import io.clickstream.jobs.PartitionCommit;
 import io.clickstream.jobs.QuarantineFiles;
+import io.clickstream.jobs.Schemas;
 import io.clickstream.jobs.Secrets;
 import io.clickstream.jobs.Warehouse;
 import io.clickstream.privacy.IpAnonymizer;
@@ -163,9 +162,9 @@ public class CleanAccessLogs extends Configured implements Tool {
         job.setNumReduceTasks(0);
 
         job.setOutputFormatClass(AvroKeyOutputFormat.class);
-        AvroJob.setOutputKeySchema(job, PageView.getClassSchema());
+        AvroJob.setOutputKeySchema(job, Schemas.PAGE_VIEW);
         AvroMultipleOutputs.addNamedOutput(job, CleanAccessLogsMapper.QUARANTINE_OUTPUT, AvroKeyOutputFormat.class,
-                QuarantineRecord.getClassSchema());
+                Schemas.QUARANTINE_RECORD);
         AvroMultipleOutputs.setCountersEnabled(job, true);
         FileOutputFormat.setOutputPath(job, staging);
         FileOutputFormat.setCompressOutput(job, true);
