@@ -1,6 +1,7 @@
 package io.clickstream;
 
 import io.clickstream.generate.Generate;
+import io.clickstream.ingest.Ingest;
 import io.clickstream.jobs.JobFailedException;
 import io.clickstream.jobs.accesslogs.CleanAccessLogs;
 import java.util.Arrays;
@@ -20,6 +21,7 @@ public final class Main {
 
     static {
         COMMANDS.put(Generate.NAME, Generate::new);
+        COMMANDS.put(Ingest.NAME, Ingest::new);
         COMMANDS.put(CleanAccessLogs.NAME, CleanAccessLogs::new);
     }
 

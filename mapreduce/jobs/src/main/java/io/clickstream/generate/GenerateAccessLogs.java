@@ -7,8 +7,6 @@ import io.clickstream.jobs.Warehouse;
 import io.clickstream.jobs.accesslogs.CleanAccessLogs;
 import io.clickstream.jobs.accesslogs.CleanAccessLogsSettings;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,14 +15,13 @@ import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.io.compress.CompressionCodec;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
 
 /** Lands generated access logs in the raw zone: one partition per day, one file per server, a manifest, a done-flag. */
 public final class GenerateAccessLogs {
 
     /** Per-day manifest of what was generated: line count and the quarantine the clean stage must produce. */
-    public static final String MANIFEST = "_generated.json";
+    public static final String MANIFEST = RawFiles.MANIFEST;
 
     /** What was written for one day. */
     public record DaySummary(LocalDate date, long lines, Map<RejectReason, Long> expectedQuarantine) {
@@ -49,31 +46,16 @@ public final class GenerateAccessLogs {
             fs.delete(partition, true);
             List<Line> lines = byDay.get(d);
             for (Server server : AccessLogGenerator.SERVERS) {
-                writeFile(fs, codecs, new Path(partition, server.name() + ".log" + server.extension()),
-                        lines.stream().filter(l -> l.server().equals(server)).collect(Collectors.toList()));
+                RawFiles.write(fs, codecs, new Path(partition, server.name() + ".log" + server.extension()),
+                        lines.stream().filter(l -> l.server().equals(server)).map(Line::bytes).collect(Collectors.toList()));
             }
             Map<RejectReason, Long> expected = new EnumMap<>(RejectReason.class);
             lines.stream().filter(l -> l.expected() != null).forEach(l -> expected.merge(l.expected(), 1L, Long::sum));
             DaySummary summary = new DaySummary(date, lines.size(), expected);
-            try (OutputStream out = fs.create(new Path(partition, MANIFEST))) {
-                out.write(manifest(summary).getBytes(StandardCharsets.UTF_8));
-            }
-            fs.create(new Path(partition, "_SUCCESS")).close();
+            RawFiles.finish(fs, partition, manifest(summary));
             summaries.add(summary);
         }
         return summaries;
-    }
-
-    private static void writeFile(FileSystem fs, CompressionCodecFactory codecs, Path file, List<Line> lines)
-            throws IOException {
-        CompressionCodec codec = codecs.getCodec(file);
-        OutputStream raw = fs.create(file, true);
-        try (OutputStream out = codec == null ? raw : codec.createOutputStream(raw)) {
-            for (Line line : lines) {
-                out.write(line.bytes());
-                out.write('\n');
-            }
-        }
     }
 
     private static String manifest(DaySummary summary) {

@@ -5,18 +5,24 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A stage's record accounting: every record read is output, quarantined or a counted duplicate. The
+ * A stage's record accounting: every record read is output, quarantined, a counted duplicate, or forwarded
+ * late to the day it belongs to. The
  * checks compare our own counters with the framework's and the outputs' record counts, so a record lost
  * anywhere between reader and writer is caught.
  */
-public record Accounting(String stage, long read, long accepted, long quarantined, long duplicates) {
+public record Accounting(String stage, long read, long accepted, long quarantined, long duplicates, long late) {
+
+    /** A stage without duplicates or late records. */
+    public Accounting(String stage, long read, long accepted, long quarantined) {
+        this(stage, read, accepted, quarantined, 0, 0);
+    }
 
     /** Each broken invariant as a sentence; empty when the books balance. */
     public List<String> violations(long frameworkInputRecords, long writtenOutput, long writtenQuarantine) {
         List<String> problems = new ArrayList<>();
-        if (read != accepted + quarantined + duplicates) {
-            problems.add(String.format(Locale.ROOT, "read %d != accepted %d + quarantined %d + duplicates %d",
-                    read, accepted, quarantined, duplicates));
+        if (read != accepted + quarantined + duplicates + late) {
+            problems.add(String.format(Locale.ROOT, "read %d != accepted %d + quarantined %d + duplicates %d + late %d",
+                    read, accepted, quarantined, duplicates, late));
         }
         if (read != frameworkInputRecords) {
             problems.add("read " + read + " != " + frameworkInputRecords + " records the framework delivered");
@@ -35,13 +41,14 @@ public record Accounting(String stage, long read, long accepted, long quarantine
     }
 
     public String summary() {
-        return String.format(Locale.ROOT, "%s: read %,d = accepted %,d + quarantined %,d (%.2f%%) + duplicates %,d",
-                stage, read, accepted, quarantined, 100 * quarantinedShare(), duplicates);
+        return String.format(Locale.ROOT, "%s: read %,d = accepted %,d + quarantined %,d (%.2f%%) + duplicates %,d%s",
+                stage, read, accepted, quarantined, 100 * quarantinedShare(), duplicates,
+                late == 0 ? "" : String.format(Locale.ROOT, " + late %,d", late));
     }
 
     public String toJson() {
         return String.format(Locale.ROOT,
-                "{\"stage\": \"%s\", \"read\": %d, \"accepted\": %d, \"quarantined\": %d, \"duplicates\": %d}%n",
-                stage, read, accepted, quarantined, duplicates);
+                "{\"stage\": \"%s\", \"read\": %d, \"accepted\": %d, \"quarantined\": %d, \"duplicates\": %d,"
+                        + " \"late\": %d}%n", stage, read, accepted, quarantined, duplicates, late);
     }
 }

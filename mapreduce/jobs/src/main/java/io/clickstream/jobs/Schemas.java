@@ -14,8 +14,10 @@ public final class Schemas {
 
     public static final String PAGE_VIEW_FILE = "page_view.avsc";
     public static final String QUARANTINE_RECORD_FILE = "quarantine_record.avsc";
+    public static final String EVENT_FILE = "event.avsc";
     public static final Schema PAGE_VIEW = load(PAGE_VIEW_FILE);
     public static final Schema QUARANTINE_RECORD = load(QUARANTINE_RECORD_FILE);
+    public static final Schema EVENT = load(EVENT_FILE);
 
     private Schemas() {
     }

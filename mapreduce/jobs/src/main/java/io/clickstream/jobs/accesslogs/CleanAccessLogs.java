@@ -3,9 +3,10 @@ package io.clickstream.jobs.accesslogs;
 import io.clickstream.accesslog.RejectReason;
 import io.clickstream.jobs.Accounting;
 import io.clickstream.jobs.Args;
+import io.clickstream.jobs.CleanRun;
 import io.clickstream.jobs.JobFailedException;
 import io.clickstream.jobs.PartitionCommit;
-import io.clickstream.jobs.QuarantineFiles;
+import io.clickstream.jobs.QuarantineSink;
 import io.clickstream.jobs.Schemas;
 import io.clickstream.jobs.Secrets;
 import io.clickstream.jobs.Warehouse;
@@ -13,16 +14,11 @@ import io.clickstream.privacy.IpAnonymizer;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.apache.avro.file.CodecFactory;
 import org.apache.avro.mapreduce.AvroJob;
 import org.apache.avro.mapreduce.AvroKeyOutputFormat;
-import org.apache.avro.mapreduce.AvroMultipleOutputs;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.conf.Configured;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
@@ -89,49 +85,20 @@ public class CleanAccessLogs extends Configured implements Tool {
         Path quarantine = new Path(quarantineDir.toString());
         CleanAccessLogsSettings.format(conf);
         double maxShare = CleanAccessLogsSettings.maxQuarantineShare(conf);
-        requireInput(conf, input);
+        CleanRun run = new CleanRun(conf, NAME, date);
+        run.requireInput(input);
 
         Path staging = PartitionCommit.stagingFor(output);
-        Job job = configure(date, input, staging);
-        if (!job.waitForCompletion(conf.getBoolean("clickstream.verbose", true))) {
-            PartitionCommit.discard(conf, staging);
-            throw new JobFailedException(NAME + " for dt=" + date + " failed: " + job.getStatus().getFailureInfo()
-                    + " (job " + job.getJobID() + "; nothing was published)");
-        }
-        Counters counters = job.getCounters();
+        Counters counters = run.run(configure(date, input, staging), staging);
         Accounting accounting = new Accounting(NAME, counters.findCounter(CleanAccessLogsCounter.LINES_READ).getValue(),
                 counters.findCounter(CleanAccessLogsCounter.ACCEPTED).getValue(),
-                counters.findCounter(CleanAccessLogsCounter.QUARANTINED).getValue(), 0);
-        List<String> violations = accounting.violations(
+                counters.findCounter(CleanAccessLogsCounter.QUARANTINED).getValue());
+        run.requireBalanced(accounting.violations(
                 counters.findCounter(TaskCounter.MAP_INPUT_RECORDS).getValue(),
                 counters.findCounter(TaskCounter.MAP_OUTPUT_RECORDS).getValue(),
-                counters.findCounter(AvroMultipleOutputs.class.getName(),
-                        CleanAccessLogsMapper.QUARANTINE_OUTPUT + "/part").getValue());
-        if (!violations.isEmpty()) {
-            throw new JobFailedException(NAME + " for dt=" + date + ": records unaccounted for, nothing published ("
-                    + String.join("; ", violations) + "); output left for inspection in " + staging);
-        }
-
-        Path stagedQuarantine = new Path(staging, CleanAccessLogsMapper.QUARANTINE_OUTPUT);
-        FileSystem fs = staging.getFileSystem(conf);
-        if (!fs.exists(stagedQuarantine)) {
-            fs.mkdirs(stagedQuarantine);
-        }
-        fs.createNewFile(new Path(stagedQuarantine, "_SUCCESS"));
-        if (accounting.quarantinedShare() > maxShare) {
-            Map<String, Long> worst = QuarantineFiles.worst(conf, stagedQuarantine, 5);
-            PartitionCommit.replace(conf, stagedQuarantine, quarantine);
-            PartitionCommit.discard(conf, staging);
-            throw new JobFailedException(String.format(Locale.ROOT,
-                    "%s for dt=%s: %.2f%% of lines quarantined, above the %.2f%% allowed by %s; page views not published."
-                            + " Quarantine (published for inspection): %s. Reasons: %s. Worst files: %s",
-                    NAME, date, 100 * accounting.quarantinedShare(), 100 * maxShare,
-                    CleanAccessLogsSettings.MAX_QUARANTINE_SHARE, quarantine, reasons(counters), worst));
-        }
-        PartitionCommit.replace(conf, stagedQuarantine, quarantine);
-        PartitionCommit.replace(conf, staging, output);
-        PartitionCommit.discard(conf, staging);
-        PartitionCommit.writeAccounting(conf, output, accounting);
+                QuarantineSink.written(counters)), staging);
+        run.publish(accounting, staging, output, quarantine, maxShare, CleanAccessLogsSettings.MAX_QUARANTINE_SHARE,
+                CleanRun.reasons(counters, RejectReason.class));
         return new Result(accounting, counters.findCounter(CleanAccessLogsCounter.EVENT_TIME_OUTSIDE_DAY).getValue(),
                 output, quarantine);
     }
@@ -163,37 +130,11 @@ public class CleanAccessLogs extends Configured implements Tool {
 
         job.setOutputFormatClass(AvroKeyOutputFormat.class);
         AvroJob.setOutputKeySchema(job, Schemas.PAGE_VIEW);
-        AvroMultipleOutputs.addNamedOutput(job, CleanAccessLogsMapper.QUARANTINE_OUTPUT, AvroKeyOutputFormat.class,
-                Schemas.QUARANTINE_RECORD);
-        AvroMultipleOutputs.setCountersEnabled(job, true);
+        QuarantineSink.configure(job);
         FileOutputFormat.setOutputPath(job, staging);
         FileOutputFormat.setCompressOutput(job, true);
         job.getConfiguration().setIfUnset(AvroJob.CONF_OUTPUT_CODEC, CodecFactory.snappyCodec().toString());
         return job;
     }
 
-    private static void requireInput(Configuration conf, Path input) throws IOException {
-        FileSystem fs = input.getFileSystem(conf);
-        if (!fs.exists(input)) {
-            throw new JobFailedException(NAME + ": no raw input at " + input + " (has the day landed?)");
-        }
-        for (FileStatus status : fs.listStatus(input)) {
-            String name = status.getPath().getName();
-            if (!name.startsWith("_") && !name.startsWith(".")) {
-                return;
-            }
-        }
-        throw new JobFailedException(NAME + ": raw input " + input + " holds no log files");
-    }
-
-    private static String reasons(Counters counters) {
-        StringBuilder out = new StringBuilder();
-        for (RejectReason reason : RejectReason.values()) {
-            long count = counters.findCounter(reason).getValue();
-            if (count > 0) {
-                out.append(out.length() == 0 ? "" : ", ").append(reason).append('=').append(count);
-            }
-        }
-        return out.toString();
-    }
 }

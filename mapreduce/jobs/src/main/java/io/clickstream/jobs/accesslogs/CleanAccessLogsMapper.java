@@ -3,40 +3,33 @@ package io.clickstream.jobs.accesslogs;
 import io.clickstream.accesslog.AccessLogCleaner;
 import io.clickstream.accesslog.Rejection;
 import io.clickstream.avro.PageView;
-import io.clickstream.avro.QuarantineRecord;
+import io.clickstream.jobs.QuarantineSink;
+import io.clickstream.jobs.SourceFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import org.apache.avro.mapred.AvroKey;
-import org.apache.avro.mapreduce.AvroMultipleOutputs;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
-import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.hadoop.mapreduce.Mapper;
-import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 
 /** Each line becomes a page view or a quarantine record; every line is counted as one or the other. */
 public class CleanAccessLogsMapper extends Mapper<LongWritable, Text, AvroKey<PageView>, NullWritable> {
 
     public static final String SOURCE = "access_logs";
-    /** Named output (and file prefix under the job's output) of the quarantined lines. */
-    public static final String QUARANTINE_OUTPUT = "quarantine";
 
     private final AvroKey<PageView> key = new AvroKey<>();
     private AccessLogCleaner cleaner;
     private String sourceFile;
     private QuarantineSink quarantine;
-    private AvroMultipleOutputs outputs;
     private long dayStart = Long.MIN_VALUE;
     private long dayEnd = Long.MAX_VALUE;
 
     @Override
     protected void setup(Context context) {
         cleaner = CleanAccessLogsSettings.cleaner(context.getConfiguration(), context.getCredentials());
-        sourceFile = sourceFile(context.getInputSplit());
+        sourceFile = SourceFiles.of(context.getInputSplit());
         quarantine = openQuarantine(context);
         String day = context.getConfiguration().get(CleanAccessLogsSettings.PARTITION_DATE);
         if (day != null) {
@@ -47,12 +40,7 @@ public class CleanAccessLogsMapper extends Mapper<LongWritable, Text, AvroKey<Pa
 
     /** The quarantine as a named Avro output beside the page views; tests may collect it instead. */
     protected QuarantineSink openQuarantine(Context context) {
-        outputs = new AvroMultipleOutputs(context);
-        AvroKey<QuarantineRecord> quarantineKey = new AvroKey<>();
-        return record -> {
-            quarantineKey.datum(record);
-            outputs.write(QUARANTINE_OUTPUT, quarantineKey, NullWritable.get(), QUARANTINE_OUTPUT + "/part");
-        };
+        return QuarantineSink.avro(context);
     }
 
     @Override
@@ -69,27 +57,15 @@ public class CleanAccessLogsMapper extends Mapper<LongWritable, Text, AvroKey<Pa
             }
             return;
         }
-        int kept = Math.min(line.getLength(), cleaner.maxLineBytes());
-        quarantine.write(QuarantineRecord.newBuilder()
-                .setSource(SOURCE)
-                .setSourceFile(sourceFile)
-                .setByteOffset(offset.get())
-                .setRaw(ByteBuffer.wrap(Arrays.copyOf(line.getBytes(), kept)))
-                .setReason(rejection.reason().name())
-                .setMessage(rejection.message())
-                .build());
+        quarantine.write(QuarantineSink.record(SOURCE, sourceFile, offset.get(), line, cleaner.maxLineBytes(),
+                rejection.reason().name(), rejection.message()));
         context.getCounter(CleanAccessLogsCounter.QUARANTINED).increment(1);
         context.getCounter(rejection.reason()).increment(1);
     }
 
     @Override
     protected void cleanup(Context context) throws IOException, InterruptedException {
-        if (outputs != null) {
-            outputs.close();
-        }
+        quarantine.close();
     }
 
-    private static String sourceFile(InputSplit split) {
-        return split instanceof FileSplit ? ((FileSplit) split).getPath().toString() : String.valueOf(split);
-    }
 }

@@ -213,7 +213,7 @@ class CleanAccessLogsJobTest {
         }
         JobFailedException missing = assertThrows(JobFailedException.class, () -> ToolRunner.run(localConf(),
                 new CleanAccessLogs(), new String[] {"--date", "2020-01-01", "--warehouse", warehouse.toString()}));
-        assertTrue(missing.getMessage().contains("no raw input at"), missing.getMessage());
+        assertTrue(missing.getMessage().contains("no raw input for dt=2020-01-01"), missing.getMessage());
     }
 
     private static File local(Path path) {

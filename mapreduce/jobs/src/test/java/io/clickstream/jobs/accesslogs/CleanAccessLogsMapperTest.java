@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.clickstream.accesslog.RejectReason;
 import io.clickstream.avro.PageView;
 import io.clickstream.avro.QuarantineRecord;
+import io.clickstream.jobs.QuarantineSink;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;

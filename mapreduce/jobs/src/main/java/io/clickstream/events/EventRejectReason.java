@@ -1,0 +1,17 @@
+package io.clickstream.events;
+
+/** Why an event line was quarantined; also the Hadoop counter names of clean-events. */
+public enum EventRejectReason {
+    BLANK_LINE,
+    LINE_TOO_LONG,
+    INVALID_JSON,
+    MISSING_FIELD,
+    BAD_TYPE,
+    BAD_VALUE,
+    UNKNOWN_EVENT_TYPE,
+    BAD_TIMESTAMP,
+    /** Event time before the lateness window: too late to be put into its day. */
+    TOO_LATE,
+    /** Event time after the day it arrived on: the producer's clock is wrong. */
+    EVENT_TIME_IN_FUTURE
+}

@@ -1,0 +1,102 @@
+package io.clickstream.jobs;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.Counters;
+import org.apache.hadoop.mapreduce.Job;
+
+/**
+ * What every clean-* job does around its MapReduce job, for one day: refuse missing input, run into a
+ * staging directory, refuse to publish when records are unaccounted for or too many were quarantined, and
+ * replace the day's partitions (quarantine first, then the output) with the staged ones.
+ */
+public final class CleanRun {
+
+    private final Configuration conf;
+    private final String stage;
+    private final LocalDate date;
+
+    public CleanRun(Configuration conf, String stage, LocalDate date) {
+        this.conf = conf;
+        this.stage = stage;
+        this.date = date;
+    }
+
+    /** @throws JobFailedException when none of {@code inputs} holds a file (hidden files do not count) */
+    public void requireInput(Path... inputs) throws IOException {
+        for (Path input : inputs) {
+            FileSystem fs = input.getFileSystem(conf);
+            if (fs.exists(input)) {
+                for (FileStatus status : fs.listStatus(input)) {
+                    String name = status.getPath().getName();
+                    if (!name.startsWith("_") && !name.startsWith(".")) {
+                        return;
+                    }
+                }
+            }
+        }
+        throw new JobFailedException(stage + ": no raw input for dt=" + date + " at " + inputs[0] + " (has the day landed?)");
+    }
+
+    /** Runs the job (whose output is {@code staging}) and returns its counters; a failed job publishes nothing. */
+    public Counters run(Job job, Path staging) throws IOException, InterruptedException, ClassNotFoundException {
+        if (!job.waitForCompletion(conf.getBoolean("clickstream.verbose", true))) {
+            PartitionCommit.discard(conf, staging);
+            throw new JobFailedException(stage + " for dt=" + date + " failed: " + job.getStatus().getFailureInfo()
+                    + " (job " + job.getJobID() + "; nothing was published)");
+        }
+        return job.getCounters();
+    }
+
+    public void requireBalanced(List<String> violations, Path staging) {
+        if (!violations.isEmpty()) {
+            throw new JobFailedException(stage + " for dt=" + date + ": records unaccounted for, nothing published ("
+                    + String.join("; ", violations) + "); output left for inspection in " + staging);
+        }
+    }
+
+    /**
+     * Publishes the staged quarantine and, when the quarantined share is within {@code maxShareKey}'s limit,
+     * the staged output with its {@code _accounting.json}.
+     */
+    public void publish(Accounting accounting, Path staging, Path output, Path quarantine, double maxShare,
+            String maxShareKey, String reasons) throws IOException {
+        Path stagedQuarantine = new Path(staging, QuarantineSink.OUTPUT);
+        FileSystem fs = staging.getFileSystem(conf);
+        fs.mkdirs(stagedQuarantine);
+        fs.createNewFile(new Path(stagedQuarantine, "_SUCCESS"));
+        if (accounting.quarantinedShare() > maxShare) {
+            Map<String, Long> worst = QuarantineFiles.worst(conf, stagedQuarantine, 5);
+            PartitionCommit.replace(conf, stagedQuarantine, quarantine);
+            PartitionCommit.discard(conf, staging);
+            throw new JobFailedException(String.format(Locale.ROOT,
+                    "%s for dt=%s: %.2f%% of records quarantined, above the %.2f%% allowed by %s; %s not published."
+                            + " Quarantine (published for inspection): %s. Reasons: %s. Worst files: %s",
+                    stage, date, 100 * accounting.quarantinedShare(), 100 * maxShare, maxShareKey, output, quarantine,
+                    reasons, worst));
+        }
+        PartitionCommit.replace(conf, stagedQuarantine, quarantine);
+        PartitionCommit.replace(conf, staging, output);
+        PartitionCommit.discard(conf, staging);
+        PartitionCommit.writeAccounting(conf, output, accounting);
+    }
+
+    /** {@code REASON=count, ...} of the non-zero counters of a reason enum. */
+    public static <E extends Enum<E>> String reasons(Counters counters, Class<E> reasons) {
+        StringBuilder out = new StringBuilder();
+        for (E reason : reasons.getEnumConstants()) {
+            long count = counters.findCounter(reason).getValue();
+            if (count > 0) {
+                out.append(out.length() == 0 ? "" : ", ").append(reason).append('=').append(count);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,211 @@
+package io.clickstream.jobs.events;
+
+import io.clickstream.events.EventRejectReason;
+import io.clickstream.jobs.Accounting;
+import io.clickstream.jobs.Args;
+import io.clickstream.jobs.CleanRun;
+import io.clickstream.jobs.PartitionCommit;
+import io.clickstream.jobs.QuarantineSink;
+import io.clickstream.jobs.Schemas;
+import io.clickstream.jobs.Warehouse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.avro.file.CodecFactory;
+import org.apache.avro.mapreduce.AvroJob;
+import org.apache.avro.mapreduce.AvroKeyOutputFormat;
+import org.apache.avro.specific.SpecificData;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.conf.Configured;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.io.compress.GzipCodec;
+import org.apache.hadoop.mapreduce.Counter;
+import org.apache.hadoop.mapreduce.CounterGroup;
+import org.apache.hadoop.mapreduce.Counters;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.TaskCounter;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
+import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
+import org.apache.hadoop.util.Tool;
+import org.apache.hadoop.util.ToolRunner;
+
+/**
+ * {@code clean-events}: the application events that arrived on day D (JSON lines in {@code raw/events/dt=D})
+ * plus the late arrivals other days forwarded to D ({@code late/events/dt=D/arrived=*}), validated,
+ * deduplicated by event_id and written as {@code clean/events/dt=D}, partitioned by event time.
+ *
+ * <p>Late data: an event that arrives on D but happened on an earlier day E within the lateness window is
+ * not put into D; its line goes to {@code late/events/dt=E/arrived=D}, and the run prints the days to clean
+ * again. Rerunning E then includes it (and dedups it against E's own events). Older events and events from
+ * the future are quarantined.
+ */
+public class CleanEvents extends Configured implements Tool {
+
+    public static final String NAME = "clean-events";
+    public static final String DATASET = CleanEventsMapper.SOURCE;
+    public static final String LATE_ZONE = "late";
+    public static final String MAX_QUARANTINE_SHARE = "clickstream.quarantine.max-share";
+
+    /** What a run did: the accounting, and the earlier days that received late events (to clean again). */
+    public record Result(Accounting accounting, Map<LocalDate, Long> lateDays, Path output, Path quarantine) {
+    }
+
+    private Result lastResult;
+
+    public static void main(String[] args) throws Exception {
+        System.exit(ToolRunner.run(new CleanEvents(), args));
+    }
+
+    @Override
+    public int run(String[] argv) throws Exception {
+        Args args = Args.parse(NAME, argv, List.of("date", "warehouse"));
+        LocalDate date = Warehouse.parseDate(args.require("date"));
+        lastResult = run(date, new Path(args.get("warehouse", "warehouse")));
+        System.out.printf("%s%nevents: %s%nquarantine: %s%n", lastResult.accounting().summary(), lastResult.output(),
+                lastResult.quarantine());
+        if (!lastResult.lateDays().isEmpty()) {
+            System.out.printf("late events forwarded to %s: run %s again for those days%n", lastResult.lateDays(), NAME);
+        }
+        return 0;
+    }
+
+    public Result lastResult() {
+        return lastResult;
+    }
+
+    public Result run(LocalDate date, Path root) throws Exception {
+        Configuration conf = getConf();
+        Path raw = Warehouse.partition(root, Warehouse.RAW, DATASET, date);
+        Path lateForDate = Warehouse.partition(root, LATE_ZONE, DATASET, date);
+        Path output = Warehouse.partition(root, Warehouse.CLEAN, DATASET, date);
+        Path quarantine = Warehouse.partition(root, Warehouse.QUARANTINE, DATASET, date);
+        CleanRun run = new CleanRun(conf, NAME, date);
+        run.requireInput(raw, lateForDate);
+
+        Path staging = PartitionCommit.stagingFor(output);
+        Counters counters = run.run(configure(date, raw, lateForDate, staging), staging);
+        long lateWritten = 0;
+        for (Counter counter : lateCounters(counters)) {
+            lateWritten += counter.getValue();
+        }
+        Accounting accounting = new Accounting(NAME, counters.findCounter(CleanEventsCounter.LINES_READ).getValue(),
+                counters.findCounter(CleanEventsCounter.ACCEPTED).getValue(),
+                counters.findCounter(CleanEventsCounter.QUARANTINED).getValue(),
+                counters.findCounter(CleanEventsCounter.DUPLICATES).getValue(),
+                counters.findCounter(CleanEventsCounter.LATE).getValue());
+        List<String> violations = new ArrayList<>(accounting.violations(
+                counters.findCounter(TaskCounter.MAP_INPUT_RECORDS).getValue(),
+                counters.findCounter(TaskCounter.REDUCE_OUTPUT_RECORDS).getValue(),
+                QuarantineSink.written(counters)));
+        if (lateWritten != accounting.late()) {
+            violations.add("late " + accounting.late() + " != " + lateWritten + " late lines written");
+        }
+        run.requireBalanced(violations, staging);
+
+        Map<LocalDate, Long> lateDays = publishLate(conf, root, date, new Path(staging, CleanEventsMapper.LATE_OUTPUT));
+        run.publish(accounting, staging, output, quarantine, conf.getDouble(MAX_QUARANTINE_SHARE, 0.05),
+                MAX_QUARANTINE_SHARE, CleanRun.reasons(counters, EventRejectReason.class));
+        return new Result(accounting, lateDays, output, quarantine);
+    }
+
+    private Job configure(LocalDate date, Path raw, Path late, Path staging) throws IOException {
+        Configuration conf = getConf();
+        Job job = Job.getInstance(conf, NAME + " dt=" + date);
+        job.setJarByClass(CleanEvents.class);
+        job.getConfiguration().setBooleanIfUnset("mapreduce.job.user.classpath.first", true);
+        job.getConfiguration().set(CleanEventsSettings.RUN_DATE, date.toString());
+        CleanEventsSettings.window(job.getConfiguration());
+
+        job.setInputFormatClass(TextInputFormat.class);
+        FileInputFormat.setInputDirRecursive(job, true);
+        long inputBytes = 0;
+        for (Path input : List.of(raw, late)) {
+            FileSystem fs = input.getFileSystem(conf);
+            if (fs.exists(input)) {
+                FileInputFormat.addInputPath(job, input);
+                inputBytes += fs.getContentSummary(input).getLength();
+            }
+        }
+        job.setMapperClass(CleanEventsMapper.class);
+        job.setMapOutputKeyClass(Text.class);
+        AvroJob.setMapOutputValueSchema(job, Schemas.EVENT);
+        job.setReducerClass(CleanEventsReducer.class);
+        long perReducer = conf.getLong(CleanEventsSettings.BYTES_PER_REDUCER, CleanEventsSettings.DEFAULT_BYTES_PER_REDUCER);
+        job.setNumReduceTasks((int) Math.max(1, Math.min(200, (inputBytes + perReducer - 1) / perReducer)));
+
+        job.setOutputFormatClass(AvroKeyOutputFormat.class);
+        AvroJob.setOutputKeySchema(job, Schemas.EVENT);
+        QuarantineSink.configure(job);
+        MultipleOutputs.addNamedOutput(job, CleanEventsMapper.LATE_OUTPUT, TextOutputFormat.class, NullWritable.class,
+                Text.class);
+        MultipleOutputs.setCountersEnabled(job, true);
+        FileOutputFormat.setOutputPath(job, staging);
+        FileOutputFormat.setCompressOutput(job, true);
+        job.getConfiguration().setIfUnset(AvroJob.CONF_OUTPUT_CODEC, CodecFactory.snappyCodec().toString());
+        // Late lines are forwarded byte for byte, gzipped (the Avro outputs use their own codec).
+        job.getConfiguration().setIfUnset(FileOutputFormat.COMPRESS_CODEC, GzipCodec.class.getName());
+        AvroJob.setDataModelClass(job, SpecificData.class);
+        return job;
+    }
+
+    private static Iterable<Counter> lateCounters(Counters counters) {
+        CounterGroup group = counters.getGroup(MultipleOutputs.class.getName());
+        List<Counter> late = new ArrayList<>();
+        for (Counter counter : group) {
+            if (counter.getName().startsWith(CleanEventsMapper.LATE_OUTPUT + "/")) {
+                late.add(counter);
+            }
+        }
+        return late;
+    }
+
+    /**
+     * Moves each staged {@code late/dt=E} to {@code late/events/dt=E/arrived=D}, replacing what an earlier
+     * run of D forwarded there; returns the days and how many lines each received.
+     */
+    private static Map<LocalDate, Long> publishLate(Configuration conf, Path root, LocalDate date, Path stagedLate)
+            throws IOException {
+        Map<LocalDate, Long> days = new TreeMap<>();
+        FileSystem fs = stagedLate.getFileSystem(conf);
+        Path lateRoot = new Path(new Path(root, LATE_ZONE), DATASET);
+        if (fs.exists(lateRoot)) {
+            for (FileStatus day : fs.listStatus(lateRoot)) {
+                Path previous = new Path(day.getPath(), "arrived=" + date);
+                if (fs.exists(previous)) {
+                    fs.delete(previous, true);
+                }
+            }
+        }
+        if (!fs.exists(stagedLate)) {
+            return days;
+        }
+        for (FileStatus day : fs.listStatus(stagedLate)) {
+            LocalDate eventDay = Warehouse.parseDate(day.getPath().getName().substring("dt=".length()));
+            long lines = 0;
+            for (FileStatus file : fs.listStatus(day.getPath())) {
+                lines += countLines(fs, file.getPath());
+            }
+            PartitionCommit.replace(conf, day.getPath(),
+                    new Path(Warehouse.partition(root, LATE_ZONE, DATASET, eventDay), "arrived=" + date));
+            days.put(eventDay, lines);
+        }
+        fs.delete(stagedLate, true);
+        return days;
+    }
+
+    private static long countLines(FileSystem fs, Path file) throws IOException {
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(fs.open(file), java.nio.charset.StandardCharsets.UTF_8))) {
+            return in.lines().count();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.clickstream.jobs.events;
+
+import io.clickstream.avro.Event;
+import io.clickstream.events.EventRejectReason;
+import io.clickstream.events.EventRejection;
+import io.clickstream.events.EventValidator;
+import io.clickstream.events.LatenessWindow;
+import io.clickstream.jobs.QuarantineSink;
+import io.clickstream.jobs.SourceFiles;
+import java.io.IOException;
+import java.time.LocalDate;
+import org.apache.avro.mapred.AvroValue;
+import org.apache.hadoop.io.LongWritable;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Mapper;
+import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
+
+/**
+ * Validates each JSON line. Valid events of the run's day go to the reducer under their event_id (for
+ * deduplication); events of an earlier day within the window are forwarded, as the original line, to that
+ * day's late-arrivals output; everything else is quarantined with its reason.
+ */
+public class CleanEventsMapper extends Mapper<LongWritable, Text, Text, AvroValue<Event>> {
+
+    public static final String SOURCE = "events";
+    /** Named text output of late lines, under {@code late/dt=<event day>/}. */
+    public static final String LATE_OUTPUT = "late";
+
+    private final Text eventId = new Text();
+    private final AvroValue<Event> value = new AvroValue<>();
+    private EventValidator validator;
+    private LatenessWindow window;
+    private String sourceFile;
+    private QuarantineSink quarantine;
+    private MultipleOutputs<Text, AvroValue<Event>> late;
+
+    @Override
+    protected void setup(Context context) {
+        validator = new EventValidator(CleanEventsSettings.maxLineBytes(context.getConfiguration()));
+        window = CleanEventsSettings.window(context.getConfiguration());
+        sourceFile = SourceFiles.of(context.getInputSplit());
+        quarantine = openQuarantine(context);
+        late = new MultipleOutputs<>(context);
+    }
+
+    protected QuarantineSink openQuarantine(Context context) {
+        return QuarantineSink.avro(context);
+    }
+
+    /** Late lines are written as they came, so the earlier day's run reads them like any raw line. */
+    protected void writeLate(Text line, LocalDate day) throws IOException, InterruptedException {
+        late.write(LATE_OUTPUT, NullWritable.get(), line, LATE_OUTPUT + "/dt=" + day + "/part");
+    }
+
+    @Override
+    protected void map(LongWritable offset, Text line, Context context) throws IOException, InterruptedException {
+        context.getCounter(CleanEventsCounter.LINES_READ).increment(1);
+        EventRejection rejection = validator.validate(line.getBytes(), line.getLength());
+        if (rejection == null) {
+            Event event = validator.event();
+            switch (window.route(event.getEventTime())) {
+                case ON_TIME -> {
+                    eventId.set(event.getEventId());
+                    value.datum(event);
+                    context.write(eventId, value);
+                    return;
+                }
+                case LATE -> {
+                    writeLate(line, LatenessWindow.day(event.getEventTime()));
+                    context.getCounter(CleanEventsCounter.LATE).increment(1);
+                    return;
+                }
+                case TOO_LATE -> rejection = new EventRejection(EventRejectReason.TOO_LATE, "event_time "
+                        + event.getEventTime() + " is more than " + window.days() + " days before the day it arrived on");
+                default -> rejection = new EventRejection(EventRejectReason.EVENT_TIME_IN_FUTURE, "event_time "
+                        + event.getEventTime() + " is after the day it arrived on");
+            }
+        }
+        quarantine.write(QuarantineSink.record(SOURCE, sourceFile, offset.get(), line,
+                CleanEventsSettings.maxLineBytes(context.getConfiguration()), rejection.reason().name(), rejection.message()));
+        context.getCounter(CleanEventsCounter.QUARANTINED).increment(1);
+        context.getCounter(rejection.reason()).increment(1);
+    }
+
+    @Override
+    protected void cleanup(Context context) throws IOException, InterruptedException {
+        quarantine.close();
+        late.close();
+    }
+}
