@@ -17,7 +17,7 @@ import java.util.TreeMap;
 import org.apache.avro.file.CodecFactory;
 import org.apache.avro.mapreduce.AvroJob;
 import org.apache.avro.mapreduce.AvroKeyOutputFormat;
-import org.apache.avro.specific.SpecificData;
+import io.clickstream.jobs.AvroModel;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.fs.FileStatus;
@@ -27,7 +27,6 @@ import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.io.compress.GzipCodec;
 import org.apache.hadoop.mapreduce.Counter;
-import org.apache.hadoop.mapreduce.CounterGroup;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.TaskCounter;
@@ -94,10 +93,8 @@ public class CleanEvents extends Configured implements Tool {
 
         Path staging = PartitionCommit.stagingFor(output);
         Counters counters = run.run(configure(date, raw, lateForDate, staging), staging);
-        long lateWritten = 0;
-        for (Counter counter : lateCounters(counters)) {
-            lateWritten += counter.getValue();
-        }
+        Map<LocalDate, Long> lateDays = lateDays(counters);
+        long lateWritten = lateDays.values().stream().mapToLong(Long::longValue).sum();
         Accounting accounting = new Accounting(NAME, counters.findCounter(CleanEventsCounter.LINES_READ).getValue(),
                 counters.findCounter(CleanEventsCounter.ACCEPTED).getValue(),
                 counters.findCounter(CleanEventsCounter.QUARANTINED).getValue(),
@@ -112,7 +109,7 @@ public class CleanEvents extends Configured implements Tool {
         }
         run.requireBalanced(violations, staging);
 
-        Map<LocalDate, Long> lateDays = publishLate(conf, root, date, new Path(staging, CleanEventsMapper.LATE_OUTPUT));
+        publishLate(conf, root, date, new Path(staging, CleanEventsMapper.LATE_OUTPUT));
         run.publish(accounting, staging, output, quarantine, conf.getDouble(MAX_QUARANTINE_SHARE, 0.05),
                 MAX_QUARANTINE_SHARE, CleanRun.reasons(counters, EventRejectReason.class));
         return new Result(accounting, lateDays, output, quarantine);
@@ -153,29 +150,29 @@ public class CleanEvents extends Configured implements Tool {
         FileOutputFormat.setCompressOutput(job, true);
         job.getConfiguration().setIfUnset(AvroJob.CONF_OUTPUT_CODEC, CodecFactory.snappyCodec().toString());
         // Late lines are forwarded byte for byte, gzipped (the Avro outputs use their own codec).
-        job.getConfiguration().setIfUnset(FileOutputFormat.COMPRESS_CODEC, GzipCodec.class.getName());
-        AvroJob.setDataModelClass(job, SpecificData.class);
+        FileOutputFormat.setOutputCompressorClass(job, GzipCodec.class);
+        AvroJob.setDataModelClass(job, AvroModel.class);
         return job;
     }
 
-    private static Iterable<Counter> lateCounters(Counters counters) {
-        CounterGroup group = counters.getGroup(MultipleOutputs.class.getName());
-        List<Counter> late = new ArrayList<>();
-        for (Counter counter : group) {
-            if (counter.getName().startsWith(CleanEventsMapper.LATE_OUTPUT + "/")) {
-                late.add(counter);
+    /** Late lines written per event day, as counted by the late output itself ({@code late/dt=E/part}). */
+    private static Map<LocalDate, Long> lateDays(Counters counters) {
+        Map<LocalDate, Long> days = new TreeMap<>();
+        for (Counter counter : counters.getGroup(MultipleOutputs.class.getName())) {
+            String name = counter.getName();
+            if (name.startsWith(CleanEventsMapper.LATE_OUTPUT + "/dt=") && counter.getValue() > 0) {
+                String day = name.substring((CleanEventsMapper.LATE_OUTPUT + "/dt=").length(), name.lastIndexOf('/'));
+                days.merge(LocalDate.parse(day), counter.getValue(), Long::sum);
             }
         }
-        return late;
+        return days;
     }
 
     /**
      * Moves each staged {@code late/dt=E} to {@code late/events/dt=E/arrived=D}, replacing what an earlier
-     * run of D forwarded there; returns the days and how many lines each received.
+     * run of D forwarded there.
      */
-    private static Map<LocalDate, Long> publishLate(Configuration conf, Path root, LocalDate date, Path stagedLate)
-            throws IOException {
-        Map<LocalDate, Long> days = new TreeMap<>();
+    private static void publishLate(Configuration conf, Path root, LocalDate date, Path stagedLate) throws IOException {
         FileSystem fs = stagedLate.getFileSystem(conf);
         Path lateRoot = new Path(new Path(root, LATE_ZONE), DATASET);
         if (fs.exists(lateRoot)) {
@@ -187,25 +184,13 @@ public class CleanEvents extends Configured implements Tool {
             }
         }
         if (!fs.exists(stagedLate)) {
-            return days;
+            return;
         }
         for (FileStatus day : fs.listStatus(stagedLate)) {
             LocalDate eventDay = Warehouse.parseDate(day.getPath().getName().substring("dt=".length()));
-            long lines = 0;
-            for (FileStatus file : fs.listStatus(day.getPath())) {
-                lines += countLines(fs, file.getPath());
-            }
             PartitionCommit.replace(conf, day.getPath(),
                     new Path(Warehouse.partition(root, LATE_ZONE, DATASET, eventDay), "arrived=" + date));
-            days.put(eventDay, lines);
         }
         fs.delete(stagedLate, true);
-        return days;
-    }
-
-    private static long countLines(FileSystem fs, Path file) throws IOException {
-        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(fs.open(file), java.nio.charset.StandardCharsets.UTF_8))) {
-            return in.lines().count();
-        }
     }
 }

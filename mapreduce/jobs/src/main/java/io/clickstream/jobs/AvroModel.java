@@ -1,0 +1,24 @@
+package io.clickstream.jobs;
+
+import org.apache.avro.Conversions;
+import org.apache.avro.data.TimeConversions;
+import org.apache.avro.specific.SpecificData;
+
+/**
+ * The Avro data model of the jobs' shuffles and outputs: the generated classes, with the logical types the
+ * schemas use (decimal money as BigDecimal, timestamp-millis as Instant). Set with
+ * {@code AvroJob.setDataModelClass(job, AvroModel.class)}.
+ */
+public class AvroModel extends SpecificData {
+
+    public AvroModel() {
+        this(AvroModel.class.getClassLoader());
+    }
+
+    /** The constructor Avro's Hadoop serialization calls. */
+    public AvroModel(ClassLoader classLoader) {
+        super(classLoader);
+        addLogicalTypeConversion(new Conversions.DecimalConversion());
+        addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
+    }
+}
