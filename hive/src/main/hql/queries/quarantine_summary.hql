@@ -8,7 +8,11 @@ SELECT dt,
        COUNT(*) AS records,
        COUNT(DISTINCT source_file) AS files,
        MIN(message) AS example_message
-FROM quarantine.access_logs
+FROM (
+  SELECT dt, source, reason, source_file, message FROM quarantine.access_logs
+  UNION ALL
+  SELECT dt, source, reason, source_file, message FROM quarantine.events
+) quarantined
 WHERE dt BETWEEN '${hivevar:from}' AND '${hivevar:to}'
 GROUP BY dt, source, reason
 ORDER BY dt, records DESC, reason;

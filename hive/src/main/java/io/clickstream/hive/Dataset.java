@@ -14,10 +14,12 @@ public record Dataset(String zone, String name) {
     /** Every table, in the order their DDL is applied. Add a dataset here and next to its DDL. */
     public static final List<Dataset> ALL = List.of(
             new Dataset(Warehouse.CLEAN, "page_views"),
-            new Dataset(Warehouse.QUARANTINE, "access_logs"));
+            new Dataset(Warehouse.QUARANTINE, "access_logs"),
+            new Dataset(Warehouse.CLEAN, "events"),
+            new Dataset(Warehouse.QUARANTINE, "events"));
 
     /** Views over the tables, applied after them. */
-    public static final List<String> VIEWS = List.of("analytics.page_views");
+    public static final List<String> VIEWS = List.of("analytics.page_views", "analytics.orders");
 
     public String table() {
         return zone + "." + name;

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.clickstream.avro.PageView;
 import io.clickstream.generate.GenerateAccessLogs;
 import io.clickstream.generate.GenerateAccessLogs.DaySummary;
+import io.clickstream.generate.GenerateEvents;
+import io.clickstream.avro.Event;
+import io.clickstream.jobs.events.CleanEvents;
 import io.clickstream.jobs.AvroFiles;
 import io.clickstream.jobs.JobFailedException;
 import io.clickstream.jobs.accesslogs.CleanAccessLogs;
@@ -63,6 +66,8 @@ class HiveWarehouseTest {
     private static HiveWarehouse warehouse;
     private static List<DaySummary> generated;
     private static final Map<LocalDate, CleanAccessLogs.Result> cleaned = new HashMap<>();
+    private static List<GenerateEvents.DaySummary> generatedEvents;
+    private static final Map<LocalDate, CleanEvents.Result> cleanedEvents = new HashMap<>();
 
     @BeforeAll
     static void buildWarehouse() throws Exception {
@@ -72,10 +77,14 @@ class HiveWarehouseTest {
         conf.setBoolean("clickstream.verbose", false);
         root = new Path(new File(tmp, "warehouse").toURI().toString());
         generated = GenerateAccessLogs.write(conf, root, DAY1, 2, 2_000, 17, 0.02);
+        generatedEvents = GenerateEvents.write(conf, root, DAY1, 2, 1_000, 17, 0.02);
         for (LocalDate day : List.of(DAY1, DAY2)) {
             CleanAccessLogs job = new CleanAccessLogs();
             ToolRunner.run(conf, job, new String[] {"--date", day.toString(), "--warehouse", root.toString()});
             cleaned.put(day, job.lastResult());
+            CleanEvents events = new CleanEvents();
+            events.setConf(conf);
+            cleanedEvents.put(day, events.run(day, root));
         }
         metastore = new File(tmp, "metastore");
         hive = HiveConnections.open(HiveConnections.EMBEDDED_URL, metastore);
@@ -117,9 +126,11 @@ class HiveWarehouseTest {
     @Order(1)
     void ddlAppliesTwiceAndEveryColumnHasADescription() throws Exception {
         List<List<String>> before = rows("DESCRIBE clean.page_views");
-        assertEquals(List.of("clean.page_views", "quarantine.access_logs", "analytics.page_views"), warehouse.apply());
+        assertEquals(List.of("clean.page_views", "quarantine.access_logs", "clean.events", "quarantine.events",
+                "analytics.page_views", "analytics.orders"), warehouse.apply());
         assertEquals(before, rows("DESCRIBE clean.page_views"));
-        for (String table : List.of("clean.page_views", "quarantine.access_logs", "analytics.page_views")) {
+        for (String table : List.of("clean.page_views", "quarantine.access_logs", "clean.events", "quarantine.events",
+                "analytics.page_views", "analytics.orders")) {
             List<List<String>> columns = rows("DESCRIBE " + table).stream()
                     .filter(r -> r.get(0) != null && !r.get(0).isBlank() && !r.get(0).startsWith("#"))
                     .collect(Collectors.toList());
@@ -141,12 +152,15 @@ class HiveWarehouseTest {
     @Order(2)
     void registeredPartitionsHoldExactlyWhatTheJobAccountedFor() throws Exception {
         for (LocalDate day : List.of(DAY1, DAY2)) {
-            assertEquals(List.of("clean.page_views dt=" + day, "quarantine.access_logs dt=" + day), warehouse.register(day));
+            assertEquals(List.of("clean.page_views dt=" + day, "quarantine.access_logs dt=" + day, "clean.events dt=" + day,
+                    "quarantine.events dt=" + day), warehouse.register(day));
             warehouse.register(day);
             CleanAccessLogs.Result result = cleaned.get(day);
             assertEquals(result.accounting().accepted(), count("SELECT COUNT(*) FROM clean.page_views WHERE dt='" + day + "'"));
             assertEquals(result.accounting().quarantined(),
                     count("SELECT COUNT(*) FROM quarantine.access_logs WHERE dt='" + day + "'"));
+            assertEquals(cleanedEvents.get(day).accounting().accepted(),
+                    count("SELECT COUNT(*) FROM clean.events WHERE dt='" + day + "'"));
         }
         assertEquals(2, rows("SHOW PARTITIONS clean.page_views").size(), "registering twice adds nothing");
         assertTrue(warehouse.register(DAY2.plusDays(1)).isEmpty(), "no _SUCCESS, nothing registered");
@@ -186,7 +200,19 @@ class HiveWarehouseTest {
         List<List<String>> quarantine = warehouse.query(HqlScript.query("quarantine_summary"),
                 new HiveVars().set("from", DAY2.toString()).set("to", DAY2.toString()));
         Map<String, String> byReason = quarantine.subList(1, quarantine.size()).stream()
-                .collect(Collectors.toMap(r -> r.get(2), r -> r.get(3)));
+                .filter(r -> r.get(1).equals("access_logs")).collect(Collectors.toMap(r -> r.get(2), r -> r.get(3)));
+        Map<String, String> eventReasons = quarantine.subList(1, quarantine.size()).stream()
+                .filter(r -> r.get(1).equals("events")).collect(Collectors.toMap(r -> r.get(2), r -> r.get(3)));
+        assertEquals(generatedEvents.get(1).expectedQuarantine().entrySet().stream()
+                .collect(Collectors.toMap(e -> e.getKey().name(), e -> String.valueOf(e.getValue()))), eventReasons);
+
+        List<Event> events = AvroFiles.readAll(conf, cleanedEvents.get(DAY2).output(), new SpecificDatumReader<>(Event.class));
+        List<Event> orders = events.stream().filter(e -> e.getEventType().equals("order_placed")).collect(Collectors.toList());
+        List<List<String>> revenue = warehouse.query(HqlScript.query("revenue_per_day"),
+                new HiveVars().set("from", DAY2.toString()).set("to", DAY2.toString()));
+        assertEquals(List.of(DAY2.toString(), "EUR", String.valueOf(orders.size()),
+                orders.stream().map(Event::getAmount).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add).toPlainString()),
+                revenue.get(1).subList(0, 4), "orders and exact decimal revenue");
         Map<String, String> planted = generated.get(1).expectedQuarantine().entrySet().stream()
                 .collect(Collectors.toMap(e -> e.getKey().name(), e -> String.valueOf(e.getValue())));
         assertEquals(planted, byReason);
@@ -287,7 +313,8 @@ class HiveWarehouseTest {
     @Test
     @Order(7)
     void retentionDropsOldPartitionsAndTheirData() throws Exception {
-        assertEquals(List.of("clean.page_views dt=" + DAY1, "quarantine.access_logs dt=" + DAY1),
+        assertEquals(List.of("clean.events dt=" + DAY1, "clean.page_views dt=" + DAY1, "quarantine.access_logs dt=" + DAY1,
+                "quarantine.events dt=" + DAY1),
                 warehouse.retention(1, DAY2.plusDays(1)).stream().sorted(Comparator.naturalOrder()).collect(Collectors.toList()));
         assertFalse(rows("SHOW PARTITIONS clean.page_views").contains(List.of("dt=" + DAY1)));
         assertFalse(new File(new File(root.toUri()), "clean/page_views/dt=" + DAY1).exists());

@@ -16,7 +16,7 @@ public class Generate extends Configured implements Tool {
 
     public static final String NAME = "generate";
     static final String USAGE = NAME + " [-D clickstream.access-logs.format=FORMAT] [--warehouse ROOT] [--start YYYY-MM-DD]"
-            + " [--days N] [--lines-per-day N] [--seed N] [--bad-share 0.01]";
+            + " [--days N] [--lines-per-day N] [--events-per-day N] [--seed N] [--bad-share 0.01]";
 
     public static void main(String[] args) throws Exception {
         System.exit(ToolRunner.run(new Generate(), args));
@@ -24,7 +24,8 @@ public class Generate extends Configured implements Tool {
 
     @Override
     public int run(String[] argv) throws Exception {
-        Args args = Args.parse(NAME, argv, List.of("warehouse", "start", "days", "lines-per-day", "seed", "bad-share"));
+        Args args = Args.parse(NAME, argv, List.of("warehouse", "start", "days", "lines-per-day", "events-per-day", "seed",
+                "bad-share"));
         int days = args.getInt("days", 7);
         String defaultStart = LocalDate.now(ZoneOffset.UTC).minusDays(days).toString();
         LocalDate start = Warehouse.parseDate(args.get("start", defaultStart));
@@ -38,6 +39,13 @@ public class Generate extends Configured implements Tool {
         for (DaySummary day : written) {
             System.out.printf("generated raw/access_logs/dt=%s: %,d lines, %,d of them damaged %s%n", day.date(),
                     day.lines(), day.expectedQuarantined(), day.expectedQuarantine());
+        }
+        int eventsPerDay = args.getInt("events-per-day", 5_000);
+        for (GenerateEvents.DaySummary day : GenerateEvents.write(getConf(), warehouse, start, days, eventsPerDay,
+                args.getInt("seed", 42), args.getDouble("bad-share", 0.01))) {
+            System.out.printf("generated raw/events/dt=%s: %,d lines: %,d events, %,d redeliveries, late for %s, "
+                    + "%,d broken %s%n", day.date(), day.lines(), day.accepted(), day.duplicates(), day.late(),
+                    day.expectedQuarantined(), day.expectedQuarantine());
         }
         return 0;
     }
