@@ -4,6 +4,7 @@ import io.clickstream.generate.Generate;
 import io.clickstream.ingest.Ingest;
 import io.clickstream.jobs.JobFailedException;
 import io.clickstream.jobs.accesslogs.CleanAccessLogs;
+import io.clickstream.jobs.dimensions.CleanDimension;
 import io.clickstream.jobs.events.CleanEvents;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ public final class Main {
         COMMANDS.put(Ingest.NAME, Ingest::new);
         COMMANDS.put(CleanAccessLogs.NAME, CleanAccessLogs::new);
         COMMANDS.put(CleanEvents.NAME, CleanEvents::new);
+        COMMANDS.put(CleanDimension.NAME, CleanDimension::new);
     }
 
     private Main() {

@@ -6,7 +6,7 @@ import org.apache.avro.specific.SpecificData;
 
 /**
  * The Avro data model of the jobs' shuffles and outputs: the generated classes, with the logical types the
- * schemas use (decimal money as BigDecimal, timestamp-millis as Instant). Set with
+ * schemas use (decimal money as BigDecimal, timestamp-millis as Instant, date as LocalDate). Set with
  * {@code AvroJob.setDataModelClass(job, AvroModel.class)}.
  */
 public class AvroModel extends SpecificData {
@@ -20,5 +20,6 @@ public class AvroModel extends SpecificData {
         super(classLoader);
         addLogicalTypeConversion(new Conversions.DecimalConversion());
         addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
+        addLogicalTypeConversion(new TimeConversions.DateConversion());
     }
 }

@@ -1,0 +1,93 @@
+package io.clickstream.dimensions;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * RFC 4180 CSV: comma-separated fields; a field with a comma, quote or line break is quoted, its quotes
+ * doubled. Parsing is strict (a stray quote is an error naming the column); writing quotes only when needed.
+ */
+public final class Csv {
+
+    /** A record that is not RFC 4180. */
+    public static final class MalformedCsvException extends Exception {
+        public MalformedCsvException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private Csv() {
+    }
+
+    /** Whether {@code text} holds whole records: its quotes are balanced (a quoted line break continues it). */
+    public static boolean isComplete(CharSequence text) {
+        int quotes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '"') {
+                quotes++;
+            }
+        }
+        return quotes % 2 == 0;
+    }
+
+    public static List<String> parse(String record) throws MalformedCsvException {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        int i = 0;
+        while (true) {
+            field.setLength(0);
+            if (i < record.length() && record.charAt(i) == '"') {
+                int start = i++;
+                while (true) {
+                    if (i >= record.length()) {
+                        throw new MalformedCsvException("quoted field " + (fields.size() + 1) + " opened at character "
+                                + (start + 1) + " is never closed");
+                    }
+                    char c = record.charAt(i++);
+                    if (c == '"') {
+                        if (i < record.length() && record.charAt(i) == '"') {
+                            field.append('"');
+                            i++;
+                        } else {
+                            break;
+                        }
+                    } else {
+                        field.append(c);
+                    }
+                }
+                if (i < record.length() && record.charAt(i) != ',') {
+                    throw new MalformedCsvException("field " + (fields.size() + 1) + " has text after its closing quote"
+                            + " at character " + (i + 1));
+                }
+            } else {
+                while (i < record.length() && record.charAt(i) != ',') {
+                    char c = record.charAt(i++);
+                    if (c == '"') {
+                        throw new MalformedCsvException("field " + (fields.size() + 1) + " has a quote at character " + i
+                                + " but is not quoted");
+                    }
+                    field.append(c);
+                }
+            }
+            fields.add(field.toString());
+            if (i >= record.length()) {
+                return fields;
+            }
+            i++;
+        }
+    }
+
+    public static String format(List<String> fields) {
+        return fields.stream().map(Csv::field).collect(Collectors.joining(","));
+    }
+
+    private static String field(String value) {
+        if (value == null) {
+            return "";
+        }
+        boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
+                || value.indexOf('\r') >= 0;
+        return quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+}

@@ -1,0 +1,9 @@
+package io.clickstream.dimensions;
+
+/** Why a dimension row was quarantined; also the Hadoop counter names of clean-dimension. */
+public enum DimensionRejectReason {
+    MALFORMED_CSV,
+    WRONG_FIELD_COUNT,
+    MISSING_VALUE,
+    BAD_VALUE
+}

@@ -1,0 +1,165 @@
+package io.clickstream.jobs.dimensions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.clickstream.avro.Customer;
+import io.clickstream.avro.Product;
+import io.clickstream.avro.QuarantineRecord;
+import io.clickstream.dimensions.Dimension;
+import io.clickstream.dimensions.DimensionRejectReason;
+import io.clickstream.generate.EventGenerator;
+import io.clickstream.generate.GenerateDimensions;
+import io.clickstream.generate.GenerateDimensions.Snapshot;
+import io.clickstream.jobs.AvroFiles;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.security.PrivilegedAction;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.security.UserGroupInformation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * clean-dimension on the LocalJobRunner: from generated CSV exports, and over JDBC from a real PostgreSQL
+ * 16 started once for the class on a loopback port.
+ */
+class CleanDimensionTest {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 24);
+    private static final String USER = "shop_reader";
+    private static final String PASSWORD = "test-only-" + Long.toHexString(System.nanoTime());
+
+    @TempDir
+    static File tmp;
+    private static Configuration conf;
+    private static EmbeddedPostgres postgres;
+
+    @BeforeAll
+    static void start() throws Exception {
+        conf = new Configuration();
+        conf.set("mapreduce.framework.name", "local");
+        conf.set("fs.defaultFS", "file:///");
+        conf.setBoolean("clickstream.verbose", false);
+        postgres = EmbeddedPostgres.builder().setDataDirectory(new File(tmp, "pg")).setCleanDataDirectory(true).start();
+        // The shop's reader must log in with its password (the embedded server trusts everybody by default).
+        Files.writeString(new File(tmp, "pg/pg_hba.conf").toPath(), String.join("\n",
+                "local all all trust", "host all postgres 127.0.0.1/32 trust", "host all postgres ::1/128 trust",
+                "host all all 127.0.0.1/32 scram-sha-256", "host all all ::1/128 scram-sha-256", ""));
+        try (Connection admin = postgres.getPostgresDatabase().getConnection(); Statement st = admin.createStatement()) {
+            st.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
+            st.execute("CREATE DATABASE shop OWNER " + USER);
+            st.execute("SELECT pg_reload_conf()");
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private static Path root(String name) {
+        return new Path(new File(tmp, name).toURI().toString());
+    }
+
+    private static Map<DimensionRejectReason, Long> reasons(Path quarantine) throws Exception {
+        Map<DimensionRejectReason, Long> reasons = new EnumMap<>(DimensionRejectReason.class);
+        AvroFiles.forEach(conf, quarantine, new SpecificDatumReader<>(QuarantineRecord.class),
+                q -> reasons.merge(DimensionRejectReason.valueOf(q.getReason()), 1L, Long::sum));
+        return reasons;
+    }
+
+    @Test
+    void csvExportsBecomeSnapshotsWithTheBrokenRowsQuarantined() throws Exception {
+        Path root = root("csv");
+        List<Snapshot> planted = GenerateDimensions.writeCsv(conf, root, DAY, 1, 4, 0.02);
+        for (Snapshot snapshot : planted) {
+            CleanDimension job = new CleanDimension();
+            job.setConf(conf);
+            CleanDimension.Result result = job.run(snapshot.dimension(), DAY, root, null, null);
+
+            assertEquals(snapshot.rows(), result.accounting().read(), snapshot.dimension().name());
+            assertEquals(snapshot.expectedAccepted(), result.accounting().accepted());
+            assertEquals(snapshot.expectedQuarantine(), reasons(result.quarantine()));
+            assertTrue(snapshot.expectedQuarantine().size() >= 3, "the sample breaks rows in several ways");
+        }
+        List<Product> products = AvroFiles.readAll(conf, new Path(root, "clean/products/dt=" + DAY),
+                new SpecificDatumReader<>(Product.class));
+        assertTrue(products.stream().anyMatch(p -> p.getName().contains("\"Cloud\", white")), "quotes and commas survive");
+        assertTrue(products.stream().anyMatch(p -> p.getName().contains("Gift set\n(boxed)")), "line breaks survive");
+        Product p7 = products.stream().filter(p -> p.getProductId().equals("P0007")).findFirst().orElseThrow();
+        assertEquals(EventGenerator.price(7), p7.getListPrice(), "the same price the events use");
+    }
+
+    @Test
+    void aHeaderWithoutARequiredColumnFailsWithTheFileAndColumnNamed() throws Exception {
+        Path root = root("bad-header");
+        File dir = new File(new File(root.toUri()), "raw/customers/dt=" + DAY);
+        dir.mkdirs();
+        Files.writeString(new File(dir, "customers.csv").toPath(), "customer_id,country,segment\nC00001,DE,vip\n");
+        CleanDimension job = new CleanDimension();
+        job.setConf(conf);
+        Exception e = assertThrows(Exception.class, () -> job.run(Dimension.CUSTOMERS, DAY, root, null, null));
+        assertTrue(e.getMessage().contains("nothing was published"), e.getMessage());
+        assertFalse(new File(new File(root.toUri()), "clean/customers/dt=" + DAY).exists());
+    }
+
+    @Test
+    void extractsTheTablesOfARealPostgresqlOverJdbc() throws Exception {
+        String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/shop";
+        List<Snapshot> planted;
+        try (Connection db = java.sql.DriverManager.getConnection(url, USER, PASSWORD)) {
+            planted = GenerateDimensions.seed(db, DAY, 4, 0.02);
+        }
+        Path root = root("jdbc");
+        Configuration withSecret = new Configuration(conf);
+        String providerPath = "jceks://file" + new File(tmp, "jdbc.jceks").getAbsolutePath();
+        withSecret.set("hadoop.security.credential.provider.path", providerPath);
+        var provider = org.apache.hadoop.security.alias.CredentialProviderFactory.getProviders(withSecret).get(0);
+        provider.createCredentialEntry(CleanDimension.JDBC_PASSWORD_ALIAS, PASSWORD.toCharArray());
+        provider.flush();
+
+        for (Snapshot snapshot : planted) {
+            CleanDimension job = new CleanDimension();
+            job.setConf(withSecret);
+            CleanDimension.Result result = job.run(snapshot.dimension(), DAY, root, url, USER);
+            assertEquals(snapshot.rows(), result.accounting().read(), snapshot.dimension().name());
+            assertEquals(snapshot.expectedAccepted(), result.accounting().accepted());
+            assertEquals(snapshot.expectedQuarantine(), reasons(result.quarantine()));
+        }
+        List<Customer> customers = AvroFiles.readAll(conf, new Path(root, "clean/customers/dt=" + DAY),
+                new SpecificDatumReader<>(Customer.class));
+        assertEquals(customers.size(), customers.stream().map(Customer::getCustomerId).distinct().count());
+        assertTrue(customers.stream().allMatch(c -> c.getCountry().length() == 2));
+        List<Product> products = AvroFiles.readAll(conf, new Path(root, "clean/products/dt=" + DAY),
+                new SpecificDatumReader<>(Product.class));
+        assertEquals(new BigDecimal("12.34").scale(), products.get(0).getListPrice().scale());
+
+        CleanDimension noPassword = new CleanDimension();
+        noPassword.setConf(conf);
+        Exception refused = UserGroupInformation.createRemoteUser("someone-without-the-secret").doAs(
+                (PrivilegedAction<Exception>) () -> assertThrows(Exception.class,
+                        () -> noPassword.run(Dimension.CUSTOMERS, DAY, root("nopw"), url, USER)));
+        assertTrue(String.valueOf(refused.getMessage()).contains("password authentication failed")
+                || String.valueOf(refused.getCause()).contains("password"), String.valueOf(refused));
+        assertFalse(String.valueOf(refused.getMessage()).contains(PASSWORD));
+        assertThrows(IllegalArgumentException.class, () -> noPassword.run(Dimension.CUSTOMERS, DAY, root("x"),
+                url + "?password=" + PASSWORD, USER));
+    }
+}
