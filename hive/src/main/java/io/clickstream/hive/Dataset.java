@@ -13,6 +13,10 @@ public record Dataset(String zone, String name) {
 
     /** Every table, in the order their DDL is applied. Add a dataset here and next to its DDL. */
     public static final List<Dataset> ALL = List.of(
+            new Dataset(Warehouse.CLEAN, "customers"),
+            new Dataset(Warehouse.QUARANTINE, "customers"),
+            new Dataset(Warehouse.CLEAN, "products"),
+            new Dataset(Warehouse.QUARANTINE, "products"),
             new Dataset(Warehouse.CLEAN, "page_views"),
             new Dataset(Warehouse.QUARANTINE, "access_logs"),
             new Dataset(Warehouse.CLEAN, "events"),

@@ -18,7 +18,8 @@ import org.apache.hadoop.fs.Path;
 /** What the warehouse command does, over one JDBC connection: apply, register, check, query, retention. */
 public final class HiveWarehouse {
 
-    static final List<String> SCHEMAS = List.of(Schemas.PAGE_VIEW_FILE, Schemas.QUARANTINE_RECORD_FILE, Schemas.EVENT_FILE);
+    static final List<String> SCHEMAS = List.of(Schemas.PAGE_VIEW_FILE, Schemas.QUARANTINE_RECORD_FILE, Schemas.EVENT_FILE,
+            Schemas.CUSTOMER_FILE, Schemas.PRODUCT_FILE);
 
     private final Connection connection;
     private final Configuration conf;

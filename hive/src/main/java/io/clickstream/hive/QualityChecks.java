@@ -26,8 +26,19 @@ import org.apache.hadoop.fs.Path;
  */
 public final class QualityChecks {
 
-    /** The outcome of one check. */
-    public record Result(String table, String check, boolean passed, String detail) {
+    /** The outcome of one check; a failed {@code warn} check is reported but does not fail the day. */
+    public record Result(String table, String check, boolean passed, String detail, boolean warnOnly) {
+        Result(String table, String check, boolean passed, String detail) {
+            this(table, check, passed, detail, false);
+        }
+
+        public boolean blocks() {
+            return !passed && !warnOnly;
+        }
+
+        public String verdict() {
+            return passed ? "PASS" : warnOnly ? "WARN" : "FAIL";
+        }
     }
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?");
@@ -49,15 +60,63 @@ public final class QualityChecks {
 
     /** Runs {@code checks} (lines of a .checks file) against {@code table}'s partition {@code dt}. */
     public List<Result> run(String table, List<String> checks, LocalDate dt) throws SQLException, IOException {
-        List<Result> results = new ArrayList<>();
-        long rows = count("SELECT COUNT(*) FROM " + table + " WHERE dt = '" + dt + "'");
-        results.add(new Result(table, "partition dt=" + dt, rows > 0 || partitionExists(table, dt),
-                rows + " rows"));
+        List<List<String>> parsed = new ArrayList<>();
+        List<String> rowConditions = new ArrayList<>();
         for (String line : checks) {
             List<String> words = Arrays.asList(line.strip().split("\\s+"));
-            results.add(check(table, words.get(0), words.subList(1, words.size()), dt, rows));
+            parsed.add(words);
+            String condition = rowCondition(rule(words), arguments(words));
+            if (condition != null) {
+                rowConditions.add(condition);
+            }
+        }
+        // All row-level rules in one pass over the partition: one query instead of one per rule.
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*)");
+        rowConditions.forEach(c -> sql.append(", SUM(IF(").append(c).append(", 1, 0))"));
+        List<Long> counts = longs(sql.append(" FROM ").append(table).append(" WHERE dt = '").append(dt).append("'").toString());
+        long rows = counts.get(0);
+        List<Result> results = new ArrayList<>();
+        results.add(new Result(table, "partition dt=" + dt, rows > 0 || partitionExists(table, dt), rows + " rows"));
+        int next = 1;
+        for (List<String> words : parsed) {
+            boolean warnOnly = words.get(0).equals("warn");
+            String name = rule(words);
+            List<String> args = arguments(words);
+            String described = (warnOnly ? "warn " : "") + name + " " + String.join(" ", args);
+            Result result = rowCondition(name, args) != null
+                    ? failingRows(table, described, counts.get(next++), ROW_RULES.get(name))
+                    : check(table, name, args, dt, rows);
+            results.add(new Result(table, described, result.passed(), result.detail(), warnOnly));
         }
         return results;
+    }
+
+    private static final java.util.Map<String, String> ROW_RULES = java.util.Map.of(
+            "not_null", "rows with a null", "accepted_values", "rows with another value",
+            "accepted_range", "rows out of range");
+
+    private static String rule(List<String> words) {
+        return words.get(words.get(0).equals("warn") ? 1 : 0);
+    }
+
+    private static List<String> arguments(List<String> words) {
+        return words.subList(words.get(0).equals("warn") ? 2 : 1, words.size());
+    }
+
+    /** The condition a row breaking a row-level rule meets, or null for rules that look beyond one row. */
+    private static String rowCondition(String name, List<String> args) {
+        switch (name) {
+            case "not_null":
+                return "(" + identifiers(args).stream().map(c -> c + " IS NULL").collect(Collectors.joining(" OR ")) + ")";
+            case "accepted_values":
+                return identifier(args.get(0)) + " NOT IN (" + args.subList(1, args.size()).stream()
+                        .map(v -> "'" + value(v) + "'").collect(Collectors.joining(", ")) + ")";
+            case "accepted_range":
+                String column = identifier(args.get(0));
+                return "(" + column + " < " + number(args.get(1)) + " OR " + column + " > " + number(args.get(2)) + ")";
+            default:
+                return null;
+        }
     }
 
     private Result check(String table, String name, List<String> args, LocalDate dt, long rows)
@@ -65,34 +124,20 @@ public final class QualityChecks {
         String where = " FROM " + table + " WHERE dt = '" + dt + "' AND ";
         String described = name + " " + String.join(" ", args);
         switch (name) {
-            case "not_null" -> {
-                String anyNull = identifiers(args).stream().map(c -> c + " IS NULL").collect(Collectors.joining(" OR "));
-                return failingRows(table, described, count("SELECT COUNT(*)" + where + "(" + anyNull + ")"),
-                        "rows with a null");
-            }
             case "unique" -> {
                 String columns = String.join(", ", identifiers(args));
                 return failingRows(table, described, count("SELECT COUNT(*) FROM (SELECT " + columns + where
                         + "TRUE GROUP BY " + columns + " HAVING COUNT(*) > 1) duplicated"), "duplicated keys");
             }
-            case "accepted_values" -> {
-                String values = args.subList(1, args.size()).stream().map(v -> "'" + value(v) + "'")
-                        .collect(Collectors.joining(", "));
-                return failingRows(table, described, count("SELECT COUNT(*)" + where + identifier(args.get(0))
-                        + " NOT IN (" + values + ")"), "rows with another value");
-            }
-            case "accepted_range" -> {
-                String column = identifier(args.get(0));
-                return failingRows(table, described, count("SELECT COUNT(*)" + where + "(" + column + " < "
-                        + number(args.get(1)) + " OR " + column + " > " + number(args.get(2)) + ")"), "rows out of range");
-            }
             case "relationships" -> {
                 String column = identifier(args.get(0));
                 String other = identifier(args.get(1));
                 String otherColumn = identifier(args.get(2));
-                return failingRows(table, described, count("SELECT COUNT(*) FROM " + table + " a LEFT JOIN " + other
-                        + " b ON a." + column + " = b." + otherColumn + " WHERE a.dt = '" + dt + "' AND a." + column
-                        + " IS NOT NULL AND b." + otherColumn + " IS NULL"), "rows without a match in " + other);
+                // Against the other table's partition of the same day: the snapshot the day's rows refer to.
+                return failingRows(table, described, count("SELECT COUNT(*) FROM " + table + " a LEFT JOIN (SELECT "
+                        + otherColumn + " FROM " + other + " WHERE dt = '" + dt + "') b ON a." + column + " = b."
+                        + otherColumn + " WHERE a.dt = '" + dt + "' AND a." + column + " IS NOT NULL AND b."
+                        + otherColumn + " IS NULL"), "rows without a match in " + other + " dt=" + dt);
             }
             case "row_count_matches" -> {
                 Long expected = accounting(new Path(warehouse, args.get(0)), dt, identifier(args.get(1)));
@@ -142,9 +187,18 @@ public final class QualityChecks {
     }
 
     private long count(String sql) throws SQLException {
+        return longs(sql).get(0);
+    }
+
+    /** The first row of a query's result as numbers, NULL (a SUM over no rows) as 0. */
+    private List<Long> longs(String sql) throws SQLException {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
-            return rs.getLong(1);
+            List<Long> values = new ArrayList<>();
+            for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
+                values.add(rs.getLong(c));
+            }
+            return values;
         }
     }
 

@@ -2,7 +2,6 @@ package io.clickstream.hive;
 
 import io.clickstream.generate.SampleRun;
 import io.clickstream.jobs.JobFailedException;
-import io.clickstream.jobs.accesslogs.CleanAccessLogs;
 import java.io.File;
 import java.io.PrintStream;
 import java.sql.Connection;
@@ -37,9 +36,9 @@ public final class Quickstart {
         Configuration conf = SampleRun.local(new Configuration());
         Path root = new Path(new File(dir, "warehouse").toURI().toString());
         File metastore = new File(dir, "metastore");
-        List<CleanAccessLogs.Result> results = SampleRun.generateAndClean(conf, root, days, linesPerDay, out);
-        LocalDate first = date(results.get(0));
-        LocalDate last = date(results.get(results.size() - 1));
+        List<LocalDate> dates = SampleRun.generateAndClean(conf, root, days, linesPerDay, out);
+        LocalDate first = dates.get(0);
+        LocalDate last = dates.get(dates.size() - 1);
 
         out.printf("%nHive: in-process HiveServer2, metastore in %s%n", metastore);
         try (Connection connection = HiveConnections.open(HiveConnections.EMBEDDED_URL, metastore)) {
@@ -48,8 +47,12 @@ public final class Quickstart {
             for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
                 out.printf("         registered %s%n", String.join(", ", warehouse.register(day)));
                 List<QualityChecks.Result> checks = warehouse.check(day);
-                long failed = checks.stream().filter(r -> !r.passed()).count();
-                out.printf("[%s] data-quality checks: %d passed, %d failed%n", day, checks.size() - failed, failed);
+                long failed = checks.stream().filter(QualityChecks.Result::blocks).count();
+                long warned = checks.stream().filter(r -> !r.passed() && !r.blocks()).count();
+                out.printf("[%s] data-quality checks: %d passed, %d warned, %d failed%n", day,
+                        checks.size() - failed - warned, warned, failed);
+                checks.stream().filter(r -> !r.passed()).forEach(r -> out.printf("         %s %s %s: %s%n",
+                        r.verdict(), r.table(), r.check(), r.detail()));
                 if (failed > 0) {
                     throw new JobFailedException("data-quality checks failed for dt=" + day + ": " + checks);
                 }
@@ -58,15 +61,15 @@ public final class Quickstart {
                     new HiveVars().set("from", first.toString()).set("to", last.toString()));
             out.printf("%nvisitors_per_day:%n");
             visitors.forEach(row -> out.printf("         %-12s %10s %10s%n", row.toArray()));
+            List<List<String>> revenue = warehouse.query(HqlScript.query("revenue_per_day"),
+                    new HiveVars().set("from", first.toString()).set("to", last.toString()));
+            out.printf("%nrevenue_per_day:%n");
+            revenue.forEach(row -> out.printf("         %-12s %-8s %8s %12s %20s %10s%n", row.toArray()));
         }
         String common = "--warehouse " + root + " --metastore " + metastore;
         out.printf("%nDone. Your turn, as an analyst (queries are in hive/src/main/hql/queries):%n"
                 + "  hive/target/bin/warehouse query top_pages --hivevar dt=%s --hivevar limit=10 %s%n"
                 + "  hive/target/bin/warehouse query quarantine_summary --hivevar from=%s --hivevar to=%s %s%n",
                 last, common, first, last, common);
-    }
-
-    private static LocalDate date(CleanAccessLogs.Result result) {
-        return LocalDate.parse(result.output().getName().substring("dt=".length()));
     }
 }

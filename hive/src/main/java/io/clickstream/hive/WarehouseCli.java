@@ -103,9 +103,9 @@ public class WarehouseCli extends Configured implements Tool {
             }
             case "check" -> {
                 List<QualityChecks.Result> results = warehouse.check(date(options, true));
-                printTable(results.stream().map(r -> List.of(r.table(), r.check(), r.passed() ? "PASS" : "FAIL", r.detail()))
+                printTable(results.stream().map(r -> List.of(r.table(), r.check(), r.verdict(), r.detail()))
                         .collect(Collectors.toList()), List.of("table", "check", "result", "detail"));
-                long failed = results.stream().filter(r -> !r.passed()).count();
+                long failed = results.stream().filter(QualityChecks.Result::blocks).count();
                 if (failed > 0) {
                     throw new JobFailedException(failed + " data-quality check(s) failed for dt=" + options.get("date"));
                 }

@@ -9,6 +9,9 @@ import io.clickstream.avro.PageView;
 import io.clickstream.generate.GenerateAccessLogs;
 import io.clickstream.generate.GenerateAccessLogs.DaySummary;
 import io.clickstream.generate.GenerateEvents;
+import io.clickstream.generate.GenerateDimensions;
+import io.clickstream.dimensions.Dimension;
+import io.clickstream.jobs.dimensions.CleanDimension;
 import io.clickstream.avro.Event;
 import io.clickstream.jobs.events.CleanEvents;
 import io.clickstream.jobs.AvroFiles;
@@ -78,6 +81,7 @@ class HiveWarehouseTest {
         root = new Path(new File(tmp, "warehouse").toURI().toString());
         generated = GenerateAccessLogs.write(conf, root, DAY1, 2, 2_000, 17, 0.02);
         generatedEvents = GenerateEvents.write(conf, root, DAY1, 2, 1_000, 17, 0.02);
+        GenerateDimensions.writeCsv(conf, root, DAY1, 2, 17, 0.01);
         for (LocalDate day : List.of(DAY1, DAY2)) {
             CleanAccessLogs job = new CleanAccessLogs();
             ToolRunner.run(conf, job, new String[] {"--date", day.toString(), "--warehouse", root.toString()});
@@ -85,6 +89,11 @@ class HiveWarehouseTest {
             CleanEvents events = new CleanEvents();
             events.setConf(conf);
             cleanedEvents.put(day, events.run(day, root));
+            for (Dimension dimension : Dimension.values()) {
+                CleanDimension snapshot = new CleanDimension();
+                snapshot.setConf(conf);
+                snapshot.run(dimension, day, root, null, null);
+            }
         }
         metastore = new File(tmp, "metastore");
         hive = HiveConnections.open(HiveConnections.EMBEDDED_URL, metastore);
@@ -126,11 +135,11 @@ class HiveWarehouseTest {
     @Order(1)
     void ddlAppliesTwiceAndEveryColumnHasADescription() throws Exception {
         List<List<String>> before = rows("DESCRIBE clean.page_views");
-        assertEquals(List.of("clean.page_views", "quarantine.access_logs", "clean.events", "quarantine.events",
-                "analytics.page_views", "analytics.orders"), warehouse.apply());
+        List<String> everything = new ArrayList<>(Dataset.ALL.stream().map(Dataset::table).collect(Collectors.toList()));
+        everything.addAll(Dataset.VIEWS);
+        assertEquals(everything, warehouse.apply());
         assertEquals(before, rows("DESCRIBE clean.page_views"));
-        for (String table : List.of("clean.page_views", "quarantine.access_logs", "clean.events", "quarantine.events",
-                "analytics.page_views", "analytics.orders")) {
+        for (String table : everything) {
             List<List<String>> columns = rows("DESCRIBE " + table).stream()
                     .filter(r -> r.get(0) != null && !r.get(0).isBlank() && !r.get(0).startsWith("#"))
                     .collect(Collectors.toList());
@@ -152,8 +161,9 @@ class HiveWarehouseTest {
     @Order(2)
     void registeredPartitionsHoldExactlyWhatTheJobAccountedFor() throws Exception {
         for (LocalDate day : List.of(DAY1, DAY2)) {
-            assertEquals(List.of("clean.page_views dt=" + day, "quarantine.access_logs dt=" + day, "clean.events dt=" + day,
-                    "quarantine.events dt=" + day), warehouse.register(day));
+            LocalDate registered = day;
+            assertEquals(Dataset.ALL.stream().map(d -> d.table() + " dt=" + registered).collect(Collectors.toList()),
+                    warehouse.register(day));
             warehouse.register(day);
             CleanAccessLogs.Result result = cleaned.get(day);
             assertEquals(result.accounting().accepted(), count("SELECT COUNT(*) FROM clean.page_views WHERE dt='" + day + "'"));
@@ -164,9 +174,12 @@ class HiveWarehouseTest {
         }
         assertEquals(2, rows("SHOW PARTITIONS clean.page_views").size(), "registering twice adds nothing");
         assertTrue(warehouse.register(DAY2.plusDays(1)).isEmpty(), "no _SUCCESS, nothing registered");
-        for (QualityChecks.Result check : warehouse.check(DAY2)) {
-            assertTrue(check.passed(), check.toString());
+        List<QualityChecks.Result> checks = warehouse.check(DAY2);
+        for (QualityChecks.Result check : checks) {
+            assertFalse(check.blocks(), check.toString());
         }
+        assertTrue(checks.stream().anyMatch(c -> c.check().startsWith("warn relationships customer_id clean.customers")),
+                "events are checked against the day's customers: " + checks);
     }
 
     @Test
@@ -213,6 +226,10 @@ class HiveWarehouseTest {
         assertEquals(List.of(DAY2.toString(), "EUR", String.valueOf(orders.size()),
                 orders.stream().map(Event::getAmount).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add).toPlainString()),
                 revenue.get(1).subList(0, 4), "orders and exact decimal revenue");
+        List<List<String>> segments = warehouse.query(HqlScript.query("revenue_by_segment"),
+                new HiveVars().set("dt", DAY2.toString()));
+        assertEquals(orders.size(), segments.subList(1, segments.size()).stream().mapToLong(r -> Long.parseLong(r.get(2))).sum(),
+                "every order lands in a segment (or 'unknown')");
         Map<String, String> planted = generated.get(1).expectedQuarantine().entrySet().stream()
                 .collect(Collectors.toMap(e -> e.getKey().name(), e -> String.valueOf(e.getValue())));
         assertEquals(planted, byReason);
@@ -274,7 +291,7 @@ class HiveWarehouseTest {
                 "unique order_id", "1 duplicated keys",
                 "accepted_values status paid refunded", "1 rows with another value",
                 "relationships customer_id default.customers_fixture customer_id",
-                "1 rows without a match in default.customers_fixture",
+                "1 rows without a match in default.customers_fixture dt=2026-01-01",
                 "accepted_range order_id 1 1", "1 rows out of range"), failures);
     }
 
@@ -313,8 +330,7 @@ class HiveWarehouseTest {
     @Test
     @Order(7)
     void retentionDropsOldPartitionsAndTheirData() throws Exception {
-        assertEquals(List.of("clean.events dt=" + DAY1, "clean.page_views dt=" + DAY1, "quarantine.access_logs dt=" + DAY1,
-                "quarantine.events dt=" + DAY1),
+        assertEquals(Dataset.ALL.stream().map(d -> d.table() + " dt=" + DAY1).sorted().collect(Collectors.toList()),
                 warehouse.retention(1, DAY2.plusDays(1)).stream().sorted(Comparator.naturalOrder()).collect(Collectors.toList()));
         assertFalse(rows("SHOW PARTITIONS clean.page_views").contains(List.of("dt=" + DAY1)));
         assertFalse(new File(new File(root.toUri()), "clean/page_views/dt=" + DAY1).exists());

@@ -3,6 +3,11 @@ package io.clickstream.generate;
 import io.clickstream.generate.GenerateAccessLogs.DaySummary;
 import io.clickstream.jobs.Args;
 import io.clickstream.jobs.Warehouse;
+import io.clickstream.jobs.Secrets;
+import io.clickstream.jobs.dimensions.CleanDimension;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -16,7 +21,8 @@ public class Generate extends Configured implements Tool {
 
     public static final String NAME = "generate";
     static final String USAGE = NAME + " [-D clickstream.access-logs.format=FORMAT] [--warehouse ROOT] [--start YYYY-MM-DD]"
-            + " [--days N] [--lines-per-day N] [--events-per-day N] [--seed N] [--bad-share 0.01]";
+            + " [--days N] [--lines-per-day N] [--events-per-day N] [--seed N] [--bad-share 0.01]"
+            + " [--jdbc-url jdbc:postgresql://... --jdbc-user U]";
 
     public static void main(String[] args) throws Exception {
         System.exit(ToolRunner.run(new Generate(), args));
@@ -25,7 +31,7 @@ public class Generate extends Configured implements Tool {
     @Override
     public int run(String[] argv) throws Exception {
         Args args = Args.parse(NAME, argv, List.of("warehouse", "start", "days", "lines-per-day", "events-per-day", "seed",
-                "bad-share"));
+                "bad-share", "jdbc-url", "jdbc-user"));
         int days = args.getInt("days", 7);
         String defaultStart = LocalDate.now(ZoneOffset.UTC).minusDays(days).toString();
         LocalDate start = Warehouse.parseDate(args.get("start", defaultStart));
@@ -46,6 +52,23 @@ public class Generate extends Configured implements Tool {
             System.out.printf("generated raw/events/dt=%s: %,d lines: %,d events, %,d redeliveries, late for %s, "
                     + "%,d broken %s%n", day.date(), day.lines(), day.accepted(), day.duplicates(), day.late(),
                     day.expectedQuarantined(), day.expectedQuarantine());
+        }
+        for (GenerateDimensions.Snapshot snapshot : GenerateDimensions.writeCsv(getConf(), warehouse, start, days,
+                args.getInt("seed", 42), args.getDouble("bad-share", 0.01))) {
+            System.out.printf("generated raw/%s/dt=%s: %,d rows, %s broken%n", snapshot.dimension().dataset(),
+                    snapshot.date(), snapshot.rows(), snapshot.expectedQuarantine());
+        }
+        String jdbcUrl = args.get("jdbc-url", null);
+        if (jdbcUrl != null) {
+            byte[] password = Secrets.lookup(getConf(), CleanDimension.JDBC_PASSWORD_ALIAS, CleanDimension.JDBC_PASSWORD_ENV);
+            try (Connection db = DriverManager.getConnection(jdbcUrl, args.get("jdbc-user", null),
+                    password == null ? null : new String(password, StandardCharsets.UTF_8))) {
+                LocalDate last = start.plusDays(days - 1);
+                for (GenerateDimensions.Snapshot table : GenerateDimensions.seed(db, last, args.getInt("seed", 42),
+                        args.getDouble("bad-share", 0.01))) {
+                    System.out.printf("seeded %s with %,d rows as of %s%n", table.dimension().dataset(), table.rows(), last);
+                }
+            }
         }
         return 0;
     }
