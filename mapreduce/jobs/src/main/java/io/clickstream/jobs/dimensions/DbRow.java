@@ -27,6 +27,15 @@ public class DbRow implements Writable, DBWritable, Configurable {
     private String[] columns = new String[0];
     private String[] values = new String[0];
 
+    public DbRow() {
+    }
+
+    /** A row with these values, as a query would have read it. */
+    DbRow(String[] columns, String[] values) {
+        this.columns = columns.clone();
+        this.values = values.clone();
+    }
+
     @Override
     public void setConf(Configuration conf) {
         this.conf = conf;

@@ -21,9 +21,13 @@ public class JdbcDimensionMapper extends Mapper<LongWritable, DbRow, AvroKey<Spe
 
     @Override
     protected void setup(Context context) {
-        quarantine = QuarantineSink.avro(context);
+        quarantine = openQuarantine(context);
         rows = new DimensionRows(context, quarantine, context.getConfiguration().get(DBConfiguration.URL_PROPERTY)
                 + "#" + context.getConfiguration().get(DBConfiguration.INPUT_TABLE_NAME_PROPERTY));
+    }
+
+    protected QuarantineSink openQuarantine(Context context) {
+        return QuarantineSink.avro(context);
     }
 
     @Override
