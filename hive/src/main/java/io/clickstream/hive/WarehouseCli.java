@@ -1,5 +1,6 @@
 package io.clickstream.hive;
 
+import io.clickstream.dimensions.Csv;
 import io.clickstream.jobs.JobFailedException;
 import io.clickstream.jobs.Warehouse;
 import java.io.File;
@@ -116,7 +117,8 @@ public class WarehouseCli extends Configured implements Tool {
                 }
                 List<List<String>> rows = warehouse.query(HqlScript.query(positional.get(0)), vars);
                 if (options.containsKey("csv")) {
-                    Files.write(new File(options.get("csv")).toPath(), Csv.lines(rows), StandardCharsets.UTF_8);
+                    Files.write(new File(options.get("csv")).toPath(), rows.stream().map(Csv::format).collect(Collectors.toList()),
+                            StandardCharsets.UTF_8);
                     out.println("wrote " + (rows.size() - 1) + " rows to " + options.get("csv"));
                 } else {
                     printTable(rows.subList(1, rows.size()), rows.get(0));

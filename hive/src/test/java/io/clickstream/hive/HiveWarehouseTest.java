@@ -39,6 +39,7 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificDatumReader;
+import io.clickstream.generate.SampleRun;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.util.ToolRunner;
@@ -74,10 +75,7 @@ class HiveWarehouseTest {
 
     @BeforeAll
     static void buildWarehouse() throws Exception {
-        conf = new Configuration();
-        conf.set("mapreduce.framework.name", "local");
-        conf.set("fs.defaultFS", "file:///");
-        conf.setBoolean("clickstream.verbose", false);
+        conf = SampleRun.local(new Configuration());
         root = new Path(new File(tmp, "warehouse").toURI().toString());
         generated = GenerateAccessLogs.write(conf, root, DAY1, 2, 2_000, 17, 0.02);
         generatedEvents = GenerateEvents.write(conf, root, DAY1, 2, 1_000, 17, 0.02);

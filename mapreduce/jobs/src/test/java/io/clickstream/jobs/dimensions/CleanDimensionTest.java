@@ -26,6 +26,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificDatumReader;
+import io.clickstream.generate.SampleRun;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.security.UserGroupInformation;
@@ -51,10 +52,7 @@ class CleanDimensionTest {
 
     @BeforeAll
     static void start() throws Exception {
-        conf = new Configuration();
-        conf.set("mapreduce.framework.name", "local");
-        conf.set("fs.defaultFS", "file:///");
-        conf.setBoolean("clickstream.verbose", false);
+        conf = SampleRun.local(new Configuration());
         postgres = EmbeddedPostgres.builder().setDataDirectory(new File(tmp, "pg")).setCleanDataDirectory(true).start();
         // The shop's reader must log in with its password (the embedded server trusts everybody by default).
         Files.writeString(new File(tmp, "pg/pg_hba.conf").toPath(), String.join("\n",

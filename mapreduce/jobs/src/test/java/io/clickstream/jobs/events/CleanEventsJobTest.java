@@ -17,6 +17,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificDatumReader;
+import io.clickstream.generate.SampleRun;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,10 +41,7 @@ class CleanEventsJobTest {
 
     @BeforeAll
     static void generate() throws Exception {
-        conf = new Configuration();
-        conf.set("mapreduce.framework.name", "local");
-        conf.set("fs.defaultFS", "file:///");
-        conf.setBoolean("clickstream.verbose", false);
+        conf = SampleRun.local(new Configuration());
         root = new Path(new File(tmp, "warehouse").toURI().toString());
         planted = GenerateEvents.write(conf, root, D1, 3, 1_500, 8, 0.03);
     }
