@@ -1,0 +1,57 @@
+package io.clickstream.oozie;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.oozie.service.SchemaService;
+import org.apache.oozie.service.Services;
+import org.apache.oozie.workflow.WorkflowException;
+import org.apache.oozie.service.LiteWorkflowStoreService.LiteActionHandler;
+import org.apache.oozie.service.LiteWorkflowStoreService.LiteControlNodeHandler;
+import org.apache.oozie.service.LiteWorkflowStoreService.LiteDecisionHandler;
+import org.apache.oozie.workflow.lite.LiteWorkflowApp;
+import org.apache.oozie.workflow.lite.LiteWorkflowAppParser;
+
+/**
+ * Oozie's own workflow parser, offline: a minimal {@link Services} (schemas, EL, actions) in a private
+ * directory, then {@link LiteWorkflowAppParser#validateAndParse}, which also checks the graph (undefined
+ * transitions, fork/join pairing) that the XSDs cannot.
+ */
+final class OozieParser {
+
+    private static Services services;
+
+    private OozieParser() {
+    }
+
+    static synchronized void start(File dir) throws Exception {
+        if (services != null) {
+            return;
+        }
+        File conf = new File(dir, "conf");
+        new File(conf, "action-conf").mkdirs();
+        Files.writeString(new File(conf, "oozie-site.xml").toPath(), "<configuration>"
+                + "<property><name>oozie.services</name><value>org.apache.oozie.service.SchemaService,"
+                + "org.apache.oozie.service.ELService,org.apache.oozie.service.ActionService</value></property>"
+                + "<property><name>oozie.service.ActionService.executor.ext.classes</name>"
+                + "<value>org.apache.oozie.action.email.EmailActionExecutor,org.apache.oozie.action.hadoop.Hive2ActionExecutor,"
+                + "org.apache.oozie.action.hadoop.ShellActionExecutor</value></property>"
+                + "</configuration>");
+        for (String name : new String[] {"home", "config", "data", "log"}) {
+            File d = name.equals("config") ? conf : new File(dir, name);
+            d.mkdirs();
+            System.setProperty("oozie." + name + ".dir", d.getAbsolutePath());
+        }
+        services = new Services();
+        services.init();
+    }
+
+    static LiteWorkflowApp parse(File workflow) throws IOException, WorkflowException {
+        LiteWorkflowAppParser parser = new LiteWorkflowAppParser(
+                services.get(SchemaService.class).getSchema(SchemaService.SchemaName.WORKFLOW),
+                LiteControlNodeHandler.class, LiteDecisionHandler.class, LiteActionHandler.class);
+        return parser.validateAndParse(new StringReader(Files.readString(workflow.toPath())), new Configuration(false));
+    }
+}

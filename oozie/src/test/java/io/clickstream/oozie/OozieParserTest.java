@@ -1,0 +1,60 @@
+package io.clickstream.oozie;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.oozie.workflow.WorkflowException;
+import org.apache.oozie.workflow.lite.LiteWorkflowApp;
+import org.apache.oozie.workflow.lite.NodeDef;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The workflows as Oozie itself parses them: graph included. */
+class OozieParserTest {
+
+    private static final File APP = new File("src/main/app");
+
+    @TempDir
+    static File tmp;
+
+    @BeforeAll
+    static void startOozie() throws Exception {
+        OozieParser.start(new File(tmp, "oozie"));
+    }
+
+    @Test
+    void theDailyWorkflowIsTheGraphWeMeant() throws Exception {
+        LiteWorkflowApp app = OozieParser.parse(new File(APP, "workflow.xml"));
+        Set<String> nodes = app.getNodeDefs().stream().map(NodeDef::getName).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new TreeSet<>(List.of(":start:", "clean-sources", "clean-access-logs", "clean-events", "clean-customers",
+                "clean-products", "sources-cleaned", "register-partitions", "quality-checks", "publish-or-stop", "done-flag",
+                "notify-failure", "quality-failed", "failed", "end")), nodes);
+        assertEquals(List.of("clean-access-logs", "clean-events", "clean-customers", "clean-products"),
+                app.getNode("clean-sources").getTransitions());
+        assertEquals(List.of("sources-cleaned", "notify-failure"), app.getNode("clean-events").getTransitions());
+        assertEquals("2", app.getNode("clean-events").getUserRetryMax());
+        OozieParser.parse(new File(APP, "retention/workflow.xml"));
+    }
+
+    @Test
+    void undefinedTransitionsAndBrokenForksAreRefused() throws Exception {
+        String workflow = Files.readString(new File(APP, "workflow.xml").toPath());
+        File undefined = new File(tmp, "undefined.xml");
+        Files.writeString(undefined.toPath(), workflow.replace("<ok to=\"quality-checks\"/>", "<ok to=\"quality-check\"/>"));
+        WorkflowException e = assertThrows(WorkflowException.class, () -> OozieParser.parse(undefined));
+        assertTrue(e.getMessage().contains("quality-check"), e.getMessage());
+
+        File escapingFork = new File(tmp, "fork.xml");
+        Files.writeString(escapingFork.toPath(), workflow.replaceFirst("<ok to=\"sources-cleaned\"/>", "<ok to=\"end\"/>"));
+        WorkflowException fork = assertThrows(WorkflowException.class, () -> OozieParser.parse(escapingFork));
+        assertTrue(fork.getErrorCode().name().startsWith("E07"), fork.getErrorCode() + " " + fork.getMessage());
+    }
+}
