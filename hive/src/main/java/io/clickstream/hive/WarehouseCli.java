@@ -33,6 +33,8 @@ import org.apache.hadoop.util.ToolRunner;
  */
 public class WarehouseCli extends Configured implements Tool {
 
+    /** Default of --metastore when set: lets a caller in the same JVM point every command at one metastore. */
+    public static final String METASTORE_PROPERTY = "clickstream.metastore";
     private static final List<String> OPTIONS = List.of("warehouse", "jdbc-url", "metastore", "date", "keep-days", "csv");
 
     private final PrintStream out;
@@ -46,15 +48,25 @@ public class WarehouseCli extends Configured implements Tool {
     }
 
     public static void main(String[] args) throws Exception {
+        System.exit(runCommand(args));
+    }
+
+    /** Runs a command and returns its exit status instead of exiting: for callers in the same JVM. */
+    public static int runCommand(String[] args) throws Exception {
         try {
-            System.exit(ToolRunner.run(new WarehouseCli(), args));
+            return runOrThrow(args);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
-            System.exit(2);
+            return 2;
         } catch (JobFailedException e) {
             System.err.println("FAILED: " + e.getMessage());
-            System.exit(1);
+            return 1;
         }
+    }
+
+    /** Runs a command; failures meant for people are thrown as IllegalArgumentException or JobFailedException. */
+    public static int runOrThrow(String[] args) throws Exception {
+        return ToolRunner.run(new WarehouseCli(), args);
     }
 
     @Override
@@ -84,7 +96,7 @@ public class WarehouseCli extends Configured implements Tool {
         }
         Path root = new Path(options.getOrDefault("warehouse", "warehouse"));
         String url = options.getOrDefault("jdbc-url", HiveConnections.EMBEDDED_URL);
-        File metastore = new File(options.getOrDefault("metastore", "metastore"));
+        File metastore = new File(options.getOrDefault("metastore", System.getProperty(METASTORE_PROPERTY, "metastore")));
         try (Connection connection = HiveConnections.open(url, metastore)) {
             return execute(command, new HiveWarehouse(connection, getConf(), root), options, vars, positional);
         }

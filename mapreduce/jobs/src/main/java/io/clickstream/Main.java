@@ -32,18 +32,24 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) throws Exception {
-        System.exit(run(args));
-    }
-
-    static int run(String[] args) throws Exception {
+    /** Runs a command; failures meant for people are thrown as IllegalArgumentException or JobFailedException. */
+    public static int runOrThrow(String[] args) throws Exception {
         Supplier<Tool> command = args.length == 0 ? null : COMMANDS.get(args[0]);
         if (command == null) {
-            System.err.println("usage: COMMAND [-D key=value ...] [options]; commands: " + String.join(", ", COMMANDS.keySet()));
-            return 2;
+            throw new IllegalArgumentException("usage: COMMAND [-D key=value ...] [options]; commands: "
+                    + String.join(", ", COMMANDS.keySet()));
         }
+        return ToolRunner.run(command.get(), Arrays.copyOfRange(args, 1, args.length));
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(runCommand(args));
+    }
+
+    /** Runs a command and returns its exit status instead of exiting: for callers in the same JVM. */
+    public static int runCommand(String[] args) throws Exception {
         try {
-            return ToolRunner.run(command.get(), Arrays.copyOfRange(args, 1, args.length));
+            return runOrThrow(args);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             return 2;

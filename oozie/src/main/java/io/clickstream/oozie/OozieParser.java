@@ -19,14 +19,15 @@ import org.apache.oozie.workflow.lite.LiteWorkflowAppParser;
  * directory, then {@link LiteWorkflowAppParser#validateAndParse}, which also checks the graph (undefined
  * transitions, fork/join pairing) that the XSDs cannot.
  */
-final class OozieParser {
+public final class OozieParser {
 
     private static Services services;
 
     private OozieParser() {
     }
 
-    static synchronized void start(File dir) throws Exception {
+    /** Starts Oozie's schema, EL and action services once per JVM, with their files under {@code dir}. */
+    public static synchronized void start(File dir) throws Exception {
         if (services != null) {
             return;
         }
@@ -48,7 +49,7 @@ final class OozieParser {
         services.init();
     }
 
-    static LiteWorkflowApp parse(File workflow) throws IOException, WorkflowException {
+    public static LiteWorkflowApp parse(File workflow) throws IOException, WorkflowException {
         LiteWorkflowAppParser parser = new LiteWorkflowAppParser(
                 services.get(SchemaService.class).getSchema(SchemaService.SchemaName.WORKFLOW),
                 LiteControlNodeHandler.class, LiteDecisionHandler.class, LiteActionHandler.class);

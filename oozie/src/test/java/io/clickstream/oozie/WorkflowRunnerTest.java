@@ -1,0 +1,123 @@
+package io.clickstream.oozie;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.clickstream.generate.GenerateAccessLogs;
+import io.clickstream.generate.GenerateDimensions;
+import io.clickstream.generate.GenerateEvents;
+import io.clickstream.generate.SampleRun;
+import io.clickstream.oozie.RunState.NodeRun;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real workflow.xml, run on this machine by the local runner over generated sources. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WorkflowRunnerTest {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 24);
+
+    @TempDir
+    static File tmp;
+    private static Path warehouse;
+    private static WorkflowRunner runner;
+    private static final ByteArrayOutputStream progress = new ByteArrayOutputStream();
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        Configuration conf = SampleRun.local(new Configuration());
+        warehouse = new Path(new File(tmp, "warehouse").toURI().toString());
+        GenerateAccessLogs.write(conf, warehouse, DAY, 1, 2_000, 5, 0.01);
+        GenerateEvents.write(conf, warehouse, DAY, 1, 1_000, 5, 0.01);
+        GenerateDimensions.writeCsv(conf, warehouse, DAY, 1, 5, 0.01);
+        OozieParser.start(new File(tmp, "oozie"));
+        runner = new WorkflowRunner(new File("src/main/app"), new File(tmp, "metastore"),
+                new PrintStream(progress, true, StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, String> properties(LocalDate day) {
+        Map<String, String> p = new HashMap<>();
+        p.put("nameNode", "file:///");
+        p.put("resourceManager", "local");
+        p.put("queueName", "default");
+        p.put("warehouse", warehouse.toString());
+        p.put("hiveJdbcUrl", "jdbc:hive2://");
+        p.put("alertEmail", "nobody@localhost");
+        p.put("javaOpts", "-Xmx1g");
+        p.put("dt", day.toString());
+        return p;
+    }
+
+    private static Map<String, Long> listing() throws Exception {
+        Map<String, Long> files = new TreeMap<>();
+        java.nio.file.Path clean = new File(new File(warehouse.toUri()), "clean").toPath();
+        try (var walk = Files.walk(clean)) {
+            for (java.nio.file.Path f : walk.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
+                    .collect(Collectors.toList())) {
+                files.put(clean.relativize(f).toString(), f.getFileName().toString().endsWith(".avro") ? 0 : Files.size(f));
+            }
+        }
+        return files;
+    }
+
+    @Test
+    @Order(1)
+    void theWholeDayRunsThroughTheWorkflowAndIsPublished() throws Exception {
+        WorkflowRunner.Result result = runner.run("workflow.xml", properties(DAY), "test-run-1");
+
+        assertTrue(result.succeeded(), result.message() + "\n" + progress);
+        Map<String, String> status = result.nodes().stream().collect(Collectors.toMap(NodeRun::node, NodeRun::status, (a, b) -> b));
+        for (String node : new String[] {"warehouse-apply", "clean-access-logs", "clean-events", "clean-customers",
+            "clean-products", "register-partitions", "quality-checks", "publish-or-stop", "done-flag", "end"}) {
+            assertEquals("OK", status.get(node), node + " in " + status);
+        }
+        assertTrue(new File(new File(warehouse.toUri()), "published/dt=" + DAY + "/_SUCCESS").isFile());
+        NodeRun checks = result.nodes().stream().filter(n -> n.node().equals("quality-checks")).findFirst().orElseThrow();
+        assertTrue(checks.detail().contains("failed=0"), checks.detail());
+        RunReport.write(result, "test-run-1", new File(tmp, "reports"));
+        String json = Files.readString(new File(tmp, "reports/test-run-1.json").toPath());
+        assertTrue(json.contains("\"succeeded\": true") && json.contains("\"node\": \"register-partitions\""), json);
+        String html = Files.readString(new File(tmp, "reports/test-run-1.html").toPath());
+        assertTrue(html.contains("<b>succeeded</b>") && html.contains("<td>quality-checks</td>"), html);
+    }
+
+    @Test
+    @Order(2)
+    void aRerunLeavesIdenticalOutputs() throws Exception {
+        Map<String, Long> before = listing();
+        assertTrue(runner.run("workflow.xml", properties(DAY), "test-run-2").succeeded());
+        assertEquals(before, listing());
+    }
+
+    @Test
+    @Order(3)
+    void aFailingNodeIsRetriedThenStopsTheRunWithTheKillMessage() throws Exception {
+        LocalDate missing = DAY.plusDays(5);
+        WorkflowRunner.Result result = runner.run("workflow.xml", properties(missing), "test-run-3");
+
+        assertFalse(result.succeeded());
+        assertTrue(result.message().startsWith("clickstream-daily dt=" + missing + ": node clean-"), result.message());
+        assertTrue(result.message().contains("no raw input"), result.message());
+        NodeRun failed = result.nodes().stream().filter(n -> n.node().equals("clean-access-logs")).findFirst().orElseThrow();
+        assertEquals("ERROR", failed.status());
+        assertEquals(3, failed.attempts(), "retry-max=2: three attempts");
+        assertFalse(new File(new File(warehouse.toUri()), "published/dt=" + missing).exists());
+    }
+}
