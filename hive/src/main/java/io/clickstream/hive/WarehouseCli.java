@@ -116,9 +116,12 @@ public class WarehouseCli extends Configured implements Tool {
             }
             case "check" -> {
                 List<QualityChecks.Result> results = warehouse.check(date(options, true));
-                printTable(results.stream().map(r -> List.of(r.table(), r.check(), r.verdict(), r.detail()))
-                        .collect(Collectors.toList()), List.of("table", "check", "result", "detail"));
                 long failed = results.stream().filter(QualityChecks.Result::blocks).count();
+                long passed = results.stream().filter(QualityChecks.Result::passed).count();
+                out.printf("dt=%s: %d checks, %d passed, %d warned, %d failed%n", options.get("date"), results.size(), passed,
+                        results.size() - passed - failed, failed);
+                Tables.print(out, List.of("table", "check", "result", "detail"), results.stream().filter(r -> !r.passed())
+                        .map(r -> List.of(r.table(), r.check(), r.verdict(), r.detail())).collect(Collectors.toList()));
                 String oozieOutput = System.getProperty("oozie.action.output.properties");
                 if (oozieOutput != null) {
                     // Under Oozie (<capture-output/>) the workflow's decision node acts on the figures.
@@ -139,7 +142,7 @@ public class WarehouseCli extends Configured implements Tool {
                             StandardCharsets.UTF_8);
                     out.println("wrote " + (rows.size() - 1) + " rows to " + options.get("csv"));
                 } else {
-                    printTable(rows.subList(1, rows.size()), rows.get(0));
+                    Tables.print(out, rows.get(0), rows.subList(1, rows.size()));
                 }
             }
             case "retention" -> {
@@ -164,26 +167,4 @@ public class WarehouseCli extends Configured implements Tool {
         return value == null ? LocalDate.now(ZoneOffset.UTC) : Warehouse.parseDate(value);
     }
 
-    private void printTable(List<List<String>> rows, List<String> header) {
-        int[] widths = new int[header.size()];
-        for (List<String> row : concat(header, rows)) {
-            for (int c = 0; c < row.size(); c++) {
-                widths[c] = Math.max(widths[c], String.valueOf(row.get(c)).length());
-            }
-        }
-        for (List<String> row : concat(header, rows)) {
-            StringBuilder line = new StringBuilder();
-            for (int c = 0; c < row.size(); c++) {
-                line.append(String.format("%-" + widths[c] + "s", row.get(c))).append(c + 1 < row.size() ? "  " : "");
-            }
-            out.println(line.toString().stripTrailing());
-        }
-    }
-
-    private static List<List<String>> concat(List<String> header, List<List<String>> rows) {
-        List<List<String>> all = new ArrayList<>();
-        all.add(header);
-        all.addAll(rows);
-        return all;
-    }
 }

@@ -71,7 +71,7 @@ public final class EventValidator {
     private Event toEvent(JsonNode node) {
         String type = text(node, "event_type", true);
         if (!TYPES.contains(type)) {
-            throw invalid(EventRejectReason.UNKNOWN_EVENT_TYPE, "event_type '" + type + "' is not one of " + TYPES);
+            throw invalid(EventRejectReason.UNKNOWN_EVENT_TYPE, "event_type '" + type + "' is not one of " + new java.util.TreeSet<>(TYPES));
         }
         Event.Builder e = Event.newBuilder()
                 .setEventId(id(node, "event_id", true))
