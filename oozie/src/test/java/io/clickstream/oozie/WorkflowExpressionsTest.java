@@ -1,0 +1,84 @@
+package io.clickstream.oozie;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.oozie.util.ELEvaluator;
+import org.apache.oozie.workflow.lite.ActionNodeDef;
+import org.apache.oozie.workflow.lite.DecisionNodeDef;
+import org.apache.oozie.workflow.lite.KillNodeDef;
+import org.apache.oozie.workflow.lite.LiteWorkflowApp;
+import org.apache.oozie.workflow.lite.NodeDef;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every ${...} of the workflows evaluates with Oozie's EL against each shipped job.properties. */
+class WorkflowExpressionsTest {
+
+    private static final File APP = new File("src/main/app");
+
+    @TempDir
+    static File tmp;
+
+    @BeforeAll
+    static void startOozie() throws Exception {
+        OozieParser.start(new File(tmp, "oozie"));
+    }
+
+    private static Map<String, String> properties(String file) throws Exception {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(new File(APP, file).toPath())) {
+            p.load(in);
+        }
+        Map<String, String> values = new HashMap<>();
+        p.forEach((k, v) -> values.put((String) k, (String) v));
+        values.putIfAbsent("dt", "2026-11-24");
+        return values;
+    }
+
+    /** Evaluates the expressions of every node; the first undefined variable or unknown function throws. */
+    private static int evaluateAll(String workflow, Map<String, String> properties) throws Exception {
+        LiteWorkflowApp app = OozieParser.parse(new File(APP, workflow));
+        ELEvaluator el = LocalElFunctions.evaluator(new RunState("expressions-test"), properties);
+        el.evaluate(app.getName(), String.class);
+        int evaluated = 0;
+        for (NodeDef node : app.getNodeDefs()) {
+            if (node instanceof ActionNodeDef || node instanceof KillNodeDef) {
+                el.evaluate(node.getConf(), String.class);
+                evaluated++;
+            } else if (node instanceof DecisionNodeDef) {
+                for (String expression : node.getConf().split("<case")) {
+                    int start = expression.indexOf("${");
+                    if (start >= 0) {
+                        el.evaluate(expression.substring(start, expression.indexOf('}', start) + 1), Boolean.class);
+                        evaluated++;
+                    }
+                }
+            }
+        }
+        return evaluated;
+    }
+
+    @Test
+    void everyExpressionEvaluatesWithTheShippedProperties() throws Exception {
+        for (String properties : new String[] {"job.properties.local", "job.properties.cluster"}) {
+            assertTrue(evaluateAll("workflow.xml", properties(properties)) >= 10, properties);
+            assertTrue(evaluateAll("retention/workflow.xml", properties(properties)) >= 2, properties);
+        }
+    }
+
+    @Test
+    void aPropertyTheWorkflowNeedsButNobodySetsIsCaught() throws Exception {
+        Map<String, String> missing = properties("job.properties.local");
+        missing.remove("hiveJdbcUrl");
+        Exception e = assertThrows(Exception.class, () -> evaluateAll("workflow.xml", missing));
+        assertTrue(String.valueOf(e.getMessage()).contains("hiveJdbcUrl"), String.valueOf(e.getMessage()));
+    }
+}
