@@ -39,12 +39,6 @@ public final class LocalRun {
                 return 2;
             }
         }
-        File app = new File(options.getOrDefault("app", "oozie/src/main/app"));
-        Properties properties = new Properties();
-        try (InputStream in = Files.newInputStream(new File(options.getOrDefault("properties",
-                new File(app, "job.properties.local").getPath())).toPath())) {
-            properties.load(in);
-        }
         LocalDate from;
         LocalDate to;
         try {
@@ -53,6 +47,16 @@ public final class LocalRun {
         } catch (IllegalArgumentException e) {
             System.err.println("error: give --date YYYY-MM-DD or --from D1 --to D2 (" + e.getMessage() + ")");
             return 2;
+        }
+        File app = new File(options.getOrDefault("app", "oozie/src/main/app"));
+        File propertiesFile = new File(options.getOrDefault("properties", new File(app, "job.properties.local").getPath()));
+        if (!propertiesFile.isFile()) {
+            System.err.println("error: no properties file " + propertiesFile + " (give --app DIR or --properties FILE)");
+            return 2;
+        }
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(propertiesFile.toPath())) {
+            properties.load(in);
         }
         File reports = new File(options.getOrDefault("report-dir", "target/runs"));
         File metastore = new File(options.getOrDefault("metastore", "metastore"));

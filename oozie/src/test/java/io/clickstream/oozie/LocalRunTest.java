@@ -1,0 +1,47 @@
+package io.clickstream.oozie;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.clickstream.generate.GenerateAccessLogs;
+import io.clickstream.generate.GenerateDimensions;
+import io.clickstream.generate.GenerateEvents;
+import io.clickstream.generate.SampleRun;
+import java.io.File;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The `run` command: a backfill runs its days in date order and stops at the first day that fails. */
+class LocalRunTest {
+
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 20);
+
+    @TempDir
+    File tmp;
+
+    @Test
+    void aBackfillRunsDayByDayAndStopsAtTheFirstFailedDay() throws Exception {
+        Configuration conf = SampleRun.local(new Configuration());
+        Path warehouse = new Path(new File(tmp, "warehouse").toURI().toString());
+        GenerateAccessLogs.write(conf, warehouse, DAY, 1, 1_000, 7, 0.01);
+        GenerateEvents.write(conf, warehouse, DAY, 1, 500, 7, 0.01);
+        GenerateDimensions.writeCsv(conf, warehouse, DAY, 1, 7, 0.01);
+        File reports = new File(tmp, "runs");
+
+        int status = LocalRun.run(new String[] {"--app", "src/main/app", "--from", DAY.toString(), "--to",
+            DAY.plusDays(2).toString(), "--report-dir", reports.getPath(), "--metastore", new File(tmp, "metastore").getPath(),
+            "-Dwarehouse=" + warehouse});
+
+        assertEquals(1, status, "the second day has no data");
+        assertTrue(Files.readString(new File(reports, "clickstream-daily-" + DAY + ".json").toPath())
+                .contains("\"succeeded\": true"));
+        assertTrue(Files.readString(new File(reports, "clickstream-daily-" + DAY.plusDays(1) + ".json").toPath())
+                .contains("\"succeeded\": false"));
+        assertTrue(!new File(reports, "clickstream-daily-" + DAY.plusDays(2) + ".json").exists(), "stopped at the failed day");
+        assertEquals(2, LocalRun.run(new String[] {"--date", "2026-02-30"}));
+    }
+}
