@@ -28,7 +28,8 @@ public final class OozieParser {
 
     /** Starts Oozie's schema, EL and action services once per JVM, with their files under {@code dir}. */
     public static synchronized void start(File dir) throws Exception {
-        if (services != null) {
+        if (services != null || Services.get() != null) {
+            services = services != null ? services : Services.get();
             return;
         }
         File conf = new File(dir, "conf");
@@ -47,6 +48,14 @@ public final class OozieParser {
         }
         services = new Services();
         services.init();
+    }
+
+    /** Stops the services (for a caller that needs Oozie's full services in this JVM, e.g. LocalOozie). */
+    public static synchronized void stop() {
+        if (services != null) {
+            services.destroy();
+            services = null;
+        }
     }
 
     public static LiteWorkflowApp parse(File workflow) throws IOException, WorkflowException {
