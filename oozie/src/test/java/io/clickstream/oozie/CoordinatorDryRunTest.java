@@ -42,6 +42,11 @@ class CoordinatorDryRunTest {
                         + ";create=true")
                 + property("oozie.service.JPAService.create.db.schema", "true")
                 + property("oozie.service.WorkflowAppService.system.libpath", new File(tmp, "share").toURI().toString())
+                // Materialise and check inputs every second or two, so the test need not wait minutes.
+                + property("oozie.service.CoordMaterializeTriggerService.lookup.interval", "2")
+                + property("oozie.service.CoordMaterializeTriggerService.scheduling.interval", "1")
+                + property("oozie.service.coord.input.check.requeue.interval", "1000")
+                + property("oozie.service.coord.default.max.timeout", "10")
                 + "</configuration>");
         new File(tmp, "share/lib").mkdirs();
         for (String name : new String[] {"home", "data", "log"}) {
@@ -90,6 +95,49 @@ class CoordinatorDryRunTest {
                     "the action for " + nominal + " reads the day before it, not its own\n" + plan);
             assertTrue(plan.contains("<done-flag>_SUCCESS</done-flag>"), plan);
         }
+    }
+
+    @Test
+    void anActionWaitsUntilEverySourceHasItsDoneFlag() throws Exception {
+        OozieClient client = LocalOozie.getCoordClient();
+        File warehouse = new File(tmp, "waiting-warehouse");
+        Properties job = client.createConfiguration();
+        job.setProperty(OozieClient.COORDINATOR_APP_PATH, new File(APP, "coordinator.xml").toURI().toString());
+        job.setProperty("start", "2026-11-02T00:00Z");
+        job.setProperty("end", "2026-11-03T00:00Z");
+        job.setProperty("datasetStart", "2026-01-01T00:00Z");
+        job.setProperty("warehouse", warehouse.toURI().toString().replaceFirst("/$", ""));
+        job.setProperty("appPath", APP.toURI().toString());
+        job.setProperty("alertEmail", "oncall@example.com");
+        String id = client.run(job);
+
+        List<String> sources = List.of("access_logs", "events", "customers", "products");
+        for (String source : sources.subList(0, 3)) {
+            land(warehouse, source);
+        }
+        assertEquals("WAITING", actionStatusAfter(client, id, 6_000), "three of four sources landed: the day waits");
+        land(warehouse, sources.get(3));
+        String status = actionStatusAfter(client, id, 8_000);
+        assertTrue(!status.equals("WAITING"), "every done-flag there: the action goes on (" + status + ")");
+        client.kill(id);
+    }
+
+    private static void land(File warehouse, String source) throws java.io.IOException {
+        File partition = new File(warehouse, "raw/" + source + "/dt=2026-11-01");
+        partition.mkdirs();
+        new File(partition, "_SUCCESS").createNewFile();
+    }
+
+    /** The status of the job's first action after waiting, polling, until it has one. */
+    private static String actionStatusAfter(OozieClient client, String id, long millis) throws Exception {
+        long deadline = System.currentTimeMillis() + millis;
+        String status = "NONE";
+        while (System.currentTimeMillis() < deadline) {
+            var actions = client.getCoordJobInfo(id).getActions();
+            status = actions.isEmpty() ? "NONE" : actions.get(0).getStatus().name();
+            Thread.sleep(500);
+        }
+        return status;
     }
 
     private static int countOf(String text, String part) {
