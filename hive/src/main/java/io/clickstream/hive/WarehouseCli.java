@@ -1,6 +1,7 @@
 package io.clickstream.hive;
 
 import io.clickstream.dimensions.Csv;
+import io.clickstream.jobs.ExitStatus;
 import io.clickstream.jobs.JobFailedException;
 import io.clickstream.jobs.Warehouse;
 import java.io.File;
@@ -48,20 +49,7 @@ public class WarehouseCli extends Configured implements Tool {
     }
 
     public static void main(String[] args) throws Exception {
-        System.exit(runCommand(args));
-    }
-
-    /** Runs a command and returns its exit status instead of exiting: for callers in the same JVM. */
-    public static int runCommand(String[] args) throws Exception {
-        try {
-            return runOrThrow(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            return 2;
-        } catch (JobFailedException e) {
-            System.err.println("FAILED: " + e.getMessage());
-            return 1;
-        }
+        System.exit(ExitStatus.of(() -> runOrThrow(args)));
     }
 
     /** Runs a command; failures meant for people are thrown as IllegalArgumentException or JobFailedException. */

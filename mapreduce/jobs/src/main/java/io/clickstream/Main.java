@@ -2,7 +2,7 @@ package io.clickstream;
 
 import io.clickstream.generate.Generate;
 import io.clickstream.ingest.Ingest;
-import io.clickstream.jobs.JobFailedException;
+import io.clickstream.jobs.ExitStatus;
 import io.clickstream.jobs.accesslogs.CleanAccessLogs;
 import io.clickstream.jobs.dimensions.CleanDimension;
 import io.clickstream.jobs.events.CleanEvents;
@@ -43,19 +43,6 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
-        System.exit(runCommand(args));
-    }
-
-    /** Runs a command and returns its exit status instead of exiting: for callers in the same JVM. */
-    public static int runCommand(String[] args) throws Exception {
-        try {
-            return runOrThrow(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: " + e.getMessage());
-            return 2;
-        } catch (JobFailedException e) {
-            System.err.println("FAILED: " + e.getMessage());
-            return 1;
-        }
+        System.exit(ExitStatus.of(() -> runOrThrow(args)));
     }
 }

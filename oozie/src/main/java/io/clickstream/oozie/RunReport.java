@@ -43,6 +43,7 @@ final class RunReport {
                 + ".ok td:nth-child(3){color:#176f2c}.error td:nth-child(3),.killed td:nth-child(3){color:#b00020}"
                 + "</style></head><body><h1>" + html(result.workflow()) + "</h1><p>Run " + html(runId) + ": <b>"
                 + (result.succeeded() ? "succeeded" : "failed") + "</b> — " + html(result.message()) + "</p>"
+                + RunGraph.svg(result.graph(), result.nodes())
                 + "<table><tr><th>node</th><th>type</th><th>status</th><th>time</th><th>attempts</th><th>detail</th></tr>\n"
                 + rows + "</table></body></html>\n";
     }

@@ -34,8 +34,9 @@ import org.w3c.dom.Element;
  */
 public final class WorkflowRunner {
 
-    /** How a run ended. */
-    public record Result(String workflow, boolean succeeded, String message, List<NodeRun> nodes) {
+    /** How a run ended, with the workflow's graph (node to its transitions) for the report. */
+    public record Result(String workflow, boolean succeeded, String message, List<NodeRun> nodes,
+            Map<String, List<String>> graph) {
     }
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -58,12 +59,14 @@ public final class WorkflowRunner {
         ELEvaluator el = LocalElFunctions.evaluator(state, properties);
         String name = el.evaluate(app.getName(), String.class);
         out.printf("%s workflow %s (%s)%n", clock(), name, runId);
+        Map<String, List<String>> graph = new java.util.LinkedHashMap<>();
+        app.getNodeDefs().forEach(n -> graph.put(n.getName(), List.copyOf(n.getTransitions())));
         try {
             String stop = runFrom(app, app.getNode(StartNodeDef.START), el, state);
-            return new Result(name, true, "reached " + stop, List.copyOf(state.nodes));
+            return new Result(name, true, "reached " + stop, List.copyOf(state.nodes), graph);
         } catch (Killed killed) {
             out.printf("%s KILLED at %s: %s%n", clock(), killed.node, killed.getMessage());
-            return new Result(name, false, killed.getMessage(), List.copyOf(state.nodes));
+            return new Result(name, false, killed.getMessage(), List.copyOf(state.nodes), graph);
         }
     }
 

@@ -96,6 +96,9 @@ class WorkflowRunnerTest {
         assertTrue(json.contains("\"succeeded\": true") && json.contains("\"node\": \"register-partitions\""), json);
         String html = Files.readString(new File(tmp, "reports/test-run-1.html").toPath());
         assertTrue(html.contains("<b>succeeded</b>") && html.contains("<td>quality-checks</td>"), html);
+        assertTrue(html.contains("<svg"), "the DAG is drawn");
+        assertTrue(java.util.regex.Pattern.compile(">done-flag</text><text[^>]*>OK").matcher(html).find(), html);
+        assertTrue(java.util.regex.Pattern.compile(">notify-failure</text><text[^>]*>not run").matcher(html).find(), html);
     }
 
     @Test
