@@ -1,6 +1,7 @@
 package io.clickstream.hive;
 
 import io.clickstream.dimensions.Csv;
+import io.clickstream.jobs.ActionOutput;
 import io.clickstream.jobs.ExitStatus;
 import io.clickstream.jobs.JobFailedException;
 import io.clickstream.jobs.Warehouse;
@@ -110,10 +111,9 @@ public class WarehouseCli extends Configured implements Tool {
                         results.size() - passed - failed, failed);
                 Tables.print(out, List.of("table", "check", "result", "detail"), results.stream().filter(r -> !r.passed())
                         .map(r -> List.of(r.table(), r.check(), r.verdict(), r.detail())).collect(Collectors.toList()));
-                String oozieOutput = System.getProperty("oozie.action.output.properties");
-                if (oozieOutput != null) {
+                if (ActionOutput.captured()) {
                     // Under Oozie (<capture-output/>) the workflow's decision node acts on the figures.
-                    Files.writeString(new File(oozieOutput).toPath(), "failed=" + failed + "\nchecks=" + results.size() + "\n");
+                    ActionOutput.write(java.util.Map.of("failed", failed, "checks", results.size()));
                     return 0;
                 }
                 if (failed > 0) {

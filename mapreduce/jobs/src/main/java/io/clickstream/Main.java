@@ -6,6 +6,7 @@ import io.clickstream.jobs.ExitStatus;
 import io.clickstream.jobs.accesslogs.CleanAccessLogs;
 import io.clickstream.jobs.dimensions.CleanDimension;
 import io.clickstream.jobs.events.CleanEvents;
+import io.clickstream.jobs.events.RecleanLateEvents;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,6 +27,7 @@ public final class Main {
         COMMANDS.put(Ingest.NAME, Ingest::new);
         COMMANDS.put(CleanAccessLogs.NAME, CleanAccessLogs::new);
         COMMANDS.put(CleanEvents.NAME, CleanEvents::new);
+        COMMANDS.put(RecleanLateEvents.NAME, RecleanLateEvents::new);
         COMMANDS.put(CleanDimension.NAME, CleanDimension::new);
     }
 

@@ -4,8 +4,8 @@ import io.clickstream.hive.HiveConnections;
 import io.clickstream.hive.HiveVars;
 import io.clickstream.hive.HqlScript;
 import io.clickstream.hive.WarehouseCli;
+import io.clickstream.jobs.ActionOutput;
 import java.io.File;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.lang.reflect.InvocationTargetException;
@@ -14,10 +14,8 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.hadoop.conf.Configuration;
@@ -40,8 +38,6 @@ final class LocalActions {
             super(message);
         }
     }
-
-    private static final Object CAPTURE_LOCK = new Object();
 
     private final File appDir;
     private final File metastore;
@@ -111,15 +107,13 @@ final class LocalActions {
         if (!capture) {
             return exitStatus(mainClass, invoke(run, args), null);
         }
-        synchronized (CAPTURE_LOCK) {
-            File output = Files.createTempFile("oozie-action-output", ".properties").toFile();
-            System.setProperty("oozie.action.output.properties", output.getAbsolutePath());
-            try {
-                return exitStatus(mainClass, invoke(run, args), output);
-            } finally {
-                System.clearProperty("oozie.action.output.properties");
-                output.delete();
-            }
+        File output = Files.createTempFile("oozie-action-output", ".properties").toFile();
+        ActionOutput.useFileForThisThread(output.getAbsolutePath());
+        try {
+            return exitStatus(mainClass, invoke(run, args), output);
+        } finally {
+            ActionOutput.useFileForThisThread(null);
+            output.delete();
         }
     }
 
@@ -137,13 +131,14 @@ final class LocalActions {
         if (status != 0) {
             throw new ActionFailed(mainClass + " exited with status " + status);
         }
-        Map<String, String> captured = new HashMap<>();
+        Map<String, String> captured = new java.util.LinkedHashMap<>();
         if (output != null && output.length() > 0) {
-            Properties properties = new Properties();
-            try (InputStream in = Files.newInputStream(output.toPath())) {
-                properties.load(in);
+            for (String line : Files.readAllLines(output.toPath())) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    captured.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+                }
             }
-            properties.forEach((k, v) -> captured.put((String) k, (String) v));
         }
         return captured;
     }

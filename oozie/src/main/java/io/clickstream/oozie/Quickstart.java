@@ -7,8 +7,6 @@ import io.clickstream.hive.HiveWarehouse;
 import io.clickstream.hive.HqlScript;
 import io.clickstream.hive.Tables;
 import io.clickstream.jobs.JobFailedException;
-import io.clickstream.jobs.Warehouse;
-import io.clickstream.jobs.events.CleanEvents;
 import java.io.File;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -26,7 +24,7 @@ import org.apache.hadoop.fs.Path;
 /**
  * The newcomer's first run ({@code mvn -q -Pquickstart package}): sample days of every source, then each day
  * through the Oozie workflow itself with the local runner (clean stages, Hive registration, quality checks,
- * publication), days that received late events run again, and the first analyst queries answered.
+ * publication; the workflow cleans again the days that receive late events), and the first analyst queries.
  */
 public final class Quickstart {
 
@@ -61,14 +59,6 @@ public final class Quickstart {
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             runDay(runner, app, root, day, reports, out);
         }
-        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-            if (new File(new File(Warehouse.partition(root, CleanEvents.LATE_ZONE, CleanEvents.DATASET, day).toUri()),
-                    "arrived=" + day.plusDays(1)).exists()) {
-                out.printf("%n%s received late events after its run: running it again%n", day);
-                runDay(runner, app, root, day, reports, out);
-            }
-        }
-
         try (Connection connection = HiveConnections.open(HiveConnections.EMBEDDED_URL, metastore)) {
             HiveWarehouse warehouse = new HiveWarehouse(connection, conf, root);
             HiveVars range = new HiveVars().set("from", first.toString()).set("to", last.toString());

@@ -34,12 +34,12 @@ class OozieParserTest {
     void theDailyWorkflowIsTheGraphWeMeant() throws Exception {
         LiteWorkflowApp app = OozieParser.parse(new File(APP, "workflow.xml"));
         Set<String> nodes = app.getNodeDefs().stream().map(NodeDef::getName).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(new TreeSet<>(List.of(":start:", "warehouse-apply", "clean-sources", "clean-access-logs", "clean-events", "clean-customers",
+        assertEquals(new TreeSet<>(List.of(":start:", "warehouse-apply", "clean-sources", "clean-access-logs", "clean-events", "reclean-late-events", "clean-customers",
                 "clean-products", "sources-cleaned", "register-partitions", "quality-checks", "publish-or-stop", "done-flag",
                 "notify-failure", "quality-failed", "failed", "end")), nodes);
         assertEquals(List.of("clean-access-logs", "clean-events", "clean-customers", "clean-products"),
                 app.getNode("clean-sources").getTransitions());
-        assertEquals(List.of("sources-cleaned", "notify-failure"), app.getNode("clean-events").getTransitions());
+        assertEquals(List.of("reclean-late-events", "notify-failure"), app.getNode("clean-events").getTransitions());
         assertEquals("2", app.getNode("clean-events").getUserRetryMax());
         OozieParser.parse(new File(APP, "retention/workflow.xml"));
     }

@@ -89,6 +89,8 @@ class WorkflowRunnerTest {
             assertEquals("OK", status.get(node), node + " in " + status);
         }
         assertTrue(new File(new File(warehouse.toUri()), "published/dt=" + DAY + "/_SUCCESS").isFile());
+        NodeRun logs = result.nodes().stream().filter(n -> n.node().equals("clean-access-logs")).findFirst().orElseThrow();
+        assertTrue(logs.detail().matches("\\{read=\\d+, accepted=\\d+, quarantined=\\d+, duplicates=0, late=0}"), logs.detail());
         NodeRun checks = result.nodes().stream().filter(n -> n.node().equals("quality-checks")).findFirst().orElseThrow();
         assertTrue(checks.detail().contains("failed=0"), checks.detail());
         RunReport.write(result, "test-run-1", new File(tmp, "reports"));

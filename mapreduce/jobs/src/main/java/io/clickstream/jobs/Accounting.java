@@ -36,6 +36,17 @@ public record Accounting(String stage, long read, long accepted, long quarantine
         return problems;
     }
 
+    /** The figures by name, in accounting order (for Oozie's action data and reports). */
+    public java.util.Map<String, Long> asMap() {
+        java.util.Map<String, Long> figures = new java.util.LinkedHashMap<>();
+        figures.put("read", read);
+        figures.put("accepted", accepted);
+        figures.put("quarantined", quarantined);
+        figures.put("duplicates", duplicates);
+        figures.put("late", late);
+        return figures;
+    }
+
     public double quarantinedShare() {
         return read == 0 ? 0 : (double) quarantined / read;
     }

@@ -86,6 +86,7 @@ public final class CleanRun {
         PartitionCommit.replace(conf, staging, output);
         PartitionCommit.discard(conf, staging);
         PartitionCommit.writeAccounting(conf, output, accounting);
+        ActionOutput.write(accounting.asMap());
     }
 
     /** {@code REASON=count, ...} of the non-zero counters of a reason enum. */

@@ -115,4 +115,21 @@ class CleanEventsJobTest {
         assertEquals(planted.get(0).accepted() + d2.late().get(D1) + planted.get(2).late().getOrDefault(D1, 0L),
                 events(clean(D1)).size(), "D1 still has each late event exactly once");
     }
+
+    @Test
+    @Order(4)
+    void recleaningAfterADayPutsItsLateArrivalsIntoTheirDays() throws Exception {
+        DaySummary d3 = planted.get(2);
+        RecleanLateEvents reclean = new RecleanLateEvents();
+        reclean.setConf(conf);
+        assertEquals(0, reclean.run(new String[] {"--date", d3.date().toString(), "--warehouse", root.toString()}));
+        for (LocalDate earlier : d3.late().keySet()) {
+            DaySummary own = planted.get((int) (earlier.toEpochDay() - D1.toEpochDay()));
+            long expected = own.accepted() + planted.stream().filter(p -> p.date().isAfter(earlier))
+                    .mapToLong(p -> p.late().getOrDefault(earlier, 0L)).sum();
+            List<Event> events = AvroFiles.readAll(conf, Warehouse.partition(root, Warehouse.CLEAN, CleanEvents.DATASET, earlier),
+                    new SpecificDatumReader<>(Event.class));
+            assertEquals(expected, events.size(), earlier + " has its own events and every late one, once");
+        }
+    }
 }

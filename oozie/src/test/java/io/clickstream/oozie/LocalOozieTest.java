@@ -16,10 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The coordinator materialised by a real (local, in-process) Oozie server: a dry run over a past date range
- * (a dry run materialises only actions whose nominal time has come).
+ * The definitions on a real, local in-process Oozie server (no YARN): the coordinator's materialisation and
+ * done-flag waiting, and the workflow's control flow (fork, join, decision, kill) with its actions stood in by
+ * fs actions.
  */
-class CoordinatorDryRunTest {
+class LocalOozieTest {
 
     private static final File APP = new File("src/main/app").getAbsoluteFile();
 
@@ -120,6 +121,56 @@ class CoordinatorDryRunTest {
         String status = actionStatusAfter(client, id, 8_000);
         assertTrue(!status.equals("WAITING"), "every done-flag there: the action goes on (" + status + ")");
         client.kill(id);
+    }
+
+    @Test
+    void theWorkflowsForkJoinDecisionAndKillRunOnTheRealEngine() throws Exception {
+        // java/hive2/email actions need a cluster; an fs action that leaves a trace stands in for each.
+        String workflow = Files.readString(new File(APP, "workflow.xml").toPath());
+        java.util.regex.Matcher action = java.util.regex.Pattern.compile(
+                "(<action name=\"([^\"]+)\"[^>]*>)\\s*<(java|hive2|email)\\b.*?</\\3>", java.util.regex.Pattern.DOTALL)
+                .matcher(workflow);
+        StringBuilder derived = new StringBuilder();
+        while (action.find()) {
+            action.appendReplacement(derived, java.util.regex.Matcher.quoteReplacement(action.group(1)
+                    + "<fs><mkdir path=\"${warehouse}/trace/" + action.group(2) + "\"/></fs>"));
+        }
+        action.appendTail(derived);
+        // Paths on this machine's file system carry their scheme; a name node would be prefixed to them.
+        String control = derived.toString().replace("<name-node>${nameNode}</name-node>", "");
+        File app = new File(tmp, "control-flow-app");
+        app.mkdirs();
+        Files.writeString(new File(app, "workflow.xml").toPath(), control);
+        File warehouse = new File(tmp, "control-flow-warehouse");
+
+        OozieClient client = LocalOozie.getClient();
+        Properties job = client.createConfiguration();
+        job.setProperty(OozieClient.APP_PATH, app.toURI().toString());
+        for (String[] p : new String[][] {{"resourceManager", "localhost:8032"},
+            {"queueName", "default"}, {"hiveJdbcUrl", "jdbc:hive2://"}, {"alertEmail", "oncall@example.com"},
+            {"javaOpts", "-Xmx1g"}, {"dt", "2026-11-10"}}) {
+            job.setProperty(p[0], p[1]);
+        }
+        job.setProperty("warehouse", warehouse.toURI().toString().replaceFirst("/$", ""));
+        String id = client.run(job);
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (client.getJobInfo(id).getStatus() == org.apache.oozie.client.WorkflowJob.Status.RUNNING
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+        }
+
+        // No captured check results stand-ins: the decision takes the default, the quality-failed kill.
+        assertEquals(org.apache.oozie.client.WorkflowJob.Status.KILLED, client.getJobInfo(id).getStatus());
+        String actions = client.getJobInfo(id).getActions().stream()
+                .map(a -> a.getName() + "=" + a.getStatus() + " " + a.getErrorCode() + " " + a.getErrorMessage())
+                .collect(java.util.stream.Collectors.joining("\n"));
+        for (String node : List.of("warehouse-apply", "clean-access-logs", "clean-events", "reclean-late-events",
+                "clean-customers", "clean-products", "register-partitions", "quality-checks")) {
+            assertTrue(new File(warehouse, "trace/" + node).isDirectory(), node + " ran on the engine:\n" + actions);
+        }
+        assertTrue(!new File(warehouse, "published").exists(), "nothing published when the checks do not say failed=0");
+        assertTrue(client.getJobInfo(id).getActions().stream().anyMatch(a -> a.getName().equals("quality-failed")),
+                "the run ended in the quality-failed kill node");
     }
 
     private static void land(File warehouse, String source) throws java.io.IOException {

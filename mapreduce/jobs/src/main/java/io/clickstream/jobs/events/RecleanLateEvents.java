@@ -1,0 +1,50 @@
+package io.clickstream.jobs.events;
+
+import io.clickstream.jobs.Accounting;
+import io.clickstream.jobs.ActionOutput;
+import io.clickstream.jobs.Args;
+import io.clickstream.jobs.Warehouse;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configured;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.util.Tool;
+
+/**
+ * {@code reclean-late-events}: after clean-events for day D, cleans again every earlier day of the lateness
+ * window that D forwarded late events to ({@code late/events/dt=E/arrived=D}), so those events reach their day
+ * in the same workflow run. Cleaning a day again is idempotent.
+ */
+public class RecleanLateEvents extends Configured implements Tool {
+
+    public static final String NAME = "reclean-late-events";
+
+    @Override
+    public int run(String[] argv) throws Exception {
+        Args args = Args.parse(NAME, argv, List.of("date", "warehouse"));
+        LocalDate date = Warehouse.parseDate(args.require("date"));
+        Path root = new Path(args.get("warehouse", "warehouse"));
+        int window = getConf().getInt(CleanEventsSettings.LATENESS_DAYS, CleanEventsSettings.DEFAULT_LATENESS_DAYS);
+        Map<String, Object> cleaned = new LinkedHashMap<>();
+        for (LocalDate day = date.minusDays(window); day.isBefore(date); day = day.plusDays(1)) {
+            Path forwarded = new Path(Warehouse.partition(root, CleanEvents.LATE_ZONE, CleanEvents.DATASET, day), "arrived=" + date);
+            FileSystem fs = forwarded.getFileSystem(getConf());
+            if (fs.exists(forwarded)) {
+                CleanEvents clean = new CleanEvents();
+                clean.setConf(getConf());
+                Accounting accounting = clean.run(day, root).accounting();
+                System.out.printf("%s: dt=%s cleaned again for its late events: %s%n", NAME, day, accounting.summary());
+                cleaned.put("dt." + day, accounting.accepted());
+            }
+        }
+        if (cleaned.isEmpty()) {
+            System.out.printf("%s: no earlier day received late events from dt=%s%n", NAME, date);
+        }
+        cleaned.put("days", cleaned.size());
+        ActionOutput.write(cleaned);
+        return 0;
+    }
+}
