@@ -20,9 +20,6 @@ import org.apache.hadoop.util.ToolRunner;
 public class Generate extends Configured implements Tool {
 
     public static final String NAME = "generate";
-    static final String USAGE = NAME + " [-D clickstream.access-logs.format=FORMAT] [--warehouse ROOT] [--start YYYY-MM-DD]"
-            + " [--days N] [--lines-per-day N] [--events-per-day N] [--seed N] [--bad-share 0.01]"
-            + " [--jdbc-url jdbc:postgresql://... --jdbc-user U]";
 
     public static void main(String[] args) throws Exception {
         System.exit(ToolRunner.run(new Generate(), args));

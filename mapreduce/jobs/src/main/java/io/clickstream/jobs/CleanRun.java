@@ -19,14 +19,24 @@ import org.apache.hadoop.mapreduce.Job;
  */
 public final class CleanRun {
 
+    /** Every clean stage fails, publishing only its quarantine, above this share of quarantined records. */
+    public static final String MAX_QUARANTINE_SHARE = "clickstream.quarantine.max-share";
+    public static final double DEFAULT_MAX_QUARANTINE_SHARE = 0.05;
+
     private final Configuration conf;
     private final String stage;
     private final LocalDate date;
+    private final double maxShare;
 
+    /** @throws IllegalArgumentException when the quarantine threshold is not a share, before anything runs */
     public CleanRun(Configuration conf, String stage, LocalDate date) {
         this.conf = conf;
         this.stage = stage;
         this.date = date;
+        this.maxShare = conf.getDouble(MAX_QUARANTINE_SHARE, DEFAULT_MAX_QUARANTINE_SHARE);
+        if (!(maxShare >= 0 && maxShare <= 1)) {
+            throw new IllegalArgumentException(MAX_QUARANTINE_SHARE + " must be between 0 and 1, not " + maxShare);
+        }
     }
 
     /** @throws JobFailedException when none of {@code inputs} holds a file (hidden files do not count) */
@@ -63,11 +73,11 @@ public final class CleanRun {
     }
 
     /**
-     * Publishes the staged quarantine and, when the quarantined share is within {@code maxShareKey}'s limit,
-     * the staged output with its {@code _accounting.json}.
+     * Publishes the staged quarantine and, when the quarantined share is within the threshold, the staged
+     * output with its {@code _accounting.json}.
      */
-    public void publish(Accounting accounting, Path staging, Path output, Path quarantine, double maxShare,
-            String maxShareKey, String reasons) throws IOException {
+    public void publish(Accounting accounting, Path staging, Path output, Path quarantine, String reasons)
+            throws IOException {
         Path stagedQuarantine = new Path(staging, QuarantineSink.OUTPUT);
         FileSystem fs = staging.getFileSystem(conf);
         fs.mkdirs(stagedQuarantine);
@@ -79,7 +89,7 @@ public final class CleanRun {
             throw new JobFailedException(String.format(Locale.ROOT,
                     "%s for dt=%s: %.2f%% of records quarantined, above the %.2f%% allowed by %s; %s not published."
                             + " Quarantine (published for inspection): %s. Reasons: %s. Worst files: %s",
-                    stage, date, 100 * accounting.quarantinedShare(), 100 * maxShare, maxShareKey, output, quarantine,
+                    stage, date, 100 * accounting.quarantinedShare(), 100 * maxShare, MAX_QUARANTINE_SHARE, output, quarantine,
                     reasons, worst));
         }
         PartitionCommit.replace(conf, stagedQuarantine, quarantine);

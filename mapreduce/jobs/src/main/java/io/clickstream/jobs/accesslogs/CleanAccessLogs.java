@@ -40,8 +40,6 @@ public class CleanAccessLogs extends Configured implements Tool {
     public static final String NAME = "clean-access-logs";
     public static final String RAW_DATASET = CleanAccessLogsMapper.SOURCE;
     public static final String CLEAN_DATASET = "page_views";
-    static final String USAGE = NAME + " [-D key=value ...] --date YYYY-MM-DD [--warehouse ROOT]"
-            + " [--input DIR] [--output DIR] [--quarantine DIR]";
 
     /** What a run did, for callers that go on from here (the quickstart, tests). */
     public record Result(Accounting accounting, long eventTimeOutsideDay, Path output, Path quarantine) {
@@ -84,7 +82,6 @@ public class CleanAccessLogs extends Configured implements Tool {
         Path output = new Path(outputDir.toString());
         Path quarantine = new Path(quarantineDir.toString());
         CleanAccessLogsSettings.format(conf);
-        double maxShare = CleanAccessLogsSettings.maxQuarantineShare(conf);
         CleanRun run = new CleanRun(conf, NAME, date);
         run.requireInput(input);
 
@@ -97,8 +94,7 @@ public class CleanAccessLogs extends Configured implements Tool {
                 counters.findCounter(TaskCounter.MAP_INPUT_RECORDS).getValue(),
                 counters.findCounter(TaskCounter.MAP_OUTPUT_RECORDS).getValue(),
                 QuarantineSink.written(counters)), staging);
-        run.publish(accounting, staging, output, quarantine, maxShare, CleanAccessLogsSettings.MAX_QUARANTINE_SHARE,
-                CleanRun.reasons(counters, RejectReason.class));
+        run.publish(accounting, staging, output, quarantine, CleanRun.reasons(counters, RejectReason.class));
         return new Result(accounting, counters.findCounter(CleanAccessLogsCounter.EVENT_TIME_OUTSIDE_DAY).getValue(),
                 output, quarantine);
     }

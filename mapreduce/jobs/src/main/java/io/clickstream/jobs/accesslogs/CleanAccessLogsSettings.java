@@ -21,9 +21,6 @@ public final class CleanAccessLogsSettings {
     public static final String IP_HASH_KEY_ENV = "CLICKSTREAM_IP_HASH_KEY";
     public static final String MAX_LINE_BYTES = "clickstream.access-logs.max-line-bytes";
     public static final int DEFAULT_MAX_LINE_BYTES = 64 * 1024;
-    /** The job fails when more than this share of lines is quarantined. */
-    public static final String MAX_QUARANTINE_SHARE = "clickstream.quarantine.max-share";
-    public static final double DEFAULT_MAX_QUARANTINE_SHARE = 0.05;
 
     /** The UTC day being cleaned, set by the driver for the tasks. */
     static final String PARTITION_DATE = "clickstream.partition.date";
@@ -47,14 +44,6 @@ public final class CleanAccessLogsSettings {
             throw new IllegalArgumentException(MAX_LINE_BYTES + " must be at least 256, not " + max);
         }
         return max;
-    }
-
-    public static double maxQuarantineShare(Configuration conf) {
-        double share = conf.getDouble(MAX_QUARANTINE_SHARE, DEFAULT_MAX_QUARANTINE_SHARE);
-        if (!(share >= 0 && share <= 1)) {
-            throw new IllegalArgumentException(MAX_QUARANTINE_SHARE + " must be between 0 and 1, not " + share);
-        }
-        return share;
     }
 
     /** The cleaner a task uses; the hashing key travels in the job's credentials, never in job.xml. */

@@ -44,7 +44,6 @@ public class CleanDimension extends Configured implements Tool {
     public static final String NAME = "clean-dimension";
     public static final String JDBC_PASSWORD_ALIAS = "clickstream.jdbc.password";
     public static final String JDBC_PASSWORD_ENV = "CLICKSTREAM_JDBC_PASSWORD";
-    public static final String MAX_QUARANTINE_SHARE = "clickstream.quarantine.max-share";
 
     /** What a run did. */
     public record Result(Accounting accounting, Path output, Path quarantine) {
@@ -106,8 +105,7 @@ public class CleanDimension extends Configured implements Tool {
                         - counters.findCounter(CleanDimensionCounter.HEADERS).getValue(),
                 counters.findCounter(TaskCounter.MAP_OUTPUT_RECORDS).getValue(),
                 QuarantineSink.written(counters)), staging);
-        run.publish(accounting, staging, output, quarantine, conf.getDouble(MAX_QUARANTINE_SHARE, 0.05),
-                MAX_QUARANTINE_SHARE, CleanRun.reasons(counters, DimensionRejectReason.class));
+        run.publish(accounting, staging, output, quarantine, CleanRun.reasons(counters, DimensionRejectReason.class));
         return new Result(accounting, output, quarantine);
     }
 

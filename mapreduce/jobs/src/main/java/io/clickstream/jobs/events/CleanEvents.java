@@ -53,7 +53,6 @@ public class CleanEvents extends Configured implements Tool {
     public static final String NAME = "clean-events";
     public static final String DATASET = CleanEventsMapper.SOURCE;
     public static final String LATE_ZONE = "late";
-    public static final String MAX_QUARANTINE_SHARE = "clickstream.quarantine.max-share";
 
     /** What a run did: the accounting, and the earlier days that received late events (to clean again). */
     public record Result(Accounting accounting, Map<LocalDate, Long> lateDays, Path output, Path quarantine) {
@@ -110,8 +109,7 @@ public class CleanEvents extends Configured implements Tool {
         run.requireBalanced(violations, staging);
 
         publishLate(conf, root, date, new Path(staging, CleanEventsMapper.LATE_OUTPUT));
-        run.publish(accounting, staging, output, quarantine, conf.getDouble(MAX_QUARANTINE_SHARE, 0.05),
-                MAX_QUARANTINE_SHARE, CleanRun.reasons(counters, EventRejectReason.class));
+        run.publish(accounting, staging, output, quarantine, CleanRun.reasons(counters, EventRejectReason.class));
         return new Result(accounting, lateDays, output, quarantine);
     }
 

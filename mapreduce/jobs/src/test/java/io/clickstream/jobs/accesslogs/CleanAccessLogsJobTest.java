@@ -15,6 +15,7 @@ import io.clickstream.avro.QuarantineRecord;
 import io.clickstream.generate.GenerateAccessLogs;
 import io.clickstream.generate.GenerateAccessLogs.DaySummary;
 import io.clickstream.jobs.AvroFiles;
+import io.clickstream.jobs.CleanRun;
 import io.clickstream.jobs.JobFailedException;
 import io.clickstream.jobs.Warehouse;
 import io.clickstream.privacy.IpAnonymizer;
@@ -158,7 +159,7 @@ class CleanAccessLogsJobTest {
         assertFalse(local(Warehouse.partition(dirty, "clean", "page_views", DAY)).exists());
         assertTrue(new File(local(Warehouse.partition(dirty, "quarantine", "access_logs", DAY)), "_SUCCESS").exists());
 
-        conf.set(CleanAccessLogsSettings.MAX_QUARANTINE_SHARE, "0.5");
+        conf.set(CleanRun.MAX_QUARANTINE_SHARE, "0.5");
         assertEquals(0, ToolRunner.run(conf, new CleanAccessLogs(), new String[] {"--date", DAY.toString(), "--warehouse",
             dirty.toString()}), "a raised threshold lets the day through");
     }
