@@ -7,6 +7,10 @@ import io.clickstream.jobs.accesslogs.CleanAccessLogs;
 import io.clickstream.jobs.dimensions.CleanDimension;
 import io.clickstream.jobs.events.CleanEvents;
 import io.clickstream.jobs.events.RecleanLateEvents;
+import io.clickstream.jobs.customers.BuildCustomerHistory;
+import io.clickstream.jobs.marts.BuildMarts;
+import io.clickstream.jobs.orders.BuildOrders;
+import io.clickstream.jobs.sessions.Sessionize;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,6 +33,10 @@ public final class Main {
         COMMANDS.put(CleanEvents.NAME, CleanEvents::new);
         COMMANDS.put(RecleanLateEvents.NAME, RecleanLateEvents::new);
         COMMANDS.put(CleanDimension.NAME, CleanDimension::new);
+        COMMANDS.put(Sessionize.NAME, Sessionize::new);
+        COMMANDS.put(BuildCustomerHistory.NAME, BuildCustomerHistory::new);
+        COMMANDS.put(BuildOrders.NAME, BuildOrders::new);
+        COMMANDS.put(BuildMarts.NAME, BuildMarts::new);
     }
 
     private Main() {

@@ -27,8 +27,17 @@ public final class AccessLogGenerator {
     public static final List<Server> SERVERS = List.of(
             new Server("web-1", 60, ".gz"), new Server("web-2", -300, ".bz2"), new Server("web-3", 0, ""));
 
-    /** One generated line; {@code expected} is null for a line that must be accepted. */
-    public record Line(Server server, long timestampMillis, byte[] bytes, RejectReason expected) {
+    /**
+     * One generated line; {@code expected} is null for a line that must be accepted. {@code visit} numbers the
+     * visit it belongs to, {@code human} says whether its client is a browser (not a crawler, not agent-less),
+     * and {@code duplicate} marks the second copy of a line shipped twice.
+     */
+    public record Line(Server server, long timestampMillis, byte[] bytes, RejectReason expected, long visit, boolean human,
+            boolean duplicate) {
+    }
+
+    /** An order a visit confirmed ({@code /checkout/confirm?order=ID}): the shop backend sends its event. */
+    public record WebOrder(String orderId, long confirmedMillis) {
     }
 
     private static final int MAX_VISIT_GAP_SECONDS = 240;
@@ -37,6 +46,8 @@ public final class AccessLogGenerator {
     private final LogLineRenderer renderer;
     private final SplittableRandom random;
     private final double badShare;
+    private final List<WebOrder> orders = new ArrayList<>();
+    private long visits;
 
     public AccessLogGenerator(LogFormat format, long seed, double badShare) {
         if (!(badShare >= 0 && badShare <= 1)) {
@@ -58,10 +69,18 @@ public final class AccessLogGenerator {
         long total = (long) linesPerDay * days;
         for (long made = 0; made < total; ) {
             long visitStart = rangeStart + dayMillis(days) + busyHourMillis();
-            for (Hit hit : visit(visitStart)) {
+            long visit = visits++;
+            for (Hit hit : visit(visitStart, visit)) {
                 if (hit.timestampMillis() < rangeEnd) {
-                    byDay.get((int) ((hit.timestampMillis() - rangeStart) / 86_400_000L)).add(line(hit));
+                    List<Line> day = byDay.get((int) ((hit.timestampMillis() - rangeStart) / 86_400_000L));
+                    Line line = line(hit, visit);
+                    day.add(line);
                     made++;
+                    // A log shipper that retried after a timeout: the same line twice.
+                    if (line.expected() == null && random.nextInt(400) == 0) {
+                        day.add(new Line(line.server(), line.timestampMillis(), line.bytes(), null, visit, line.human(), true));
+                        made++;
+                    }
                 }
             }
         }
@@ -69,6 +88,11 @@ public final class AccessLogGenerator {
             day.sort(Comparator.comparingLong(Line::timestampMillis));
         }
         return byDay;
+    }
+
+    /** The orders the visits generated so far confirmed, in visit order (some beyond the range's end). */
+    public List<WebOrder> orders() {
+        return List.copyOf(orders);
     }
 
     private long dayMillis(int days) {
@@ -81,7 +105,7 @@ public final class AccessLogGenerator {
         return millis % 86_400_000L;
     }
 
-    private List<Hit> visit(long start) {
+    private List<Hit> visit(long start, long visit) {
         boolean crawler = random.nextInt(100) < 12;
         String ip = random.nextInt(100) < 15 ? ipv6() : ipv4();
         String agent = crawler ? pick(WebShop.BOTS) : pick(WebShop.BROWSERS);
@@ -95,6 +119,11 @@ public final class AccessLogGenerator {
             page = crawler ? WebShop.crawlerPage(random) : WebShop.nextPage(previous, random);
             String uri = i == 0 && entry.landingQuery() != null
                     ? page + (page.contains("?") ? "&" : "?") + entry.landingQuery() : page;
+            if (page.equals("/checkout/confirm")) {
+                String order = "O-W" + Long.toString(visit, 36) + "-" + i;
+                orders.add(new WebOrder(order, time));
+                uri = page + "?order=" + order;
+            }
             String referer = crawler ? null : previous == null ? entry.referer() : "https://" + WebShop.HOST + previous;
             hits.add(hit(ip, time, "GET " + uri + " HTTP/" + (random.nextBoolean() ? "1.1" : "2.0"), referer, agent));
             time += 1000L * (2 + random.nextInt(MAX_VISIT_GAP_SECONDS));
@@ -127,22 +156,23 @@ public final class AccessLogGenerator {
         }
     }
 
-    private Line line(Hit hit) {
+    private Line line(Hit hit, long visit) {
         Server server = SERVERS.get(Math.floorMod(hit.clientIp().hashCode(), SERVERS.size()));
         Hit local = new Hit(hit.clientIp(), hit.timestampMillis(), server.offsetMinutes(), hit.request(), hit.status(),
                 hit.bytes(), hit.referer(), hit.userAgent(), hit.vhost(), hit.responseTimeMicros());
+        boolean human = hit.userAgent() != null && WebShop.BROWSERS.contains(hit.userAgent());
         if (random.nextDouble() < badShare) {
-            return damaged(server, local);
+            return damaged(server, local, visit, human);
         }
         String text = renderer.render(local, Damage.NONE);
         // A few clients send Latin-1 in their referer, which some servers write through unescaped.
         boolean latin1 = hit.referer() != null && random.nextInt(500) == 0;
         byte[] bytes = latin1 ? text.replace("best-", "best-\u00e9t\u00e9-").getBytes(StandardCharsets.ISO_8859_1)
                 : text.getBytes(StandardCharsets.UTF_8);
-        return new Line(server, hit.timestampMillis(), bytes, null);
+        return new Line(server, hit.timestampMillis(), bytes, null, visit, human, false);
     }
 
-    private Line damaged(Server server, Hit hit) {
+    private Line damaged(Server server, Hit hit, long visit, boolean human) {
         String text = renderer.render(hit, Damage.NONE);
         int kind = random.nextInt(100);
         RejectReason reason;
@@ -169,7 +199,7 @@ public final class AccessLogGenerator {
                     hit.referer(), hit.userAgent(), hit.vhost(), hit.responseTimeMicros());
             bytes = renderer.render(huge, Damage.NONE).getBytes(StandardCharsets.UTF_8);
         }
-        return new Line(server, hit.timestampMillis(), bytes, reason);
+        return new Line(server, hit.timestampMillis(), bytes, reason, visit, human, false);
     }
 
     /** A TLS ClientHello sent to the plain-HTTP port, logged raw: high bytes, no spaces, no line break. */

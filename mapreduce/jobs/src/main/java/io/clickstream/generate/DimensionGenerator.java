@@ -41,7 +41,7 @@ public final class DimensionGenerator {
         for (int n = 1; n <= count; n++) {
             List<String> values = dimension == Dimension.CUSTOMERS
                     ? List.of(EventGenerator.customer(n), COUNTRIES[random.nextInt(COUNTRIES.length)],
-                            SEGMENTS[random.nextInt(SEGMENTS.length)], LocalDate.of(2020, 1, 1).plusDays(n % 1800).toString(),
+                            segment(n, SEGMENTS[random.nextInt(SEGMENTS.length)], day), LocalDate.of(2020, 1, 1).plusDays(n % 1800).toString(),
                             updated)
                     : List.of(EventGenerator.product(n), NAMES[n % NAMES.length] + " " + n,
                             WebShop.CATEGORIES.get(n % WebShop.CATEGORIES.size()), EventGenerator.price(n).toPlainString(),
@@ -49,6 +49,14 @@ public final class DimensionGenerator {
             rows.add(random.nextDouble() < badShare ? broken(values, random) : new Row(values, Csv.format(values), null));
         }
         return rows;
+    }
+
+    /**
+     * Customers change: every 25th customer is promoted to vip for four days out of eight, so a week of
+     * snapshots gives the customer history versions to track.
+     */
+    static String segment(int customer, String base, LocalDate day) {
+        return customer % 25 == 0 && Math.floorMod(day.toEpochDay() + customer, 8) < 4 ? "vip" : base;
     }
 
     private static Row broken(List<String> values, SplittableRandom random) {

@@ -56,11 +56,27 @@ public final class EventGenerator {
 
     /** About {@code perDay} lines arriving on each day, in arrival order. */
     public List<List<Line>> days(LocalDate start, int days, int perDay) {
+        return days(start, days, perDay, List.of());
+    }
+
+    /**
+     * As {@link #days(LocalDate, int, int)}, plus the order_placed event of each web order of those days, placed
+     * a few seconds before its confirmation page was shown and arriving on the same day.
+     */
+    public List<List<Line>> days(LocalDate start, int days, int perDay, List<AccessLogGenerator.WebOrder> webOrders) {
         List<List<Line>> byDay = new ArrayList<>();
         for (int d = 0; d < days; d++) {
             LocalDate day = start.plusDays(d);
             long dayStart = day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
             List<Line> lines = new ArrayList<>();
+            for (AccessLogGenerator.WebOrder order : webOrders) {
+                long placed = order.confirmedMillis() - 1_000L * (1 + random.nextInt(5));
+                if (placed >= dayStart && placed < dayStart + 86_400_000L) {
+                    String id = "ev-" + Long.toString(nextId++, 36) + "-" + Integer.toHexString(random.nextInt());
+                    lines.add(new Line(utf8(order(id, time(placed), customer(1 + random.nextInt(CUSTOMERS)), order.orderId())),
+                            Outcome.ACCEPTED, day, null));
+                }
+            }
             while (lines.size() < perDay) {
                 int p = random.nextInt(1000);
                 if (p < 1000 * badShare) {
@@ -102,6 +118,10 @@ public final class EventGenerator {
             return String.format(Locale.ROOT, "{\"event_id\":\"%s\",\"event_type\":\"checkout\",\"event_time\":\"%s\","
                     + "\"customer_id\":\"%s\"}", id, time, customer);
         }
+        return order(id, time, customer, "O-" + id.substring(3));
+    }
+
+    private String order(String id, String time, String customer, String orderId) {
         StringBuilder items = new StringBuilder();
         BigDecimal amount = BigDecimal.ZERO.setScale(2);
         int lines = 1 + random.nextInt(3);
@@ -113,8 +133,8 @@ public final class EventGenerator {
                     "{\"product_id\":\"%s\",\"quantity\":%d,\"unit_price\":\"%s\"}", product(product), quantity, price(product)));
         }
         return String.format(Locale.ROOT, "{\"event_id\":\"%s\",\"event_type\":\"order_placed\",\"event_time\":\"%s\","
-                + "\"customer_id\":\"%s\",\"order_id\":\"O-%s\",\"items\":[%s],\"amount\":%s,\"currency\":\"EUR\"}",
-                id, time, customer, id.substring(3), items, amount);
+                + "\"customer_id\":\"%s\",\"order_id\":\"%s\",\"items\":[%s],\"amount\":%s,\"currency\":\"EUR\"}",
+                id, time, customer, orderId, items, amount);
     }
 
     /** Producers send their local time with its offset: half of them UTC, half Central European. */

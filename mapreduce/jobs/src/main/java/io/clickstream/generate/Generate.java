@@ -37,15 +37,15 @@ public class Generate extends Configured implements Tool {
             throw new IllegalArgumentException(NAME + ": --days and --lines-per-day must be at least 1");
         }
         Path warehouse = new Path(args.get("warehouse", "warehouse"));
-        List<DaySummary> written = GenerateAccessLogs.write(getConf(), warehouse, start, days, linesPerDay,
-                args.getInt("seed", 42), args.getDouble("bad-share", 0.01));
-        for (DaySummary day : written) {
+        GenerateAccessLogs.Written written = GenerateAccessLogs.writeWithOrders(getConf(), warehouse, start, days,
+                linesPerDay, args.getInt("seed", 42), args.getDouble("bad-share", 0.01));
+        for (DaySummary day : written.days()) {
             System.out.printf("generated raw/access_logs/dt=%s: %,d lines, %,d of them damaged %s%n", day.date(),
                     day.lines(), day.expectedQuarantined(), day.expectedQuarantine());
         }
         int eventsPerDay = args.getInt("events-per-day", 5_000);
         for (GenerateEvents.DaySummary day : GenerateEvents.write(getConf(), warehouse, start, days, eventsPerDay,
-                args.getInt("seed", 42), args.getDouble("bad-share", 0.01))) {
+                args.getInt("seed", 42), args.getDouble("bad-share", 0.01), written.orders())) {
             System.out.printf("generated raw/events/dt=%s: %,d lines: %,d events, %,d redeliveries, late for %s, "
                     + "%,d broken %s%n", day.date(), day.lines(), day.accepted(), day.duplicates(), day.late(),
                     day.expectedQuarantined(), day.expectedQuarantine());

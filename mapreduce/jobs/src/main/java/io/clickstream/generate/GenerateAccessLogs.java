@@ -24,7 +24,7 @@ public final class GenerateAccessLogs {
     public static final String MANIFEST = RawFiles.MANIFEST;
 
     /** What was written for one day. */
-    public record DaySummary(LocalDate date, long lines, Map<RejectReason, Long> expectedQuarantine) {
+    public record DaySummary(LocalDate date, long lines, Map<RejectReason, Long> expectedQuarantine, List<Line> generated) {
         public long expectedQuarantined() {
             return expectedQuarantine.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -33,7 +33,16 @@ public final class GenerateAccessLogs {
     private GenerateAccessLogs() {
     }
 
+    /** The days written, and the orders their visits confirmed (for the events of the same days). */
+    public record Written(List<DaySummary> days, List<AccessLogGenerator.WebOrder> orders) {
+    }
+
     public static List<DaySummary> write(Configuration conf, Path warehouse, LocalDate start, int days, int linesPerDay,
+            long seed, double badShare) throws IOException {
+        return writeWithOrders(conf, warehouse, start, days, linesPerDay, seed, badShare).days();
+    }
+
+    public static Written writeWithOrders(Configuration conf, Path warehouse, LocalDate start, int days, int linesPerDay,
             long seed, double badShare) throws IOException {
         AccessLogGenerator generator = new AccessLogGenerator(CleanAccessLogsSettings.format(conf), seed, badShare);
         List<List<Line>> byDay = generator.days(start, days, linesPerDay);
@@ -51,11 +60,11 @@ public final class GenerateAccessLogs {
             }
             Map<RejectReason, Long> expected = new EnumMap<>(RejectReason.class);
             lines.stream().filter(l -> l.expected() != null).forEach(l -> expected.merge(l.expected(), 1L, Long::sum));
-            DaySummary summary = new DaySummary(date, lines.size(), expected);
+            DaySummary summary = new DaySummary(date, lines.size(), expected, lines);
             RawFiles.finish(fs, partition, manifest(summary));
             summaries.add(summary);
         }
-        return summaries;
+        return new Written(summaries, generator.orders());
     }
 
     private static String manifest(DaySummary summary) {

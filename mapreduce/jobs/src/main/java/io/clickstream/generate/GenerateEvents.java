@@ -33,7 +33,13 @@ public final class GenerateEvents {
 
     public static List<DaySummary> write(Configuration conf, Path warehouse, LocalDate start, int days, int perDay,
             long seed, double badShare) throws IOException {
-        List<List<Line>> byDay = new EventGenerator(seed, badShare).days(start, days, perDay);
+        return write(conf, warehouse, start, days, perDay, seed, badShare, List.of());
+    }
+
+    /** With the order_placed events of the orders the generated web visits confirmed. */
+    public static List<DaySummary> write(Configuration conf, Path warehouse, LocalDate start, int days, int perDay,
+            long seed, double badShare, List<AccessLogGenerator.WebOrder> webOrders) throws IOException {
+        List<List<Line>> byDay = new EventGenerator(seed, badShare).days(start, days, perDay, webOrders);
         CompressionCodecFactory codecs = new CompressionCodecFactory(conf);
         List<DaySummary> summaries = new ArrayList<>();
         for (int d = 0; d < days; d++) {

@@ -23,10 +23,12 @@ public final class SampleRun {
     /** Lands {@code days} days from {@code start} of every source in the raw zone, with a 1% share broken. */
     public static void generate(Configuration conf, Path warehouse, LocalDate start, int days, int linesPerDay,
             PrintStream out) throws Exception {
-        for (GenerateAccessLogs.DaySummary day : GenerateAccessLogs.write(conf, warehouse, start, days, linesPerDay, 42, 0.01)) {
+        GenerateAccessLogs.Written logs = GenerateAccessLogs.writeWithOrders(conf, warehouse, start, days, linesPerDay, 42, 0.01);
+        for (GenerateAccessLogs.DaySummary day : logs.days()) {
             out.printf("generated raw/access_logs/dt=%s: %,d lines%n", day.date(), day.lines());
         }
-        for (GenerateEvents.DaySummary day : GenerateEvents.write(conf, warehouse, start, days, linesPerDay / 4, 42, 0.01)) {
+        for (GenerateEvents.DaySummary day : GenerateEvents.write(conf, warehouse, start, days, linesPerDay / 4, 42, 0.01,
+                logs.orders())) {
             out.printf("generated raw/events/dt=%s: %,d lines (%,d redelivered, late for %s)%n", day.date(), day.lines(),
                     day.duplicates(), day.late());
         }

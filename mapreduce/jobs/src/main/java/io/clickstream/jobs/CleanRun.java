@@ -99,6 +99,22 @@ public final class CleanRun {
         ActionOutput.write(accounting.asMap());
     }
 
+    /**
+     * Publishes the staged outputs of a stage without quarantine (each staged directory replaces its partition,
+     * with the stage's {@code _accounting.json}), then removes the staging directory.
+     */
+    public void publishAll(Accounting accounting, Path staging, Map<Path, Path> stagedToPartition) throws IOException {
+        FileSystem fs = staging.getFileSystem(conf);
+        for (Map.Entry<Path, Path> output : stagedToPartition.entrySet()) {
+            fs.mkdirs(output.getKey());
+            fs.createNewFile(new Path(output.getKey(), "_SUCCESS"));
+            PartitionCommit.replace(conf, output.getKey(), output.getValue());
+            PartitionCommit.writeAccounting(conf, output.getValue(), accounting);
+        }
+        PartitionCommit.discard(conf, staging);
+        ActionOutput.write(accounting.asMap());
+    }
+
     /** {@code REASON=count, ...} of the non-zero counters of a reason enum. */
     public static <E extends Enum<E>> String reasons(Counters counters, Class<E> reasons) {
         StringBuilder out = new StringBuilder();

@@ -18,6 +18,10 @@ public final class Schemas {
     public static final String CUSTOMER_FILE = "customer.avsc";
     public static final String PRODUCT_FILE = "product.avsc";
     public static final Schema PAGE_VIEW = load(PAGE_VIEW_FILE);
+    public static final Schema SESSIONIZED_PAGE_VIEW = load("sessionized_page_view.avsc");
+    public static final Schema SESSION = load("session.avsc");
+    public static final Schema CUSTOMER_HISTORY = load("customer_history.avsc");
+    public static final Schema ORDER = load("order.avsc");
     public static final Schema QUARANTINE_RECORD = load(QUARANTINE_RECORD_FILE);
     public static final Schema EVENT = load(EVENT_FILE);
     public static final Schema CUSTOMER = load(CUSTOMER_FILE);
@@ -34,7 +38,7 @@ public final class Schemas {
         return in;
     }
 
-    private static Schema load(String file) {
+    public static Schema load(String file) {
         try (InputStream in = open(file)) {
             return new Schema.Parser().parse(in);
         } catch (IOException e) {

@@ -7,13 +7,15 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * The warehouse's directory layout, the one place that knows it: {@code ROOT/raw/<source>/dt=D},
- * {@code ROOT/clean/<dataset>/dt=D}, {@code ROOT/quarantine/<source>/dt=D}. All dates are UTC days.
+ * {@code ROOT/clean/<dataset>/dt=D}, {@code ROOT/quarantine/<source>/dt=D}, {@code ROOT/marts/<dataset>/dt=D}. All dates are UTC days.
  */
 public final class Warehouse {
 
     public static final String RAW = "raw";
     public static final String CLEAN = "clean";
     public static final String QUARANTINE = "quarantine";
+    /** Sessions, facts joined to dimensions, and the aggregates analysts read. */
+    public static final String MARTS = "marts";
 
     private Warehouse() {
     }

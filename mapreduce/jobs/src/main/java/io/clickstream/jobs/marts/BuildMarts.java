@@ -1,0 +1,236 @@
+package io.clickstream.jobs.marts;
+
+import io.clickstream.avro.Order;
+import io.clickstream.avro.Session;
+import io.clickstream.avro.SessionizedPageView;
+import io.clickstream.jobs.Accounting;
+import io.clickstream.jobs.Args;
+import io.clickstream.jobs.AvroModel;
+import io.clickstream.jobs.CleanRun;
+import io.clickstream.jobs.PartitionCommit;
+import io.clickstream.jobs.Schemas;
+import io.clickstream.jobs.Warehouse;
+import io.clickstream.jobs.orders.BuildOrders;
+import io.clickstream.jobs.sessions.Sessionize;
+import io.clickstream.marts.Contribution;
+import io.clickstream.marts.Mart;
+import io.clickstream.marts.MartRules;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.file.CodecFactory;
+import org.apache.avro.mapred.AvroKey;
+import org.apache.avro.mapreduce.AvroJob;
+import org.apache.avro.mapreduce.AvroKeyInputFormat;
+import org.apache.avro.mapreduce.AvroKeyOutputFormat;
+import org.apache.avro.mapreduce.AvroMultipleOutputs;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.conf.Configured;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Counters;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.Mapper;
+import org.apache.hadoop.mapreduce.Reducer;
+import org.apache.hadoop.mapreduce.TaskCounter;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.apache.hadoop.mapreduce.lib.output.LazyOutputFormat;
+import org.apache.hadoop.util.Tool;
+import org.apache.hadoop.util.ToolRunner;
+
+/**
+ * {@code marts}: day D's marts ({@code marts/<mart>/dt=D}: traffic_by_hour, pages_by_day, channels_by_day,
+ * funnel_by_day, revenue_by_segment) in one pass over D's sessionized page views, sessions and orders.
+ * Definitions in MartRules; sums are pre-added by a combiner. The run checks that the marts add up to what
+ * was read (page views, sessions, orders) before publishing.
+ */
+public class BuildMarts extends Configured implements Tool {
+
+    public static final String NAME = "marts";
+    /** The shop currency channel revenue is summed in. */
+    public static final String CURRENCY = "clickstream.marts.currency";
+
+    /** Counters of the job: what was read, and what the marts hold. */
+    public enum Counter {
+        PAGE_VIEWS_READ, HUMAN_PAGE_VIEWS_READ, SESSIONS_READ, ORDERS_READ, ROWS_WRITTEN,
+        TRAFFIC_PAGE_VIEWS, TRAFFIC_SESSIONS, CHANNEL_ORDERS, ORDERS_IN_OTHER_CURRENCY
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(ToolRunner.run(new BuildMarts(), args));
+    }
+
+    @Override
+    public int run(String[] argv) throws Exception {
+        Args args = Args.parse(NAME, argv, List.of("date", "warehouse"));
+        Accounting accounting = run(Warehouse.parseDate(args.require("date")), new Path(args.get("warehouse", "warehouse")));
+        System.out.println(accounting.summary());
+        return 0;
+    }
+
+    public Accounting run(LocalDate date, Path root) throws Exception {
+        Configuration conf = getConf();
+        List<Path> inputs = List.of(Warehouse.partition(root, Warehouse.MARTS, Sessionize.PAGE_VIEWS, date),
+                Warehouse.partition(root, Warehouse.MARTS, Sessionize.SESSIONS, date),
+                Warehouse.partition(root, Warehouse.MARTS, BuildOrders.DATASET, date));
+        Path first = Warehouse.partition(root, Warehouse.MARTS, Mart.TRAFFIC_BY_HOUR.dataset(), date);
+        CleanRun run = new CleanRun(conf, NAME, date);
+        for (Path input : inputs) {
+            run.requireInput(input);
+        }
+        Path staging = PartitionCommit.stagingFor(first);
+
+        Job job = Job.getInstance(conf, NAME + " dt=" + date);
+        job.setJarByClass(BuildMarts.class);
+        job.getConfiguration().setBooleanIfUnset("mapreduce.job.user.classpath.first", true);
+        job.setInputFormatClass(AvroKeyInputFormat.class);
+        for (Path input : inputs) {
+            FileInputFormat.addInputPath(job, input);
+        }
+        job.setMapperClass(ContributionMapper.class);
+        job.setMapOutputKeyClass(Text.class);
+        job.setMapOutputValueClass(Sums.class);
+        job.setCombinerClass(SumCombiner.class);
+        job.setGroupingComparatorClass(MartKey.RowGrouping.class);
+        job.setPartitionerClass(MartKey.RowPartitioner.class);
+        job.setReducerClass(RowReducer.class);
+        job.setNumReduceTasks(conf.getInt("clickstream.marts.reducers", 2));
+        LazyOutputFormat.setOutputFormatClass(job, AvroKeyOutputFormat.class);
+        for (Mart mart : Mart.values()) {
+            AvroMultipleOutputs.addNamedOutput(job, mart.namedOutput(), AvroKeyOutputFormat.class,
+                    Schemas.load(mart.dataset() + ".avsc"));
+        }
+        AvroJob.setDataModelClass(job, AvroModel.class);
+        FileOutputFormat.setOutputPath(job, staging);
+        FileOutputFormat.setCompressOutput(job, true);
+        job.getConfiguration().setIfUnset(AvroJob.CONF_OUTPUT_CODEC, CodecFactory.snappyCodec().toString());
+        Counters counters = run.run(job, staging);
+
+        long read = counters.findCounter(Counter.PAGE_VIEWS_READ).getValue() + counters.findCounter(Counter.SESSIONS_READ).getValue()
+                + counters.findCounter(Counter.ORDERS_READ).getValue();
+        Accounting accounting = new Accounting(NAME, read, read, 0);
+        List<String> violations = new ArrayList<>(accounting.violations(
+                counters.findCounter(TaskCounter.MAP_INPUT_RECORDS).getValue(), read, 0));
+        addsUp(violations, counters, Counter.HUMAN_PAGE_VIEWS_READ, Counter.TRAFFIC_PAGE_VIEWS);
+        addsUp(violations, counters, Counter.SESSIONS_READ, Counter.TRAFFIC_SESSIONS);
+        addsUp(violations, counters, Counter.ORDERS_READ, Counter.CHANNEL_ORDERS);
+        run.requireBalanced(violations, staging);
+
+        Map<Path, Path> outputs = new LinkedHashMap<>();
+        for (Mart mart : Mart.values()) {
+            outputs.put(new Path(staging, mart.dataset()), Warehouse.partition(root, Warehouse.MARTS, mart.dataset(), date));
+        }
+        run.publishAll(accounting, staging, outputs);
+        return accounting;
+    }
+
+    private static void addsUp(List<String> violations, Counters counters, Counter read, Counter inMarts) {
+        long expected = counters.findCounter(read).getValue();
+        long actual = counters.findCounter(inMarts).getValue();
+        if (expected != actual) {
+            violations.add(inMarts + " " + actual + " != " + read + " " + expected);
+        }
+    }
+
+    /** Each record's contributions, keyed by mart row (and distinct value). */
+    public static class ContributionMapper extends Mapper<AvroKey<SpecificRecord>, NullWritable, Text, Sums> {
+        private final Text key = new Text();
+        private final Sums sums = new Sums();
+        private MartRules rules;
+        private String currency;
+
+        @Override
+        protected void setup(Context context) {
+            currency = context.getConfiguration().get(CURRENCY, "EUR");
+            rules = new MartRules(currency);
+        }
+
+        @Override
+        protected void map(AvroKey<SpecificRecord> record, NullWritable ignored, Context context) throws IOException, InterruptedException {
+            Object datum = record.datum();
+            List<Contribution> contributions;
+            if (datum instanceof SessionizedPageView view) {
+                context.getCounter(Counter.PAGE_VIEWS_READ).increment(1);
+                context.getCounter(Counter.HUMAN_PAGE_VIEWS_READ).increment(view.getIsBot() ? 0 : 1);
+                contributions = rules.of(view);
+            } else if (datum instanceof Session session) {
+                context.getCounter(Counter.SESSIONS_READ).increment(1);
+                contributions = rules.of(session);
+            } else {
+                Order order = (Order) datum;
+                context.getCounter(Counter.ORDERS_READ).increment(1);
+                context.getCounter(Counter.ORDERS_IN_OTHER_CURRENCY).increment(currency.equals(order.getCurrency()) ? 0 : 1);
+                contributions = rules.of(order);
+            }
+            for (Contribution c : contributions) {
+                MartKey.set(key, c);
+                context.write(key, sums.set(c.sums()));
+            }
+        }
+    }
+
+    /** Adds up the sums of identical keys (a distinct value is kept once). */
+    public static class SumCombiner extends Reducer<Text, Sums, Text, Sums> {
+        private final Sums total = new Sums();
+
+        @Override
+        protected void reduce(Text key, Iterable<Sums> values, Context context) throws IOException, InterruptedException {
+            total.set(new long[0]);
+            for (Sums value : values) {
+                total.add(value);
+            }
+            context.write(key, total);
+        }
+    }
+
+    /** One mart row: its sums and distinct count, written to the mart's output. */
+    public static class RowReducer extends Reducer<Text, Sums, AvroKey<SpecificRecord>, NullWritable> {
+        private final AvroKey<SpecificRecord> out = new AvroKey<>();
+        private AvroMultipleOutputs outputs;
+        private MartRules rules;
+
+        @Override
+        protected void setup(Context context) {
+            outputs = new AvroMultipleOutputs(context);
+            rules = new MartRules(context.getConfiguration().get(CURRENCY, "EUR"));
+        }
+
+        @Override
+        protected void reduce(Text key, Iterable<Sums> values, Context context) throws IOException, InterruptedException {
+            Mart mart = MartKey.mart(key);
+            String group = MartKey.group(key);
+            Sums total = new Sums().set(new long[mart.metrics()]);
+            long distinct = 0;
+            String lastDistinct = "";
+            for (Sums value : values) {
+                total.add(value);
+                String current = MartKey.distinct(key);
+                if (!current.isEmpty() && !current.equals(lastDistinct)) {
+                    distinct++;
+                    lastDistinct = current;
+                }
+            }
+            long[] s = total.values();
+            if (mart == Mart.TRAFFIC_BY_HOUR) {
+                context.getCounter(Counter.TRAFFIC_PAGE_VIEWS).increment(s[1]);
+                context.getCounter(Counter.TRAFFIC_SESSIONS).increment(s[3]);
+            } else if (mart == Mart.CHANNELS_BY_DAY) {
+                context.getCounter(Counter.CHANNEL_ORDERS).increment(s[3]);
+            }
+            out.datum(rules.row(mart, group, s, distinct));
+            outputs.write(mart.namedOutput(), out, NullWritable.get(), mart.dataset() + "/part");
+            context.getCounter(Counter.ROWS_WRITTEN).increment(1);
+        }
+
+        @Override
+        protected void cleanup(Context context) throws IOException, InterruptedException {
+            outputs.close();
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package io.clickstream.jobs.orders;
+
+import io.clickstream.avro.CustomerVersion;
+import io.clickstream.avro.Event;
+import io.clickstream.avro.Order;
+import io.clickstream.avro.Product;
+import io.clickstream.customers.CustomerHistory;
+import io.clickstream.jobs.Accounting;
+import io.clickstream.jobs.Args;
+import io.clickstream.jobs.AvroModel;
+import io.clickstream.jobs.CleanRun;
+import io.clickstream.jobs.PartitionCommit;
+import io.clickstream.jobs.Schemas;
+import io.clickstream.jobs.Warehouse;
+import io.clickstream.jobs.customers.BuildCustomerHistory;
+import io.clickstream.jobs.events.CleanEvents;
+import io.clickstream.jobs.orders.OrderEnrichment.Attribution;
+import io.clickstream.jobs.sessions.Sessionize;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.file.CodecFactory;
+import org.apache.avro.mapred.AvroKey;
+import org.apache.avro.mapred.AvroValue;
+import org.apache.avro.mapreduce.AvroJob;
+import org.apache.avro.mapreduce.AvroKeyInputFormat;
+import org.apache.avro.mapreduce.AvroKeyOutputFormat;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.conf.Configured;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.mapreduce.Counters;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.Mapper;
+import org.apache.hadoop.mapreduce.Reducer;
+import org.apache.hadoop.mapreduce.TaskCounter;
+import org.apache.hadoop.mapreduce.lib.input.MultipleInputs;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.apache.hadoop.util.Tool;
+import org.apache.hadoop.util.ToolRunner;
+
+/**
+ * {@code orders}: day D's order_placed events as orders ({@code marts/orders/dt=D}). Products are joined
+ * map-side from the distributed cache (D's catalogue), the web session from the order index of D's and the
+ * previous day's sessions (map-side too: one small row per confirmed order), and the customer reduce-side
+ * to the customer_history version valid at the order time (as of D). Orders of unknown customers or
+ * products are kept and flagged.
+ */
+public class BuildOrders extends Configured implements Tool {
+
+    public static final String NAME = "orders";
+    public static final String DATASET = "orders";
+
+    /** Counters of the job. */
+    public enum Counter {
+        ORDERS_READ, OTHER_EVENTS, VERSIONS_READ, ORDERS_WRITTEN, UNKNOWN_CUSTOMER, UNKNOWN_PRODUCT_LINES, ATTRIBUTED
+    }
+
+    static final Schema SHUFFLE = Schema.createUnion(Schemas.CUSTOMER_HISTORY, Schemas.ORDER);
+
+    public static void main(String[] args) throws Exception {
+        System.exit(ToolRunner.run(new BuildOrders(), args));
+    }
+
+    @Override
+    public int run(String[] argv) throws Exception {
+        Args args = Args.parse(NAME, argv, List.of("date", "warehouse"));
+        Accounting accounting = run(Warehouse.parseDate(args.require("date")), new Path(args.get("warehouse", "warehouse")));
+        System.out.println(accounting.summary());
+        return 0;
+    }
+
+    public Accounting run(LocalDate date, Path root) throws Exception {
+        Configuration conf = getConf();
+        Path events = Warehouse.partition(root, Warehouse.CLEAN, CleanEvents.DATASET, date);
+        Path history = Warehouse.partition(root, Warehouse.MARTS, BuildCustomerHistory.DATASET, date);
+        Path products = Warehouse.partition(root, Warehouse.CLEAN, "products", date);
+        Path output = Warehouse.partition(root, Warehouse.MARTS, DATASET, date);
+        CleanRun run = new CleanRun(conf, NAME, date);
+        run.requireInput(events);
+        run.requireInput(history);
+        run.requireInput(products);
+        Path staging = PartitionCommit.stagingFor(output);
+
+        Job job = Job.getInstance(conf, NAME + " dt=" + date);
+        job.setJarByClass(BuildOrders.class);
+        job.getConfiguration().setBooleanIfUnset("mapreduce.job.user.classpath.first", true);
+        SideData.ship(job, products, false);
+        for (LocalDate day : List.of(date.minusDays(1), date)) {
+            SideData.ship(job, Warehouse.partition(root, Warehouse.MARTS, Sessionize.SESSIONS, day), true);
+        }
+        MultipleInputs.addInputPath(job, events, AvroKeyInputFormat.class, OrderMapper.class);
+        MultipleInputs.addInputPath(job, history, AvroKeyInputFormat.class, HistoryMapper.class);
+        job.setMapOutputKeyClass(CustomerTimeKey.class);
+        AvroJob.setMapOutputValueSchema(job, SHUFFLE);
+        job.setGroupingComparatorClass(CustomerTimeKey.CustomerGrouping.class);
+        job.setPartitionerClass(CustomerTimeKey.CustomerPartitioner.class);
+        job.setReducerClass(AsOfJoin.class);
+        job.setOutputFormatClass(AvroKeyOutputFormat.class);
+        AvroJob.setOutputKeySchema(job, Schemas.ORDER);
+        AvroJob.setDataModelClass(job, AvroModel.class);
+        FileOutputFormat.setOutputPath(job, staging);
+        FileOutputFormat.setCompressOutput(job, true);
+        job.getConfiguration().setIfUnset(AvroJob.CONF_OUTPUT_CODEC, CodecFactory.snappyCodec().toString());
+        Counters counters = run.run(job, staging);
+
+        long orders = counters.findCounter(Counter.ORDERS_READ).getValue();
+        Accounting accounting = new Accounting(NAME, orders, counters.findCounter(Counter.ORDERS_WRITTEN).getValue(), 0);
+        long other = counters.findCounter(Counter.OTHER_EVENTS).getValue() + counters.findCounter(Counter.VERSIONS_READ).getValue();
+        List<String> violations = new ArrayList<>(accounting.violations(
+                counters.findCounter(TaskCounter.MAP_INPUT_RECORDS).getValue() - other,
+                counters.findCounter(TaskCounter.REDUCE_OUTPUT_RECORDS).getValue(), 0));
+        run.requireBalanced(violations, staging);
+        run.publishAll(accounting, staging, Map.of(staging, output));
+        return accounting;
+    }
+
+    /** order_placed events → orders with products and session, keyed by customer and time. */
+    public static class OrderMapper extends Mapper<AvroKey<Event>, NullWritable, CustomerTimeKey, AvroValue<Object>> {
+        private final CustomerTimeKey key = new CustomerTimeKey();
+        private final AvroValue<Object> value = new AvroValue<>();
+        private Map<String, Product> products;
+        private Map<String, Attribution> attributions;
+
+        @Override
+        protected void setup(Context context) throws IOException {
+            products = SideData.products(context.getConfiguration(), context.getCacheFiles());
+            attributions = SideData.attributions(context.getConfiguration(), context.getCacheFiles());
+        }
+
+        @Override
+        protected void map(AvroKey<Event> record, NullWritable ignored, Context context) throws IOException, InterruptedException {
+            Event event = record.datum();
+            if (!"order_placed".equals(event.getEventType())) {
+                context.getCounter(Counter.OTHER_EVENTS).increment(1);
+                return;
+            }
+            context.getCounter(Counter.ORDERS_READ).increment(1);
+            Order order = OrderEnrichment.fromEvent(event, products, attributions);
+            context.getCounter(Counter.UNKNOWN_PRODUCT_LINES).increment(order.getUnknownProductLines());
+            context.getCounter(Counter.ATTRIBUTED).increment(order.getSessionId() == null ? 0 : 1);
+            value.datum(order);
+            context.write(key.set(order.getCustomerId(), CustomerTimeKey.ORDER, order.getOrderTs().toEpochMilli()), value);
+        }
+    }
+
+    /** Customer versions, keyed by customer and valid_from. */
+    public static class HistoryMapper extends Mapper<AvroKey<CustomerVersion>, NullWritable, CustomerTimeKey, AvroValue<Object>> {
+        private final CustomerTimeKey key = new CustomerTimeKey();
+        private final AvroValue<Object> value = new AvroValue<>();
+
+        @Override
+        protected void map(AvroKey<CustomerVersion> record, NullWritable ignored, Context context) throws IOException, InterruptedException {
+            CustomerVersion version = record.datum();
+            context.getCounter(Counter.VERSIONS_READ).increment(1);
+            value.datum(version);
+            context.write(key.set(version.getCustomerId(), CustomerTimeKey.VERSION, version.getValidFrom().toEpochMilli()), value);
+        }
+    }
+
+    /** A customer's versions (first) and orders: each order gets the version valid at its time. */
+    public static class AsOfJoin extends Reducer<CustomerTimeKey, AvroValue<Object>, AvroKey<Order>, NullWritable> {
+        private final AvroKey<Order> out = new AvroKey<>();
+
+        @Override
+        protected void reduce(CustomerTimeKey key, Iterable<AvroValue<Object>> values, Context context) throws IOException, InterruptedException {
+            List<CustomerVersion> versions = new ArrayList<>();
+            for (AvroValue<Object> value : values) {
+                if (key.side() == CustomerTimeKey.VERSION) {
+                    versions.add(CustomerVersion.newBuilder((CustomerVersion) value.datum()).build());
+                    continue;
+                }
+                Order order = (Order) value.datum();
+                CustomerVersion version = CustomerHistory.asOf(versions, order.getOrderTs());
+                OrderEnrichment.withCustomer(order, version);
+                context.getCounter(Counter.UNKNOWN_CUSTOMER).increment(version == null ? 1 : 0);
+                context.getCounter(Counter.ORDERS_WRITTEN).increment(1);
+                out.datum(order);
+                context.write(out, NullWritable.get());
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.clickstream.jobs.sessions;
+
+import io.clickstream.jobs.Accounting;
+import io.clickstream.jobs.Args;
+import io.clickstream.jobs.AvroModel;
+import io.clickstream.jobs.CleanRun;
+import io.clickstream.jobs.PartitionCommit;
+import io.clickstream.jobs.Schemas;
+import io.clickstream.jobs.Warehouse;
+import io.clickstream.jobs.accesslogs.CleanAccessLogs;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.file.CodecFactory;
+import org.apache.avro.mapreduce.AvroJob;
+import org.apache.avro.mapreduce.AvroKeyInputFormat;
+import org.apache.avro.mapreduce.AvroKeyOutputFormat;
+import org.apache.avro.mapreduce.AvroMultipleOutputs;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.conf.Configured;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.BytesWritable;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.io.compress.GzipCodec;
+import org.apache.hadoop.io.compress.SnappyCodec;
+import org.apache.hadoop.mapreduce.Counters;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.MRJobConfig;
+import org.apache.hadoop.mapreduce.TaskCounter;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
+import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
+import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
+import org.apache.hadoop.util.Tool;
+import org.apache.hadoop.util.ToolRunner;
+
+/**
+ * {@code sessionize}: day D's page views, deduplicated (exact duplicate lines), with user agent, bot flag,
+ * visitor and session ({@code marts/sessionized_page_views/dt=D}), and the sessions that start on D
+ * ({@code marts/sessions/dt=D}).
+ *
+ * <p>Across midnight: the job also reads the previous day's page views (their times, so D's first page
+ * views join a session begun before midnight under its id) and the next day's first hours up to the
+ * lookahead (so D's last sessions are complete). When the next day has not landed yet, D's sessions that
+ * are still open at midnight end there; the workflow of D+1 runs sessionize for D again, which completes
+ * them: the run for a day is final once the next day's page views are in.
+ */
+public class Sessionize extends Configured implements Tool {
+
+    public static final String NAME = "sessionize";
+    public static final String PAGE_VIEWS = "sessionized_page_views";
+    public static final String SESSIONS = "sessions";
+    public static final String BYTES_PER_REDUCER = "clickstream.sessions.bytes-per-reducer";
+
+    /** What a run did; {@code nextDaySeen} is false while the next day's page views are missing. */
+    public record Result(Accounting accounting, long sessions, boolean nextDaySeen, Path pageViews, Path sessionsPath) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(ToolRunner.run(new Sessionize(), args));
+    }
+
+    @Override
+    public int run(String[] argv) throws Exception {
+        Args args = Args.parse(NAME, argv, List.of("date", "warehouse"));
+        Result result = run(Warehouse.parseDate(args.require("date")), new Path(args.get("warehouse", "warehouse")));
+        System.out.printf("%s%n%,d sessions: %s%npage views: %s%n%s", result.accounting().summary(), result.sessions(),
+                result.sessionsPath(), result.pageViews(), result.nextDaySeen() ? ""
+                        : "the next day's page views are not in yet: sessions open at midnight end there until this day is sessionized again\n");
+        return 0;
+    }
+
+    public Result run(LocalDate date, Path root) throws Exception {
+        Configuration conf = getConf();
+        SessionizeSettings.rules(conf);
+        Path day = Warehouse.partition(root, Warehouse.CLEAN, CleanAccessLogs.CLEAN_DATASET, date);
+        Path previous = Warehouse.partition(root, Warehouse.CLEAN, CleanAccessLogs.CLEAN_DATASET, date.minusDays(1));
+        Path next = Warehouse.partition(root, Warehouse.CLEAN, CleanAccessLogs.CLEAN_DATASET, date.plusDays(1));
+        Path pageViews = Warehouse.partition(root, Warehouse.MARTS, PAGE_VIEWS, date);
+        Path sessions = Warehouse.partition(root, Warehouse.MARTS, SESSIONS, date);
+        CleanRun run = new CleanRun(conf, NAME, date);
+        run.requireInput(day);
+
+        Path staging = PartitionCommit.stagingFor(pageViews);
+        FileSystem fs = day.getFileSystem(conf);
+        boolean nextDaySeen = fs.exists(new Path(next, "_SUCCESS"));
+        Job job = configure(date, List.of(previous, day, next), staging);
+        Counters counters = run.run(job, staging);
+
+        Accounting accounting = new Accounting(NAME, counters.findCounter(SessionizeCounter.PAGE_VIEWS_READ).getValue(),
+                counters.findCounter(SessionizeCounter.PAGE_VIEWS_WRITTEN).getValue(), 0,
+                counters.findCounter(SessionizeCounter.DUPLICATES).getValue(), 0);
+        long context = counters.findCounter(SessionizeCounter.CONTEXT_PREVIOUS_DAY).getValue()
+                + counters.findCounter(SessionizeCounter.CONTEXT_NEXT_DAY).getValue()
+                + counters.findCounter(SessionizeCounter.CONTEXT_SKIPPED).getValue();
+        List<String> violations = new ArrayList<>(accounting.violations(
+                counters.findCounter(TaskCounter.MAP_INPUT_RECORDS).getValue() - context,
+                counters.findCounter(TaskCounter.REDUCE_OUTPUT_RECORDS).getValue(), 0));
+        long shuffled = counters.findCounter(SessionizeCounter.PAGE_VIEWS_SHUFFLED).getValue();
+        if (shuffled != accounting.read()) {
+            violations.add("read " + accounting.read() + " != " + shuffled + " page views that reached the reducers");
+        }
+        run.requireBalanced(violations, staging);
+
+        Map<Path, Path> outputs = new LinkedHashMap<>();
+        outputs.put(new Path(staging, SESSIONS), sessions);
+        outputs.put(staging, pageViews);
+        run.publishAll(accounting, staging, outputs);
+        return new Result(accounting, counters.findCounter(SessionizeCounter.SESSIONS).getValue(), nextDaySeen,
+                pageViews, sessions);
+    }
+
+    private Job configure(LocalDate date, List<Path> inputs, Path staging) throws IOException {
+        Configuration conf = getConf();
+        Job job = Job.getInstance(conf, NAME + " dt=" + date);
+        job.setJarByClass(Sessionize.class);
+        Configuration jobConf = job.getConfiguration();
+        jobConf.setBooleanIfUnset("mapreduce.job.user.classpath.first", true);
+        jobConf.set(SessionizeSettings.RUN_DATE, date.toString());
+        jobConf.setBooleanIfUnset(MRJobConfig.MAP_OUTPUT_COMPRESS, true);
+        jobConf.setIfUnset(MRJobConfig.MAP_OUTPUT_COMPRESS_CODEC, SnappyCodec.class.getName());
+
+        job.setInputFormatClass(AvroKeyInputFormat.class);
+        AvroJob.setInputKeySchema(job, Schemas.PAGE_VIEW);
+        long inputBytes = 0;
+        for (Path input : inputs) {
+            FileSystem fs = input.getFileSystem(conf);
+            if (fs.exists(input)) {
+                FileInputFormat.addInputPath(job, input);
+                inputBytes += fs.getContentSummary(input).getLength();
+            }
+        }
+        job.setMapperClass(SessionizeMapper.class);
+        job.setMapOutputKeyClass(VisitorTimeKey.class);
+        job.setMapOutputValueClass(BytesWritable.class);
+        job.setSortComparatorClass(VisitorTimeKey.RawComparator.class);
+        job.setGroupingComparatorClass(VisitorTimeKey.VisitorGrouping.class);
+        job.setPartitionerClass(VisitorTimeKey.VisitorPartitioner.class);
+        job.setReducerClass(SessionizeReducer.class);
+        long perReducer = conf.getLong(BYTES_PER_REDUCER, 256L << 20);
+        job.setNumReduceTasks((int) Math.max(1, Math.min(200, (inputBytes + perReducer - 1) / perReducer)));
+
+        job.setOutputFormatClass(AvroKeyOutputFormat.class);
+        AvroJob.setOutputKeySchema(job, Schemas.SESSIONIZED_PAGE_VIEW);
+        AvroMultipleOutputs.addNamedOutput(job, SessionizeReducer.SESSIONS, AvroKeyOutputFormat.class, Schemas.SESSION);
+        MultipleOutputs.addNamedOutput(job, SessionizeReducer.ORDER_INDEX, TextOutputFormat.class, NullWritable.class, Text.class);
+        FileOutputFormat.setOutputPath(job, staging);
+        FileOutputFormat.setCompressOutput(job, true);
+        FileOutputFormat.setOutputCompressorClass(job, GzipCodec.class);
+        jobConf.setIfUnset(AvroJob.CONF_OUTPUT_CODEC, CodecFactory.snappyCodec().toString());
+        AvroJob.setDataModelClass(job, AvroModel.class);
+        return job;
+    }
+}

@@ -1,0 +1,166 @@
+package io.clickstream.jobs.sessions;
+
+import io.clickstream.avro.PageView;
+import io.clickstream.avro.SessionizedPageView;
+import io.clickstream.jobs.AvroModel;
+import io.clickstream.jobs.Schemas;
+import io.clickstream.sessions.Agent;
+import io.clickstream.sessions.Channels;
+import io.clickstream.sessions.SessionRules;
+import io.clickstream.sessions.Session;
+import io.clickstream.sessions.Sessionizer;
+import io.clickstream.sessions.Sessionizer.Hit;
+import io.clickstream.sessions.Sessionizer.Origin;
+import io.clickstream.sessions.UserAgents;
+import io.clickstream.sessions.Visitors;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DatumReader;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.mapred.AvroKey;
+import org.apache.avro.mapreduce.AvroMultipleOutputs;
+import org.apache.hadoop.io.BytesWritable;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.Reducer;
+import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
+
+/**
+ * One visitor's page views in time order: drops exact duplicates, cuts sessions (Sessionizer), writes D's
+ * page views with their session, D's sessions, and the index of confirmed orders to their session.
+ */
+public class SessionizeReducer
+        extends Reducer<VisitorTimeKey, BytesWritable, AvroKey<SessionizedPageView>, NullWritable> {
+
+    /** Named output of the sessions, staged under {@code sessions/}. */
+    public static final String SESSIONS = "sessions";
+    /** Named output of the order index ({@code order_id TAB session_id TAB visitor_id TAB channel}). */
+    public static final String ORDER_INDEX = "orderindex";
+    /** The order index's place inside the sessions partition: hidden from Hive and MapReduce by its '_'. */
+    public static final String ORDER_INDEX_DIR = "_order_sessions";
+
+    private final AvroKey<SessionizedPageView> out = new AvroKey<>();
+    private final DatumReader<PageView> reader = new AvroModel().createDatumReader(Schemas.PAGE_VIEW);
+    private BinaryDecoder decoder;
+    private PageView reuse;
+    private AvroMultipleOutputs avroOutputs;
+    private MultipleOutputs<AvroKey<SessionizedPageView>, NullWritable> textOutputs;
+    private UserAgents agents;
+    private SessionRules rules;
+    private Channels channels;
+    private LocalDate day;
+
+    @Override
+    protected void setup(Context context) {
+        avroOutputs = new AvroMultipleOutputs(context);
+        textOutputs = new MultipleOutputs<>(context);
+        agents = new UserAgents(context.getConfiguration().getInt(SessionizeSettings.USER_AGENT_CACHE, 10_000));
+        rules = SessionizeSettings.rules(context.getConfiguration());
+        channels = SessionizeSettings.channels(context.getConfiguration());
+        day = SessionizeSettings.runDate(context.getConfiguration());
+    }
+
+    @Override
+    protected void reduce(VisitorTimeKey key, Iterable<BytesWritable> values, Context context) throws IOException, InterruptedException {
+        VisitorOutput visitor = new VisitorOutput(context, Visitors.id(key.visitor()));
+        Sessionizer<PageView> sessionizer = null;
+        for (BytesWritable value : values) {
+            PageView view = value.getLength() == 0 ? null : decode(value);
+            if (sessionizer == null) {
+                visitor.agent = view == null ? null : agents.classify(view.getUserAgent());
+                sessionizer = new Sessionizer<>(rules, channels, day, key.visitor(), visitor.agent != null && visitor.agent.bot(), visitor);
+            } else if (visitor.agent == null && view != null) {
+                visitor.agent = agents.classify(view.getUserAgent());
+            }
+            if (key.origin() == Origin.DAY) {
+                context.getCounter(SessionizeCounter.PAGE_VIEWS_SHUFFLED).increment(1);
+            }
+            sessionizer.accept(view == null
+                    ? new Hit<>(key.ts(), key.origin(), key.fingerprint(), null, null, null, null)
+                    : new Hit<>(key.ts(), key.origin(), key.fingerprint(), view.getPath(), view.getQuery(), view.getReferer(), view));
+        }
+        sessionizer.finish();
+        context.getCounter(SessionizeCounter.DUPLICATES).increment(sessionizer.duplicates());
+    }
+
+    private PageView decode(BytesWritable value) throws IOException {
+        decoder = DecoderFactory.get().binaryDecoder(value.getBytes(), 0, value.getLength(), decoder);
+        // Not reused across calls: the listener may still hold the previous one.
+        return reader.read(null, decoder);
+    }
+
+    @Override
+    protected void cleanup(Context context) throws IOException, InterruptedException {
+        avroOutputs.close();
+        textOutputs.close();
+    }
+
+    /** Writes what the sessionizer reports for one visitor. */
+    private final class VisitorOutput implements Sessionizer.Listener<PageView> {
+        private final Context context;
+        private final String visitorId;
+        private final Text line = new Text();
+        Agent agent;
+
+        VisitorOutput(Context context, String visitorId) {
+            this.context = context;
+            this.visitorId = visitorId;
+        }
+
+        @Override
+        public void pageView(PageView view, String sessionId, Long sessionStart) {
+            out.datum(SessionizedPageView.newBuilder()
+                    .setTs(view.getTs())
+                    .setVisitorId(visitorId)
+                    .setSessionId(sessionId)
+                    .setSessionStart(sessionStart == null ? null : Instant.ofEpochMilli(sessionStart))
+                    .setIsBot(agent.bot())
+                    .setMethod(view.getMethod()).setPath(view.getPath()).setQuery(view.getQuery())
+                    .setStatus(view.getStatus()).setBytes(view.getBytes()).setReferer(view.getReferer())
+                    .setBrowserFamily(agent.browserFamily()).setBrowserVersion(agent.browserVersion())
+                    .setOsFamily(agent.osFamily()).setDeviceClass(agent.deviceClass())
+                    .build());
+            try {
+                context.write(out, NullWritable.get());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            context.getCounter(SessionizeCounter.PAGE_VIEWS_WRITTEN).increment(1);
+            context.getCounter(SessionizeCounter.BOT_PAGE_VIEWS).increment(agent.bot() ? 1 : 0);
+        }
+
+        @Override
+        public void session(Session s) {
+            io.clickstream.avro.Session record = io.clickstream.avro.Session.newBuilder()
+                    .setSessionId(s.sessionId()).setVisitorId(s.visitorId())
+                    .setStartTs(Instant.ofEpochMilli(s.start())).setEndTs(Instant.ofEpochMilli(s.end()))
+                    .setDurationSeconds((s.end() - s.start()) / 1000).setPageViews(s.pageViews())
+                    .setLandingPage(s.landingPath()).setExitPage(s.exitPath()).setChannel(s.channel().label())
+                    .setDeviceClass(agent.deviceClass()).setBrowserFamily(agent.browserFamily()).setOsFamily(agent.osFamily())
+                    .setIsBounce(s.bounced()).setReachedProduct(s.reachedProduct()).setReachedCart(s.reachedCart())
+                    .setReachedCheckout(s.reachedCheckout()).setOrderIds(s.orderIds())
+                    .build();
+            try {
+                avroOutputs.write(SESSIONS, new AvroKey<>(record), NullWritable.get(), SESSIONS + "/part");
+                for (String order : s.orderIds()) {
+                    line.set(order + '\t' + s.sessionId() + '\t' + s.visitorId() + '\t' + s.channel().label());
+                    textOutputs.write(ORDER_INDEX, NullWritable.get(), line, SESSIONS + "/" + ORDER_INDEX_DIR + "/part");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            context.getCounter(SessionizeCounter.SESSIONS).increment(1);
+            context.getCounter(SessionizeCounter.BOUNCED_SESSIONS).increment(s.bounced() ? 1 : 0);
+            context.getCounter(SessionizeCounter.SESSIONS_WITH_ORDER).increment(s.orderIds().isEmpty() ? 0 : 1);
+        }
+    }
+}

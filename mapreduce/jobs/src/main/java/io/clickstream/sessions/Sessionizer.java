@@ -1,0 +1,145 @@
+package io.clickstream.sessions;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cuts one visitor's page views, fed in time order, into sessions for day D, and drops exact duplicates.
+ *
+ * <p>Besides D's page views it is fed context: the previous day's page views (time only), so that D's first
+ * page views that continue a session begun before midnight get that session's id and are not counted as a
+ * new session; and the next day's first hours, so that a session begun on D is complete. Only sessions that
+ * start on D are reported, and only D's page views are passed on.
+ *
+ * <p>Limit: the previous day is seen from its midnight, so a visitor active without a pause from before
+ * D-1 until D would get a different start (and id) for the session crossing into D than D-1's run gave it.
+ */
+public final class Sessionizer<T> {
+
+    /** Where a page view comes from, relative to the day being sessionized; the order of ties in the shuffle. */
+    public enum Origin { PREVIOUS_DAY, DAY, NEXT_DAY }
+
+    /** One page view; {@code payload} is what is passed on for D's page views. */
+    public record Hit<T>(long ts, Origin origin, long fingerprint, String path, String query, String referer, T payload) {
+    }
+
+    /** Receives D's page views with their session, and D's finished sessions. */
+    public interface Listener<T> {
+        /** {@code sessionId} and {@code sessionStart} are null for a bot. */
+        void pageView(T payload, String sessionId, Long sessionStart);
+
+        void session(Session session);
+    }
+
+    private final SessionRules rules;
+    private final Channels channels;
+    private final long dayStart;
+    private final long dayEnd;
+    private final long visitorKey;
+    private final boolean bot;
+    private final Listener<T> listener;
+
+    private long duplicates;
+    private long previousTs = Long.MIN_VALUE;
+    private long previousFingerprint;
+    private Open open;
+
+    public Sessionizer(SessionRules rules, Channels channels, LocalDate day, long visitorKey, boolean bot, Listener<T> listener) {
+        this.rules = rules;
+        this.channels = channels;
+        this.dayStart = day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        this.dayEnd = dayStart + 86_400_000L;
+        this.visitorKey = visitorKey;
+        this.bot = bot;
+        this.listener = listener;
+    }
+
+    /** @return false when {@code hit} was an exact duplicate of the one before (same time, same content) */
+    public boolean accept(Hit<T> hit) {
+        if (hit.ts() == previousTs && hit.fingerprint() == previousFingerprint) {
+            if (hit.origin() == Origin.DAY) {
+                duplicates++;
+            }
+            return false;
+        }
+        previousTs = hit.ts();
+        previousFingerprint = hit.fingerprint();
+        if (bot) {
+            if (hit.origin() == Origin.DAY) {
+                listener.pageView(hit.payload(), null, null);
+            }
+            return true;
+        }
+        if (open == null || hit.ts() - open.last > rules.gap().toMillis() || hit.ts() >= cutoff(open.start)) {
+            finish();
+            open = new Open(hit);
+        }
+        open.add(hit);
+        if (hit.origin() == Origin.DAY) {
+            listener.pageView(hit.payload(), open.id, open.start);
+        }
+        return true;
+    }
+
+    /** Reports the open session, if it started on D. Call after the visitor's last page view. */
+    public void finish() {
+        if (open != null && open.start >= dayStart && open.start < dayEnd) {
+            listener.session(open.toSession());
+        }
+        open = null;
+    }
+
+    /** D's page views dropped as exact duplicates so far. */
+    public long duplicates() {
+        return duplicates;
+    }
+
+    /** A session crossing midnight ends at the lookahead after that midnight. */
+    private long cutoff(long start) {
+        return Math.floorDiv(start, 86_400_000L) * 86_400_000L + 86_400_000L + rules.lookahead().toMillis();
+    }
+
+    private final class Open {
+        final long start;
+        final String id;
+        long last;
+        int pageViews;
+        final String landingPath;
+        final Channel channel;
+        String exitPath;
+        boolean product;
+        boolean cart;
+        boolean checkout;
+        final List<String> orders = new ArrayList<>(0);
+
+        Open(Hit<T> first) {
+            start = first.ts();
+            id = Visitors.sessionId(visitorKey, start);
+            landingPath = first.path();
+            channel = channels.classify(first.referer(), first.query());
+        }
+
+        void add(Hit<T> hit) {
+            last = hit.ts();
+            pageViews++;
+            exitPath = hit.path();
+            String path = hit.path();
+            if (path != null) {
+                product |= path.startsWith(rules.productPrefix());
+                cart |= path.equals(rules.cartPath());
+                checkout |= path.startsWith(rules.checkoutPrefix());
+                String order = rules.confirmedOrder(path, hit.query());
+                if (order != null && !orders.contains(order)) {
+                    orders.add(order);
+                }
+            }
+        }
+
+        Session toSession() {
+            return new Session(id, Visitors.id(visitorKey), start, last, pageViews, landingPath, exitPath, channel,
+                    product, cart, checkout, List.copyOf(orders));
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.clickstream.sessions;
+
+import com.google.common.hash.HashFunction;
+import com.google.common.hash.Hashing;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Visitor and session keys. The access logs carry no cookie, so a visitor is the pair (client address as
+ * anonymised by clean-access-logs, User-Agent); its key is a 64-bit fingerprint of both. A session's id is
+ * the fingerprint of its visitor and start time: the same input always gives the same ids.
+ */
+public final class Visitors {
+
+    private static final HashFunction FINGERPRINT = Hashing.farmHashFingerprint64();
+
+    private Visitors() {
+    }
+
+    public static long key(String clientIp, String userAgent) {
+        return FINGERPRINT.newHasher()
+                .putString(clientIp == null ? "" : clientIp, StandardCharsets.UTF_8).putByte((byte) 0)
+                .putString(userAgent == null ? "" : userAgent, StandardCharsets.UTF_8).hash().asLong();
+    }
+
+    public static String id(long visitorKey) {
+        return String.format("%016x", visitorKey);
+    }
+
+    public static String sessionId(long visitorKey, long startMillis) {
+        return String.format("%016x", FINGERPRINT.newHasher().putLong(visitorKey).putLong(startMillis).hash().asLong());
+    }
+
+    public static long fingerprint(byte[] bytes, int length) {
+        return FINGERPRINT.hashBytes(bytes, 0, length).asLong();
+    }
+}
