@@ -12,3 +12,12 @@ ALTER TABLE clean.page_views ADD IF NOT EXISTS PARTITION (dt='${hivevar:dt}') LO
 ALTER TABLE quarantine.access_logs ADD IF NOT EXISTS PARTITION (dt='${hivevar:dt}') LOCATION '${hivevar:warehouse}/quarantine/access_logs/dt=${hivevar:dt}';
 ALTER TABLE clean.events ADD IF NOT EXISTS PARTITION (dt='${hivevar:dt}') LOCATION '${hivevar:warehouse}/clean/events/dt=${hivevar:dt}';
 ALTER TABLE quarantine.events ADD IF NOT EXISTS PARTITION (dt='${hivevar:dt}') LOCATION '${hivevar:warehouse}/quarantine/events/dt=${hivevar:dt}';
+ALTER TABLE marts.sessionized_page_views ADD IF NOT EXISTS PARTITION (dt='${hivevar:dt}') LOCATION '${hivevar:warehouse}/marts/sessionized_page_views/dt=${hivevar:dt}';
+ALTER TABLE marts.sessions ADD IF NOT EXISTS PARTITION (dt='${hivevar:dt}') LOCATION '${hivevar:warehouse}/marts/sessions/dt=${hivevar:dt}';
+ALTER TABLE marts.customer_history ADD IF NOT EXISTS PARTITION (dt='${hivevar:dt}') LOCATION '${hivevar:warehouse}/marts/customer_history/dt=${hivevar:dt}';
+ALTER TABLE marts.orders ADD IF NOT EXISTS PARTITION (dt='${hivevar:dt}') LOCATION '${hivevar:warehouse}/marts/orders/dt=${hivevar:dt}';
+ALTER TABLE marts.traffic_by_hour ADD IF NOT EXISTS PARTITION (dt='${hivevar:dt}') LOCATION '${hivevar:warehouse}/marts/traffic_by_hour/dt=${hivevar:dt}';
+ALTER TABLE marts.pages_by_day ADD IF NOT EXISTS PARTITION (dt='${hivevar:dt}') LOCATION '${hivevar:warehouse}/marts/pages_by_day/dt=${hivevar:dt}';
+ALTER TABLE marts.channels_by_day ADD IF NOT EXISTS PARTITION (dt='${hivevar:dt}') LOCATION '${hivevar:warehouse}/marts/channels_by_day/dt=${hivevar:dt}';
+ALTER TABLE marts.funnel_by_day ADD IF NOT EXISTS PARTITION (dt='${hivevar:dt}') LOCATION '${hivevar:warehouse}/marts/funnel_by_day/dt=${hivevar:dt}';
+ALTER TABLE marts.revenue_by_segment ADD IF NOT EXISTS PARTITION (dt='${hivevar:dt}') LOCATION '${hivevar:warehouse}/marts/revenue_by_segment/dt=${hivevar:dt}';

@@ -20,7 +20,16 @@ public record Dataset(String zone, String name) {
             new Dataset(Warehouse.CLEAN, "page_views"),
             new Dataset(Warehouse.QUARANTINE, "access_logs"),
             new Dataset(Warehouse.CLEAN, "events"),
-            new Dataset(Warehouse.QUARANTINE, "events"));
+            new Dataset(Warehouse.QUARANTINE, "events"),
+            new Dataset(Warehouse.MARTS, "sessionized_page_views"),
+            new Dataset(Warehouse.MARTS, "sessions"),
+            new Dataset(Warehouse.MARTS, "customer_history"),
+            new Dataset(Warehouse.MARTS, "orders"),
+            new Dataset(Warehouse.MARTS, "traffic_by_hour"),
+            new Dataset(Warehouse.MARTS, "pages_by_day"),
+            new Dataset(Warehouse.MARTS, "channels_by_day"),
+            new Dataset(Warehouse.MARTS, "funnel_by_day"),
+            new Dataset(Warehouse.MARTS, "revenue_by_segment"));
 
     /** Views over the tables, applied after them. */
     public static final List<String> VIEWS = List.of("analytics.page_views", "analytics.orders");

@@ -19,7 +19,9 @@ import org.apache.hadoop.fs.Path;
 public final class HiveWarehouse {
 
     static final List<String> SCHEMAS = List.of(Schemas.PAGE_VIEW_FILE, Schemas.QUARANTINE_RECORD_FILE, Schemas.EVENT_FILE,
-            Schemas.CUSTOMER_FILE, Schemas.PRODUCT_FILE);
+            Schemas.CUSTOMER_FILE, Schemas.PRODUCT_FILE, "sessionized_page_view.avsc", "session.avsc", "customer_history.avsc",
+            "order.avsc", "traffic_by_hour.avsc", "pages_by_day.avsc", "channels_by_day.avsc", "funnel_by_day.avsc",
+            "revenue_by_segment.avsc");
 
     private final Connection connection;
     private final Configuration conf;

@@ -77,8 +77,9 @@ class HiveWarehouseTest {
     static void buildWarehouse() throws Exception {
         conf = SampleRun.local(new Configuration());
         root = new Path(new File(tmp, "warehouse").toURI().toString());
-        generated = GenerateAccessLogs.write(conf, root, DAY1, 2, 2_000, 17, 0.02);
-        generatedEvents = GenerateEvents.write(conf, root, DAY1, 2, 1_000, 17, 0.02);
+        GenerateAccessLogs.Written logs = GenerateAccessLogs.writeWithOrders(conf, root, DAY1, 2, 2_000, 17, 0.02);
+        generated = logs.days();
+        generatedEvents = GenerateEvents.write(conf, root, DAY1, 2, 1_000, 17, 0.02, logs.orders());
         GenerateDimensions.writeCsv(conf, root, DAY1, 2, 17, 0.01);
         for (LocalDate day : List.of(DAY1, DAY2)) {
             CleanAccessLogs job = new CleanAccessLogs();
@@ -91,6 +92,11 @@ class HiveWarehouseTest {
                 CleanDimension snapshot = new CleanDimension();
                 snapshot.setConf(conf);
                 snapshot.run(dimension, day, root, null, null);
+            }
+        }
+        for (LocalDate day : List.of(DAY1, DAY2)) {
+            for (String stage : List.of("sessionize", "customer-history", "orders", "marts")) {
+                io.clickstream.Main.runOrThrow(new String[] {stage, "--date", day.toString(), "--warehouse", root.toString()});
             }
         }
         metastore = new File(tmp, "metastore");
@@ -333,6 +339,21 @@ class HiveWarehouseTest {
         assertFalse(rows("SHOW PARTITIONS clean.page_views").contains(List.of("dt=" + DAY1)));
         assertFalse(new File(new File(root.toUri()), "clean/page_views/dt=" + DAY1).exists());
         assertTrue(new File(new File(root.toUri()), "clean/page_views/dt=" + DAY2).exists());
+    }
+
+    @Test
+    @Order(3)
+    void sessionsRecomputedWithWindowFunctionsAgreeExactlyWithSessionize() throws Exception {
+        String recomputed = HqlScript.resource("sessions_from_page_views.hql").statements(new HiveVars()).get(0);
+        String sql = "WITH hive_sessions AS (" + recomputed + "), "
+                + "mr AS (SELECT visitor_id, start_ts, end_ts, page_views FROM marts.sessions WHERE dt = '" + DAY2 + "'), "
+                + "hv AS (SELECT * FROM hive_sessions WHERE to_date(start_ts) = '" + DAY2 + "') "
+                + "SELECT COUNT(*), SUM(IF(mr.visitor_id IS NULL OR hv.visitor_id IS NULL OR mr.end_ts <> hv.end_ts "
+                + "OR mr.page_views <> hv.page_views, 1, 0)) "
+                + "FROM mr FULL OUTER JOIN hv ON mr.visitor_id = hv.visitor_id AND mr.start_ts = hv.start_ts";
+        List<String> result = rows(sql).get(0);
+        assertTrue(Long.parseLong(result.get(0)) > 100, "sessions compared: " + result);
+        assertEquals("0", result.get(1), "sessions that differ between Hive and sessionize");
     }
 
     private static void overwrite(Path file, String text) throws java.io.IOException {

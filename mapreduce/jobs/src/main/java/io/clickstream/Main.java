@@ -10,6 +10,7 @@ import io.clickstream.jobs.events.RecleanLateEvents;
 import io.clickstream.jobs.customers.BuildCustomerHistory;
 import io.clickstream.jobs.marts.BuildMarts;
 import io.clickstream.jobs.orders.BuildOrders;
+import io.clickstream.jobs.sessions.RestatePreviousDay;
 import io.clickstream.jobs.sessions.Sessionize;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -33,6 +34,7 @@ public final class Main {
         COMMANDS.put(CleanEvents.NAME, CleanEvents::new);
         COMMANDS.put(RecleanLateEvents.NAME, RecleanLateEvents::new);
         COMMANDS.put(CleanDimension.NAME, CleanDimension::new);
+        COMMANDS.put(RestatePreviousDay.NAME, RestatePreviousDay::new);
         COMMANDS.put(Sessionize.NAME, Sessionize::new);
         COMMANDS.put(BuildCustomerHistory.NAME, BuildCustomerHistory::new);
         COMMANDS.put(BuildOrders.NAME, BuildOrders::new);

@@ -165,7 +165,8 @@ class LocalOozieTest {
                 .map(a -> a.getName() + "=" + a.getStatus() + " " + a.getErrorCode() + " " + a.getErrorMessage())
                 .collect(java.util.stream.Collectors.joining("\n"));
         for (String node : List.of("warehouse-apply", "clean-access-logs", "clean-events", "reclean-late-events",
-                "clean-customers", "clean-products", "register-partitions", "quality-checks")) {
+                "clean-customers", "clean-products", "restate-previous-day", "sessionize", "customer-history", "orders", "marts",
+                "register-partitions", "quality-checks")) {
             assertTrue(new File(warehouse, "trace/" + node).isDirectory(), node + " ran on the engine:\n" + actions);
         }
         assertTrue(!new File(warehouse, "published").exists(), "nothing published when the checks do not say failed=0");

@@ -35,12 +35,15 @@ class OozieParserTest {
         LiteWorkflowApp app = OozieParser.parse(new File(APP, "workflow.xml"));
         Set<String> nodes = app.getNodeDefs().stream().map(NodeDef::getName).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(List.of(":start:", "warehouse-apply", "clean-sources", "clean-access-logs", "clean-events", "reclean-late-events", "clean-customers",
-                "clean-products", "sources-cleaned", "register-partitions", "quality-checks", "publish-or-stop", "done-flag",
+                "clean-products", "sources-cleaned", "restate-previous-day", "sessionize", "customer-history", "orders", "marts",
+                "register-partitions", "quality-checks", "publish-or-stop", "done-flag",
                 "notify-failure", "quality-failed", "failed", "end")), nodes);
         assertEquals(List.of("clean-access-logs", "clean-events", "clean-customers", "clean-products"),
                 app.getNode("clean-sources").getTransitions());
         assertEquals(List.of("reclean-late-events", "notify-failure"), app.getNode("clean-events").getTransitions());
         assertEquals("2", app.getNode("clean-events").getUserRetryMax());
+        assertEquals(List.of("sessionize", "notify-failure"), app.getNode("restate-previous-day").getTransitions());
+        assertEquals(List.of("register-partitions", "notify-failure"), app.getNode("marts").getTransitions());
         OozieParser.parse(new File(APP, "retention/workflow.xml"));
     }
 

@@ -1,0 +1,46 @@
+package io.clickstream.jobs.sessions;
+
+import io.clickstream.jobs.Args;
+import io.clickstream.jobs.Warehouse;
+import io.clickstream.jobs.marts.BuildMarts;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.hadoop.conf.Configured;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.util.ToolRunner;
+import org.apache.hadoop.util.Tool;
+
+/**
+ * {@code restate-previous-day --date D}: now that D's page views are in, sessionizes D-1 again (its sessions
+ * open at midnight get their page views of D) and rebuilds D-1's marts. Does nothing when D-1 was never
+ * sessionized (the first day of a backfill). D-1's orders do not change: orders confirmed after midnight are
+ * D's.
+ */
+public class RestatePreviousDay extends Configured implements Tool {
+
+    public static final String NAME = "restate-previous-day";
+
+    public static void main(String[] args) throws Exception {
+        System.exit(ToolRunner.run(new RestatePreviousDay(), args));
+    }
+
+    @Override
+    public int run(String[] argv) throws Exception {
+        Args args = Args.parse(NAME, argv, List.of("date", "warehouse"));
+        LocalDate previous = Warehouse.parseDate(args.require("date")).minusDays(1);
+        Path root = new Path(args.get("warehouse", "warehouse"));
+        Path sessions = Warehouse.partition(root, Warehouse.MARTS, Sessionize.SESSIONS, previous);
+        if (!sessions.getFileSystem(getConf()).exists(new Path(sessions, "_SUCCESS"))) {
+            System.out.println(NAME + ": dt=" + previous + " was never sessionized; nothing to restate");
+            return 0;
+        }
+        Sessionize sessionize = new Sessionize();
+        sessionize.setConf(getConf());
+        Sessionize.Result result = sessionize.run(previous, root);
+        BuildMarts marts = new BuildMarts();
+        marts.setConf(getConf());
+        marts.run(previous, root);
+        System.out.printf("%s: dt=%s restated with the next day's page views: %,d sessions%n", NAME, previous, result.sessions());
+        return 0;
+    }
+}
