@@ -2,6 +2,7 @@
 # Benchmarks of the clean stage; results go into docs/benchmarks.md by hand, with machine and date.
 #   mapreduce/benchmarks/bench.sh parser          JMH: our parser vs httpdlog-parser vs java.util.regex
 #   mapreduce/benchmarks/bench.sh job [LINES]     clean-access-logs vs an identity map-only job (the floor)
+#   mapreduce/benchmarks/bench.sh process [LINES]  cost of each processing stage, shuffle bytes, user-agent parsing
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -16,5 +17,9 @@ case "${1:-parser}" in
     work=$(mktemp -d)
     trap 'rm -rf "$work"' EXIT
     java -Xmx3g $opens $log4j -cp "$cp" io.clickstream.bench.CleanJobBench "$work" "${2:-2000000}" "${3:-3}" ;;
-  *) echo "usage: $0 parser | job [LINES] [RUNS]" >&2; exit 2 ;;
+  process)
+    work=$(mktemp -d)
+    trap 'rm -rf "$work"' EXIT
+    java -Xmx3g $opens $log4j -cp "$cp" io.clickstream.bench.ProcessingBench "$work" "${2:-1000000}" ;;
+  *) echo "usage: $0 parser | job [LINES] [RUNS] | process [LINES_PER_DAY]" >&2; exit 2 ;;
 esac

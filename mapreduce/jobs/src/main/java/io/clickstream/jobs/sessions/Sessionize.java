@@ -58,7 +58,8 @@ public class Sessionize extends Configured implements Tool {
     public static final String BYTES_PER_REDUCER = "clickstream.sessions.bytes-per-reducer";
 
     /** What a run did; {@code nextDaySeen} is false while the next day's page views are missing. */
-    public record Result(Accounting accounting, long sessions, boolean nextDaySeen, Path pageViews, Path sessionsPath) {
+    public record Result(Accounting accounting, long sessions, boolean nextDaySeen, Path pageViews, Path sessionsPath,
+            long inputBytes, long shuffleBytes) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -112,7 +113,9 @@ public class Sessionize extends Configured implements Tool {
         outputs.put(staging, pageViews);
         run.publishAll(accounting, staging, outputs);
         return new Result(accounting, counters.findCounter(SessionizeCounter.SESSIONS).getValue(), nextDaySeen,
-                pageViews, sessions);
+                pageViews, sessions,
+                counters.findCounter(org.apache.hadoop.mapreduce.lib.input.FileInputFormatCounter.BYTES_READ).getValue(),
+                counters.findCounter(TaskCounter.MAP_OUTPUT_MATERIALIZED_BYTES).getValue());
     }
 
     private Job configure(LocalDate date, List<Path> inputs, Path staging) throws IOException {
