@@ -51,7 +51,9 @@ public final class ProcessingBench {
         }
         String day = D1.plusDays(1).toString();
         long raw = root.getFileSystem(conf).getContentSummary(Warehouse.partition(root, Warehouse.RAW, "access_logs", D1.plusDays(1))).getLength();
-        System.out.printf(Locale.ROOT, "raw access logs of the day: %,d lines, %,d bytes (compressed files)%n", lines, raw);
+        long uncompressed = logs.days().get(1).generated().stream().mapToLong(l -> l.bytes().length + 1L).sum();
+        System.out.printf(Locale.ROOT, "raw access logs of the day: %,d lines, %,d bytes uncompressed, %,d bytes as landed (gzip, bzip2, plain)%n",
+                logs.days().get(1).lines(), uncompressed, raw);
         report("clean-access-logs", stage(root, "clean-access-logs", day));
         Sessionize sessionize = new Sessionize();
         sessionize.setConf(conf);

@@ -203,12 +203,18 @@ public class BuildMarts extends Configured implements Tool {
 
         @Override
         protected void reduce(Text key, Iterable<Sums> values, Context context) throws IOException, InterruptedException {
-            Mart mart = MartKey.mart(key);
-            String group = MartKey.group(key);
-            Sums total = new Sums().set(new long[mart.metrics()]);
+            Mart mart = null;
+            String group = null;
+            Sums total = new Sums();
             long distinct = 0;
             String lastDistinct = "";
             for (Sums value : values) {
+                // The framework moves the key along with the values: read it per value.
+                if (mart == null) {
+                    mart = MartKey.mart(key);
+                    group = MartKey.group(key);
+                    total.set(new long[mart.metrics()]);
+                }
                 total.add(value);
                 String current = MartKey.distinct(key);
                 if (!current.isEmpty() && !current.equals(lastDistinct)) {
@@ -223,9 +229,14 @@ public class BuildMarts extends Configured implements Tool {
             } else if (mart == Mart.CHANNELS_BY_DAY) {
                 context.getCounter(Counter.CHANNEL_ORDERS).increment(s[3]);
             }
-            out.datum(rules.row(mart, group, s, distinct));
-            outputs.write(mart.namedOutput(), out, NullWritable.get(), mart.dataset() + "/part");
+            writeRow(mart, rules.row(mart, group, s, distinct));
             context.getCounter(Counter.ROWS_WRITTEN).increment(1);
+        }
+
+        /** Writes a row to its mart's named output (tests override it). */
+        protected void writeRow(Mart mart, SpecificRecord row) throws IOException, InterruptedException {
+            out.datum(row);
+            outputs.write(mart.namedOutput(), out, NullWritable.get(), mart.dataset() + "/part");
         }
 
         @Override

@@ -3,6 +3,7 @@ package io.clickstream.jobs.marts;
 import io.clickstream.marts.Contribution;
 import io.clickstream.marts.Mart;
 import org.apache.hadoop.io.Text;
+import org.apache.hadoop.io.WritableComparable;
 import org.apache.hadoop.io.WritableComparator;
 import org.apache.hadoop.mapreduce.Partitioner;
 
@@ -52,7 +53,7 @@ public final class MartKey {
     /** Compares the {@code mart NUL group} prefix of two serialized keys. */
     public static final class RowGrouping extends WritableComparator {
         public RowGrouping() {
-            super(Text.class);
+            super(Text.class, true);
         }
 
         @Override
@@ -60,6 +61,15 @@ public final class MartKey {
             int n1 = org.apache.hadoop.io.WritableUtils.decodeVIntSize(b1[s1]);
             int n2 = org.apache.hadoop.io.WritableUtils.decodeVIntSize(b2[s2]);
             return compareBytes(b1, s1 + n1, rowLength(b1, s1 + n1, l1 - n1), b2, s2 + n2, rowLength(b2, s2 + n2, l2 - n2));
+        }
+
+        @Override
+        @SuppressWarnings("rawtypes")
+        public int compare(WritableComparable a, WritableComparable b) {
+            Text x = (Text) a;
+            Text y = (Text) b;
+            return compareBytes(x.getBytes(), 0, rowLength(x.getBytes(), 0, x.getLength()),
+                    y.getBytes(), 0, rowLength(y.getBytes(), 0, y.getLength()));
         }
     }
 

@@ -127,8 +127,14 @@ public class BuildOrders extends Configured implements Tool {
 
         @Override
         protected void setup(Context context) throws IOException {
-            products = SideData.products(context.getConfiguration(), context.getCacheFiles());
-            attributions = SideData.attributions(context.getConfiguration(), context.getCacheFiles());
+            loadSideData(SideData.products(context.getConfiguration(), context.getCacheFiles()),
+                    SideData.attributions(context.getConfiguration(), context.getCacheFiles()));
+        }
+
+        /** The catalogue and the order index this task joins with. */
+        protected void loadSideData(Map<String, Product> catalogue, Map<String, Attribution> index) {
+            products = catalogue;
+            attributions = index;
         }
 
         @Override
@@ -169,8 +175,8 @@ public class BuildOrders extends Configured implements Tool {
         protected void reduce(CustomerTimeKey key, Iterable<AvroValue<Object>> values, Context context) throws IOException, InterruptedException {
             List<CustomerVersion> versions = new ArrayList<>();
             for (AvroValue<Object> value : values) {
-                if (key.side() == CustomerTimeKey.VERSION) {
-                    versions.add(CustomerVersion.newBuilder((CustomerVersion) value.datum()).build());
+                if (value.datum() instanceof CustomerVersion version) {
+                    versions.add(CustomerVersion.newBuilder(version).build());
                     continue;
                 }
                 Order order = (Order) value.datum();

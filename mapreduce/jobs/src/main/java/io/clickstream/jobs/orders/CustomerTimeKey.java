@@ -29,10 +29,6 @@ public final class CustomerTimeKey implements WritableComparable<CustomerTimeKey
         return this;
     }
 
-    public byte side() {
-        return side;
-    }
-
     @Override
     public void write(DataOutput out) throws IOException {
         customer.write(out);

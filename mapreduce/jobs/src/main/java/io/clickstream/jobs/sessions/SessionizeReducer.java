@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
@@ -92,6 +94,15 @@ public class SessionizeReducer
         return reader.read(null, decoder);
     }
 
+    /** Writes a session and its lines of the order index (named outputs; tests override it). */
+    protected void writeSession(io.clickstream.avro.Session session, List<String> orderIndexLines)
+            throws IOException, InterruptedException {
+        avroOutputs.write(SESSIONS, new AvroKey<>(session), NullWritable.get(), SESSIONS + "/part");
+        for (String line : orderIndexLines) {
+            textOutputs.write(ORDER_INDEX, NullWritable.get(), new Text(line), SESSIONS + "/" + ORDER_INDEX_DIR + "/part");
+        }
+    }
+
     @Override
     protected void cleanup(Context context) throws IOException, InterruptedException {
         avroOutputs.close();
@@ -102,7 +113,6 @@ public class SessionizeReducer
     private final class VisitorOutput implements Sessionizer.Listener<PageView> {
         private final Context context;
         private final String visitorId;
-        private final Text line = new Text();
         Agent agent;
 
         VisitorOutput(Context context, String visitorId) {
@@ -146,12 +156,12 @@ public class SessionizeReducer
                     .setIsBounce(s.bounced()).setReachedProduct(s.reachedProduct()).setReachedCart(s.reachedCart())
                     .setReachedCheckout(s.reachedCheckout()).setOrderIds(s.orderIds())
                     .build();
+            List<String> index = new ArrayList<>(s.orderIds().size());
+            for (String order : s.orderIds()) {
+                index.add(order + '\t' + s.sessionId() + '\t' + s.visitorId() + '\t' + s.channel().label());
+            }
             try {
-                avroOutputs.write(SESSIONS, new AvroKey<>(record), NullWritable.get(), SESSIONS + "/part");
-                for (String order : s.orderIds()) {
-                    line.set(order + '\t' + s.sessionId() + '\t' + s.visitorId() + '\t' + s.channel().label());
-                    textOutputs.write(ORDER_INDEX, NullWritable.get(), line, SESSIONS + "/" + ORDER_INDEX_DIR + "/part");
-                }
+                writeSession(record, index);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
