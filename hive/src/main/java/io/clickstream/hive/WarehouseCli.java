@@ -21,6 +21,7 @@ import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
+import io.clickstream.hive.report.Dashboard;
 
 /**
  * {@code warehouse COMMAND}: the Hive side of the pipeline.
@@ -30,6 +31,7 @@ import org.apache.hadoop.util.ToolRunner;
  *   check     --date D                      run the data-quality checks; exit 1 with a table of failures
  *   query     NAME|FILE [--hivevar k=v]...  run an analyst query; print it, or --csv FILE
  *   retention --keep-days N [--date D]      drop partitions (and data) older than N days before D (today)
+ *   report    --from D [--to D] [--out DIR] the dashboard of the days: DIR/index.html and a CSV per panel
  * common: --warehouse ROOT  --jdbc-url URL (default jdbc:hive2://, in-process)  --metastore DIR (embedded only)
  * </pre>
  */
@@ -37,9 +39,11 @@ public class WarehouseCli extends Configured implements Tool {
 
     /** Default of --metastore when set: lets a caller in the same JVM point every command at one metastore. */
     public static final String METASTORE_PROPERTY = "clickstream.metastore";
-    private static final List<String> OPTIONS = List.of("warehouse", "jdbc-url", "metastore", "date", "keep-days", "csv");
+    private static final List<String> OPTIONS = List.of("warehouse", "jdbc-url", "metastore", "date", "keep-days", "csv",
+            "from", "to", "out");
 
     private final PrintStream out;
+    private Path root;
 
     public WarehouseCli() {
         this(System.out);
@@ -61,7 +65,7 @@ public class WarehouseCli extends Configured implements Tool {
     @Override
     public int run(String[] argv) throws Exception {
         if (argv.length == 0) {
-            throw new IllegalArgumentException("usage: warehouse apply|register|check|query|retention [options]");
+            throw new IllegalArgumentException("usage: warehouse apply|register|check|query|retention|report [options]");
         }
         String command = argv[0];
         Map<String, String> options = new HashMap<>();
@@ -87,6 +91,7 @@ public class WarehouseCli extends Configured implements Tool {
         String url = options.getOrDefault("jdbc-url", HiveConnections.EMBEDDED_URL);
         File metastore = new File(options.getOrDefault("metastore", System.getProperty(METASTORE_PROPERTY, "metastore")));
         try (Connection connection = HiveConnections.open(url, metastore)) {
+            this.root = root;
             return execute(command, new HiveWarehouse(connection, getConf(), root), options, vars, positional);
         }
     }
@@ -141,8 +146,17 @@ public class WarehouseCli extends Configured implements Tool {
                 warehouse.retention(Integer.parseInt(keep), date(options, false))
                         .forEach(p -> out.println("dropped " + p));
             }
+            case "report" -> {
+                if (!options.containsKey("from")) {
+                    throw new IllegalArgumentException("report: --from YYYY-MM-DD is required");
+                }
+                LocalDate[] range = Dashboard.range(options.get("from"), options.get("to"));
+                java.nio.file.Path page = new Dashboard(warehouse, getConf(), root).write(range[0], range[1],
+                        java.nio.file.Path.of(options.getOrDefault("out", "dashboard")));
+                out.println("dashboard: " + page.toAbsolutePath().toUri());
+            }
             default -> throw new IllegalArgumentException("unknown command '" + command
-                    + "'; commands: apply, register, check, query, retention");
+                    + "'; commands: apply, register, check, query, retention, report");
         }
         return 0;
     }

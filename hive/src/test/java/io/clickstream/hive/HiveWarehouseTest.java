@@ -356,6 +356,29 @@ class HiveWarehouseTest {
         assertEquals("0", result.get(1), "sessions that differ between Hive and sessionize");
     }
 
+    @Test
+    @Order(6)
+    void theDashboardShowsEveryPanelWithDataInARealBrowser() throws Exception {
+        java.nio.file.Path out = new File(tmp, "dashboard").toPath();
+        List<io.clickstream.hive.report.Panel> panels = new io.clickstream.hive.report.Dashboard(warehouse, conf, root).panels(DAY1, DAY2);
+        for (io.clickstream.hive.report.Panel panel : panels) {
+            assertFalse(panel.data().isEmpty(), panel.id() + " has rows");
+        }
+        java.nio.file.Path page = new io.clickstream.hive.report.Dashboard(warehouse, conf, root).write(DAY1, DAY2, out);
+        for (io.clickstream.hive.report.Panel panel : panels) {
+            assertTrue(java.nio.file.Files.readAllLines(out.resolve(panel.id() + ".csv")).size() > 1, panel.id() + ".csv");
+        }
+        String html = java.nio.file.Files.readString(page);
+        assertFalse(html.contains("http://") && html.contains("<link"), "no external resources");
+
+        HeadlessChromium chromium = HeadlessChromium.findOrSkip(tmp.toPath());
+        String dom = chromium.dumpDom(page);
+        assertTrue(dom.contains("data-ready=\"ok\""), "every panel has rows and the page logged no error: "
+                + dom.substring(0, Math.min(400, dom.length())));
+        java.nio.file.Path png = java.nio.file.Path.of("target", "dashboard.png");
+        chromium.screenshot(page, png, 1400, 2400);
+    }
+
     private static void overwrite(Path file, String text) throws java.io.IOException {
         try (var out = file.getFileSystem(conf).create(file, true)) {
             out.write(text.getBytes(StandardCharsets.UTF_8));

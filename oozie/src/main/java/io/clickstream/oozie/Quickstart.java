@@ -4,6 +4,7 @@ import io.clickstream.generate.SampleRun;
 import io.clickstream.hive.HiveConnections;
 import io.clickstream.hive.HiveVars;
 import io.clickstream.hive.HiveWarehouse;
+import io.clickstream.hive.report.Dashboard;
 import io.clickstream.hive.HqlScript;
 import io.clickstream.hive.Tables;
 import io.clickstream.jobs.JobFailedException;
@@ -22,9 +23,9 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The newcomer's first run ({@code mvn -q -Pquickstart package}): sample days of every source, then each day
- * through the Oozie workflow itself with the local runner (clean stages, Hive registration, quality checks,
- * publication; the workflow cleans again the days that receive late events), and the first analyst queries.
+ * The newcomer's first run ({@code mvn -q -Pquickstart package}): a week of every source, then each day
+ * through the Oozie workflow itself with the local runner (clean stages, sessions, joins and marts, Hive
+ * registration, quality checks, publication), and the dashboard of the week.
  */
 public final class Quickstart {
 
@@ -34,7 +35,7 @@ public final class Quickstart {
     public static void main(String[] args) throws Exception {
         File app = new File(args[0]);
         File dir = new File(args.length > 1 ? args[1] : "target/quickstart").getCanonicalFile();
-        int days = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        int days = args.length > 2 ? Integer.parseInt(args[2]) : 7;
         try {
             run(app, dir, days, 20_000, System.out);
         } catch (JobFailedException e) {
@@ -56,21 +57,29 @@ public final class Quickstart {
 
         OozieParser.start(new File(dir, "oozie"));
         WorkflowRunner runner = new WorkflowRunner(app, metastore, out);
+        long started = System.nanoTime();
+        int done = 0;
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            out.printf("%n=== day %d of %d: %s ===%n", ++done, days, day);
             runDay(runner, app, root, day, reports, out);
+            long perDay = (System.nanoTime() - started) / done / 1_000_000_000L;
+            out.printf("=== day %d of %d done; about %d s a day, %d s to go ===%n", done, days, perDay, perDay * (days - done));
         }
+        File dashboard = new File(dir, "dashboard");
         try (Connection connection = HiveConnections.open(HiveConnections.EMBEDDED_URL, metastore)) {
             HiveWarehouse warehouse = new HiveWarehouse(connection, conf, root);
-            HiveVars range = new HiveVars().set("from", first.toString()).set("to", last.toString());
-            print(out, "visitors_per_day", warehouse.query(HqlScript.query("visitors_per_day"), range));
-            print(out, "revenue_per_day", warehouse.query(HqlScript.query("revenue_per_day"), range));
-            print(out, "quarantine_summary", warehouse.query(HqlScript.query("quarantine_summary"), range));
+            out.printf("%nWriting the dashboard of %s to %s ...%n", first + " to " + last, dashboard);
+            java.nio.file.Path page = new Dashboard(warehouse, conf, root).write(first, last, dashboard.toPath());
+            print(out, "visitors and sessions per day", warehouse.query(HqlScript.resource("report/visitors_per_day.hql"),
+                    new HiveVars().set("from", first.toString()).set("to", last.toString())));
+            out.printf("%nDone. The dashboard: %s (a CSV per panel next to it)%n", page.toUri());
         }
         String common = "--warehouse " + root + " --metastore " + metastore;
-        out.printf("%nDone. Run reports (JSON and HTML, one per day) in %s%n"
+        out.printf("Run reports (JSON and HTML, one per day and workflow run): %s%n"
                 + "Your turn, as an analyst (queries are in hive/src/main/hql/queries):%n"
-                + "  hive/target/bin/warehouse query top_pages --hivevar dt=%s --hivevar limit=10 %s%n"
-                + "  hive/target/bin/warehouse query revenue_by_segment --hivevar dt=%s %s%n", reports, last, common, last, common);
+                + "  hive/target/bin/warehouse query conversion_by_channel --hivevar dt=%s %s%n"
+                + "  hive/target/bin/warehouse report --from %s --to %s --out my-dashboard %s%n",
+                reports, last, common, first, last, common);
     }
 
     private static void runDay(WorkflowRunner runner, File app, Path root, LocalDate day, File reports, PrintStream out)

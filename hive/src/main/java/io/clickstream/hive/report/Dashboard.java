@@ -1,0 +1,129 @@
+package io.clickstream.hive.report;
+
+import io.clickstream.dimensions.Csv;
+import io.clickstream.hive.HiveVars;
+import io.clickstream.hive.HiveWarehouse;
+import io.clickstream.hive.HqlScript;
+import io.clickstream.hive.report.Panel.Chart;
+import io.clickstream.hive.report.Panel.Chart.Kind;
+import io.clickstream.jobs.Warehouse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+
+/**
+ * {@code warehouse report}: the dashboard of a range of days from the marts — an HTML page and a CSV per
+ * panel in one directory. Panels are queries in {@code hql/report/}; the run status panel reads the jobs'
+ * {@code _accounting.json} and the workflow's done-flags.
+ */
+public final class Dashboard {
+
+    /** The panels in page order: query, title, note and chart. */
+    private record Definition(String id, String title, String note, Chart chart) {
+    }
+
+    private static final List<Definition> PANELS = List.of(
+            new Definition("traffic_by_hour", "Traffic by hour (UTC)", "Human page views, bot page views and sessions started, summed over the days",
+                    new Chart(Kind.BARS, 0, List.of(1, 2, 3))),
+            new Definition("visitors_per_day", "Visitors and sessions per day", "Distinct visitors and sessions of humans, by the day the session started",
+                    new Chart(Kind.LINES, 0, List.of(1, 2))),
+            new Definition("top_pages", "Top pages", "The 15 most viewed paths, with entrances, exits and bounce rate",
+                    new Chart(Kind.HORIZONTAL_BARS, 0, List.of(1))),
+            new Definition("channels", "Channel performance", "Sessions, conversion (sessions with an order), orders and revenue per channel",
+                    new Chart(Kind.BARS, 0, List.of(1, 4))),
+            new Definition("funnel", "Funnel", "Sessions reaching each step, any order of pages",
+                    new Chart(Kind.HORIZONTAL_BARS, 0, List.of(1))),
+            new Definition("error_rates", "Error rates", "Share of requests answered 4xx and 5xx, bots included",
+                    new Chart(Kind.LINES, 0, List.of(2, 3))),
+            new Definition("quarantine", "Quarantine", "Records the clean stages could not accept, by reason (see quarantine.* tables)",
+                    Chart.NONE));
+
+    private static final List<String> ACCOUNTED = List.of("clean/page_views", "clean/events", "clean/customers",
+            "clean/products", "marts/sessionized_page_views", "marts/orders");
+    private static final Pattern FIGURE = Pattern.compile("\"(stage|read|accepted|quarantined|duplicates|late)\": \"?([^,\"}]*)\"?");
+
+    private final HiveWarehouse warehouse;
+    private final Configuration conf;
+    private final org.apache.hadoop.fs.Path root;
+
+    public Dashboard(HiveWarehouse warehouse, Configuration conf, org.apache.hadoop.fs.Path root) {
+        this.warehouse = warehouse;
+        this.conf = conf;
+        this.root = root;
+    }
+
+    /** The panels of {@code from..to}, queried now. */
+    public List<Panel> panels(LocalDate from, LocalDate to) throws SQLException, IOException {
+        HiveVars vars = new HiveVars().set("from", from.toString()).set("to", to.toString());
+        List<Panel> panels = new ArrayList<>();
+        for (Definition d : PANELS) {
+            panels.add(new Panel(d.id(), d.title(), d.note(), d.chart(),
+                    warehouse.query(HqlScript.resource("report/" + d.id() + ".hql"), vars)));
+        }
+        panels.add(new Panel("run_status", "Run status and data quality",
+                "Each stage's books (read = accepted + quarantined + duplicates + late) and whether the day passed its checks and was published",
+                Chart.NONE, runStatus(from, to)));
+        return panels;
+    }
+
+    /** Writes {@code index.html} and one CSV per panel into {@code out}; returns the page. */
+    public Path write(LocalDate from, LocalDate to, Path out) throws SQLException, IOException {
+        List<Panel> panels = panels(from, to);
+        Files.createDirectories(out);
+        for (Panel panel : panels) {
+            List<String> lines = panel.rows().stream().map(Csv::format).toList();
+            Files.write(out.resolve(panel.id() + ".csv"), lines, StandardCharsets.UTF_8);
+        }
+        Path page = out.resolve("index.html");
+        Files.writeString(page, Html.page("Clickstream Warehouse", from, to, Instant.now().toString(), panels), StandardCharsets.UTF_8);
+        return page;
+    }
+
+    private List<List<String>> runStatus(LocalDate from, LocalDate to) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("dt", "stage", "read", "accepted", "quarantined", "duplicates", "late", "published"));
+        FileSystem fs = root.getFileSystem(conf);
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            String published = fs.exists(new org.apache.hadoop.fs.Path(root, "published/dt=" + day + "/_SUCCESS")) ? "yes" : "no";
+            for (String dataset : ACCOUNTED) {
+                org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(root, dataset + "/dt=" + day + "/_accounting.json");
+                if (!fs.exists(file)) {
+                    continue;
+                }
+                String json;
+                try (InputStream in = fs.open(file)) {
+                    json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+                List<String> row = new ArrayList<>(List.of(day.toString()));
+                Matcher m = FIGURE.matcher(json);
+                while (m.find()) {
+                    row.add(m.group(2));
+                }
+                row.add(published);
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    /** Parses and checks a {@code --from/--to} pair (dates, from not after to, at most a year). */
+    public static LocalDate[] range(String from, String to) {
+        LocalDate start = Warehouse.parseDate(from);
+        LocalDate end = Warehouse.parseDate(to == null ? from : to);
+        if (end.isBefore(start) || start.plusDays(366).isBefore(end)) {
+            throw new IllegalArgumentException("report: --from " + start + " --to " + end + " is not a range of at most a year");
+        }
+        return new LocalDate[] {start, end};
+    }
+}

@@ -1,0 +1,44 @@
+package io.clickstream.hive;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DataDictionaryTest {
+
+    private final List<DataDictionary.Entry> entries = new DataDictionary(Path.of("src/main/hql")).entries();
+
+    @Test
+    void everyTableViewAndColumnHasADescription() {
+        assertEquals(List.of(), DataDictionary.undocumented(entries), "columns without a description (add a doc to the .avsc or a COMMENT)");
+        assertEquals(Dataset.ALL.size() + Dataset.VIEWS.size(), entries.size());
+    }
+
+    @Test
+    void aColumnWithoutDescriptionIsReported() {
+        DataDictionary.Entry bare = new DataDictionary.Entry("marts.x", "view", "x", "dt", "", List.of(),
+                List.of(new DataDictionary.Column("c", "int", " ")));
+        assertEquals(List.of("marts.x.c"), DataDictionary.undocumented(List.of(bare)));
+    }
+
+    @Test
+    void lineageNamesTheWritingJobAndTheReaders() {
+        DataDictionary.Entry sessions = entries.stream().filter(e -> e.table().equals("marts.sessions")).findFirst().orElseThrow();
+        assertEquals("sessionize", sessions.writtenBy());
+        assertTrue(sessions.readBy().contains("dashboard visitors_per_day"), sessions.readBy().toString());
+        assertTrue(sessions.columns().stream().anyMatch(c -> c.name().equals("start_ts") && c.type().equals("timestamp")));
+    }
+
+    @Test
+    void theCommittedDictionaryIsCurrent() throws Exception {
+        String generated = DataDictionary.markdown(entries);
+        DataDictionary.main(new String[] {"target", "src/main/hql"});
+        Path committed = Path.of("../docs/data-dictionary.md");
+        assertEquals(generated, Files.exists(committed) ? Files.readString(committed) : "",
+                "docs/data-dictionary.md is out of date: cp hive/target/data-dictionary.{md,html} docs/");
+    }
+}
