@@ -1,5 +1,6 @@
 package io.clickstream.sessions;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -28,9 +29,9 @@ public final class Sessionizer<T> {
     /** Receives D's page views with their session, and D's finished sessions. */
     public interface Listener<T> {
         /** {@code sessionId} and {@code sessionStart} are null for a bot. */
-        void pageView(T payload, String sessionId, Long sessionStart);
+        void pageView(T payload, String sessionId, Long sessionStart) throws IOException, InterruptedException;
 
-        void session(Session session);
+        void session(Session session) throws IOException, InterruptedException;
     }
 
     private final SessionRules rules;
@@ -57,7 +58,7 @@ public final class Sessionizer<T> {
     }
 
     /** @return false when {@code hit} was an exact duplicate of the one before (same time, same content) */
-    public boolean accept(Hit<T> hit) {
+    public boolean accept(Hit<T> hit) throws IOException, InterruptedException {
         if (hit.ts() == previousTs && hit.fingerprint() == previousFingerprint) {
             if (hit.origin() == Origin.DAY) {
                 duplicates++;
@@ -84,7 +85,7 @@ public final class Sessionizer<T> {
     }
 
     /** Reports the open session, if it started on D. Call after the visitor's last page view. */
-    public void finish() {
+    public void finish() throws IOException, InterruptedException {
         if (open != null && open.start >= dayStart && open.start < dayEnd) {
             listener.session(open.toSession());
         }

@@ -45,7 +45,7 @@ class SessionizerTest {
     }
 
     @Test
-    void aPauseLongerThanTheGapStartsANewSession() {
+    void aPauseLongerThanTheGapStartsANewSession() throws Exception {
         Sessionizer<String> s = sessionizer(false);
         s.accept(hit("2026-11-24T10:00:00Z", Origin.DAY, "/"));
         s.accept(hit("2026-11-24T10:29:59Z", Origin.DAY, "/product/1"));
@@ -60,7 +60,7 @@ class SessionizerTest {
     }
 
     @Test
-    void aSessionCrossingMidnightBelongsToItsFirstDayWithTheNextDaysPageViews() {
+    void aSessionCrossingMidnightBelongsToItsFirstDayWithTheNextDaysPageViews() throws Exception {
         Sessionizer<String> s = sessionizer(false);
         s.accept(hit("2026-11-24T23:50:00Z", Origin.DAY, "/"));
         s.accept(hit("2026-11-25T00:10:00Z", Origin.NEXT_DAY, "/checkout"));
@@ -73,7 +73,7 @@ class SessionizerTest {
     }
 
     @Test
-    void pageViewsContinuingYesterdaysSessionGetItsIdAndStartNoSession() {
+    void pageViewsContinuingYesterdaysSessionGetItsIdAndStartNoSession() throws Exception {
         Sessionizer<String> s = sessionizer(false);
         s.accept(hit("2026-11-23T23:40:00Z", Origin.PREVIOUS_DAY, "?"));
         s.accept(hit("2026-11-23T23:55:00Z", Origin.PREVIOUS_DAY, "?"));
@@ -84,7 +84,7 @@ class SessionizerTest {
     }
 
     @Test
-    void aSessionStillGoingAtTheLookaheadEndsThereOnBothDays() {
+    void aSessionStillGoingAtTheLookaheadEndsThereOnBothDays() throws Exception {
         Sessionizer<String> today = sessionizer(false);
         for (long t = at("2026-11-24T23:00:00Z"); t <= at("2026-11-25T07:00:00Z"); t += 600_000) {
             Origin origin = t < at("2026-11-25T00:00:00Z") ? Origin.DAY : Origin.NEXT_DAY;
@@ -96,7 +96,7 @@ class SessionizerTest {
     }
 
     @Test
-    void exactDuplicatesOfTheDayAreCountedOnceAndBotsGetNoSession() {
+    void exactDuplicatesOfTheDayAreCountedOnceAndBotsGetNoSession() throws Exception {
         Sessionizer<String> s = sessionizer(true);
         s.accept(hit("2026-11-24T10:00:00Z", Origin.DAY, "/robots.txt"));
         assertFalse(s.accept(hit("2026-11-24T10:00:00Z", Origin.DAY, "/robots.txt")));

@@ -4,9 +4,8 @@ import io.clickstream.avro.Customer;
 import io.clickstream.avro.CustomerVersion;
 import io.clickstream.customers.CustomerHistory;
 import io.clickstream.jobs.Accounting;
-import io.clickstream.jobs.Args;
-import io.clickstream.jobs.AvroModel;
 import io.clickstream.jobs.CleanRun;
+import io.clickstream.jobs.DailyStage;
 import io.clickstream.jobs.PartitionCommit;
 import io.clickstream.jobs.Schemas;
 import io.clickstream.jobs.Warehouse;
@@ -16,15 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
-import org.apache.avro.file.CodecFactory;
 import org.apache.avro.mapred.AvroKey;
 import org.apache.avro.mapred.AvroValue;
 import org.apache.avro.mapreduce.AvroJob;
 import org.apache.avro.mapreduce.AvroKeyInputFormat;
-import org.apache.avro.mapreduce.AvroKeyOutputFormat;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
@@ -34,8 +30,6 @@ import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.Reducer;
 import org.apache.hadoop.mapreduce.TaskCounter;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
-import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
-import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
@@ -44,7 +38,7 @@ import org.apache.hadoop.util.ToolRunner;
  * starts afresh from D's snapshot. Rerunning D gives the same history; a rerun of an earlier day needs the
  * later days rerun in order.
  */
-public class BuildCustomerHistory extends Configured implements Tool {
+public class BuildCustomerHistory extends DailyStage {
 
     public static final String NAME = "customer-history";
     public static final String DATASET = "customer_history";
@@ -59,14 +53,11 @@ public class BuildCustomerHistory extends Configured implements Tool {
         System.exit(ToolRunner.run(new BuildCustomerHistory(), args));
     }
 
-    @Override
-    public int run(String[] argv) throws Exception {
-        Args args = Args.parse(NAME, argv, List.of("date", "warehouse"));
-        Accounting accounting = run(Warehouse.parseDate(args.require("date")), new Path(args.get("warehouse", "warehouse")));
-        System.out.println(accounting.summary());
-        return 0;
+    public BuildCustomerHistory() {
+        super(NAME);
     }
 
+    @Override
     public Accounting run(LocalDate date, Path root) throws Exception {
         Configuration conf = getConf();
         Path snapshot = Warehouse.partition(root, Warehouse.CLEAN, "customers", date);
@@ -76,9 +67,7 @@ public class BuildCustomerHistory extends Configured implements Tool {
         run.requireInput(snapshot);
         Path staging = PartitionCommit.stagingFor(output);
 
-        Job job = Job.getInstance(conf, NAME + " dt=" + date);
-        job.setJarByClass(BuildCustomerHistory.class);
-        job.getConfiguration().setBooleanIfUnset("mapreduce.job.user.classpath.first", true);
+        Job job = newJob(date, Schemas.CUSTOMER_HISTORY, staging);
         job.getConfiguration().set(RUN_DATE, date.toString());
         job.setInputFormatClass(AvroKeyInputFormat.class);
         FileInputFormat.addInputPath(job, snapshot);
@@ -89,12 +78,6 @@ public class BuildCustomerHistory extends Configured implements Tool {
         job.setMapOutputKeyClass(Text.class);
         AvroJob.setMapOutputValueSchema(job, SHUFFLE);
         job.setReducerClass(Merge.class);
-        job.setOutputFormatClass(AvroKeyOutputFormat.class);
-        AvroJob.setOutputKeySchema(job, Schemas.CUSTOMER_HISTORY);
-        AvroJob.setDataModelClass(job, AvroModel.class);
-        FileOutputFormat.setOutputPath(job, staging);
-        FileOutputFormat.setCompressOutput(job, true);
-        job.getConfiguration().setIfUnset(AvroJob.CONF_OUTPUT_CODEC, CodecFactory.snappyCodec().toString());
         Counters counters = run.run(job, staging);
 
         long rows = counters.findCounter(Counter.SNAPSHOT_ROWS).getValue();

@@ -6,6 +6,7 @@ import io.clickstream.jobs.Accounting;
 import io.clickstream.jobs.Args;
 import io.clickstream.jobs.AvroModel;
 import io.clickstream.jobs.CleanRun;
+import io.clickstream.jobs.JobSettings;
 import io.clickstream.jobs.PartitionCommit;
 import io.clickstream.jobs.QuarantineSink;
 import io.clickstream.jobs.Schemas;
@@ -129,7 +130,7 @@ public class CleanDimension extends Configured implements Tool {
         DataDrivenDBInputFormat.setInput(job, DbRow.class, dimension.dataset(), null, dimension.key(),
                 dimension.columns().toArray(new String[0]));
         job.setInputFormatClass(CredentialedDBInputFormat.class); // after setInput, which sets its own
-        conf.setIfUnset("mapreduce.job.maps", "2");
+        JobSettings.preferUnlessConfigured(conf, "mapreduce.job.maps", "2");
     }
 
     private static Schema schema(Dimension dimension) {

@@ -4,9 +4,8 @@ import io.clickstream.avro.Order;
 import io.clickstream.avro.Session;
 import io.clickstream.avro.SessionizedPageView;
 import io.clickstream.jobs.Accounting;
-import io.clickstream.jobs.Args;
-import io.clickstream.jobs.AvroModel;
 import io.clickstream.jobs.CleanRun;
+import io.clickstream.jobs.DailyStage;
 import io.clickstream.jobs.PartitionCommit;
 import io.clickstream.jobs.Schemas;
 import io.clickstream.jobs.Warehouse;
@@ -21,15 +20,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.avro.file.CodecFactory;
 import org.apache.avro.mapred.AvroKey;
-import org.apache.avro.mapreduce.AvroJob;
 import org.apache.avro.mapreduce.AvroKeyInputFormat;
 import org.apache.avro.mapreduce.AvroKeyOutputFormat;
 import org.apache.avro.mapreduce.AvroMultipleOutputs;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
@@ -39,9 +35,7 @@ import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.Reducer;
 import org.apache.hadoop.mapreduce.TaskCounter;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
-import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.LazyOutputFormat;
-import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
@@ -50,7 +44,7 @@ import org.apache.hadoop.util.ToolRunner;
  * Definitions in MartRules; sums are pre-added by a combiner. The run checks that the marts add up to what
  * was read (page views, sessions, orders) before publishing.
  */
-public class BuildMarts extends Configured implements Tool {
+public class BuildMarts extends DailyStage {
 
     public static final String NAME = "marts";
     /** The shop currency channel revenue is summed in. */
@@ -66,14 +60,11 @@ public class BuildMarts extends Configured implements Tool {
         System.exit(ToolRunner.run(new BuildMarts(), args));
     }
 
-    @Override
-    public int run(String[] argv) throws Exception {
-        Args args = Args.parse(NAME, argv, List.of("date", "warehouse"));
-        Accounting accounting = run(Warehouse.parseDate(args.require("date")), new Path(args.get("warehouse", "warehouse")));
-        System.out.println(accounting.summary());
-        return 0;
+    public BuildMarts() {
+        super(NAME);
     }
 
+    @Override
     public Accounting run(LocalDate date, Path root) throws Exception {
         Configuration conf = getConf();
         List<Path> inputs = List.of(Warehouse.partition(root, Warehouse.MARTS, Sessionize.PAGE_VIEWS, date),
@@ -86,9 +77,7 @@ public class BuildMarts extends Configured implements Tool {
         }
         Path staging = PartitionCommit.stagingFor(first);
 
-        Job job = Job.getInstance(conf, NAME + " dt=" + date);
-        job.setJarByClass(BuildMarts.class);
-        job.getConfiguration().setBooleanIfUnset("mapreduce.job.user.classpath.first", true);
+        Job job = newJob(date, null, staging);
         job.setInputFormatClass(AvroKeyInputFormat.class);
         for (Path input : inputs) {
             FileInputFormat.addInputPath(job, input);
@@ -106,10 +95,6 @@ public class BuildMarts extends Configured implements Tool {
             AvroMultipleOutputs.addNamedOutput(job, mart.namedOutput(), AvroKeyOutputFormat.class,
                     Schemas.load(mart.dataset() + ".avsc"));
         }
-        AvroJob.setDataModelClass(job, AvroModel.class);
-        FileOutputFormat.setOutputPath(job, staging);
-        FileOutputFormat.setCompressOutput(job, true);
-        job.getConfiguration().setIfUnset(AvroJob.CONF_OUTPUT_CODEC, CodecFactory.snappyCodec().toString());
         Counters counters = run.run(job, staging);
 
         long read = counters.findCounter(Counter.PAGE_VIEWS_READ).getValue() + counters.findCounter(Counter.SESSIONS_READ).getValue()

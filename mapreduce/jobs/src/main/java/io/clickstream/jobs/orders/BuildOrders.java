@@ -6,9 +6,8 @@ import io.clickstream.avro.Order;
 import io.clickstream.avro.Product;
 import io.clickstream.customers.CustomerHistory;
 import io.clickstream.jobs.Accounting;
-import io.clickstream.jobs.Args;
-import io.clickstream.jobs.AvroModel;
 import io.clickstream.jobs.CleanRun;
+import io.clickstream.jobs.DailyStage;
 import io.clickstream.jobs.PartitionCommit;
 import io.clickstream.jobs.Schemas;
 import io.clickstream.jobs.Warehouse;
@@ -22,14 +21,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
-import org.apache.avro.file.CodecFactory;
 import org.apache.avro.mapred.AvroKey;
 import org.apache.avro.mapred.AvroValue;
 import org.apache.avro.mapreduce.AvroJob;
 import org.apache.avro.mapreduce.AvroKeyInputFormat;
-import org.apache.avro.mapreduce.AvroKeyOutputFormat;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.mapreduce.Counters;
@@ -38,8 +34,6 @@ import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.Reducer;
 import org.apache.hadoop.mapreduce.TaskCounter;
 import org.apache.hadoop.mapreduce.lib.input.MultipleInputs;
-import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
-import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
@@ -49,7 +43,7 @@ import org.apache.hadoop.util.ToolRunner;
  * to the customer_history version valid at the order time (as of D). Orders of unknown customers or
  * products are kept and flagged.
  */
-public class BuildOrders extends Configured implements Tool {
+public class BuildOrders extends DailyStage {
 
     public static final String NAME = "orders";
     public static final String DATASET = "orders";
@@ -65,14 +59,11 @@ public class BuildOrders extends Configured implements Tool {
         System.exit(ToolRunner.run(new BuildOrders(), args));
     }
 
-    @Override
-    public int run(String[] argv) throws Exception {
-        Args args = Args.parse(NAME, argv, List.of("date", "warehouse"));
-        Accounting accounting = run(Warehouse.parseDate(args.require("date")), new Path(args.get("warehouse", "warehouse")));
-        System.out.println(accounting.summary());
-        return 0;
+    public BuildOrders() {
+        super(NAME);
     }
 
+    @Override
     public Accounting run(LocalDate date, Path root) throws Exception {
         Configuration conf = getConf();
         Path events = Warehouse.partition(root, Warehouse.CLEAN, CleanEvents.DATASET, date);
@@ -85,9 +76,7 @@ public class BuildOrders extends Configured implements Tool {
         run.requireInput(products);
         Path staging = PartitionCommit.stagingFor(output);
 
-        Job job = Job.getInstance(conf, NAME + " dt=" + date);
-        job.setJarByClass(BuildOrders.class);
-        job.getConfiguration().setBooleanIfUnset("mapreduce.job.user.classpath.first", true);
+        Job job = newJob(date, Schemas.ORDER, staging);
         SideData.ship(job, products, false);
         for (LocalDate day : List.of(date.minusDays(1), date)) {
             SideData.ship(job, Warehouse.partition(root, Warehouse.MARTS, Sessionize.SESSIONS, day), true);
@@ -99,12 +88,6 @@ public class BuildOrders extends Configured implements Tool {
         job.setGroupingComparatorClass(CustomerTimeKey.CustomerGrouping.class);
         job.setPartitionerClass(CustomerTimeKey.CustomerPartitioner.class);
         job.setReducerClass(AsOfJoin.class);
-        job.setOutputFormatClass(AvroKeyOutputFormat.class);
-        AvroJob.setOutputKeySchema(job, Schemas.ORDER);
-        AvroJob.setDataModelClass(job, AvroModel.class);
-        FileOutputFormat.setOutputPath(job, staging);
-        FileOutputFormat.setCompressOutput(job, true);
-        job.getConfiguration().setIfUnset(AvroJob.CONF_OUTPUT_CODEC, CodecFactory.snappyCodec().toString());
         Counters counters = run.run(job, staging);
 
         long orders = counters.findCounter(Counter.ORDERS_READ).getValue();

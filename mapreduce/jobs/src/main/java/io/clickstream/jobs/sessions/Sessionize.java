@@ -4,6 +4,7 @@ import io.clickstream.jobs.Accounting;
 import io.clickstream.jobs.Args;
 import io.clickstream.jobs.AvroModel;
 import io.clickstream.jobs.CleanRun;
+import io.clickstream.jobs.JobSettings;
 import io.clickstream.jobs.PartitionCommit;
 import io.clickstream.jobs.Schemas;
 import io.clickstream.jobs.Warehouse;
@@ -125,8 +126,8 @@ public class Sessionize extends Configured implements Tool {
         Configuration jobConf = job.getConfiguration();
         jobConf.setBooleanIfUnset("mapreduce.job.user.classpath.first", true);
         jobConf.set(SessionizeSettings.RUN_DATE, date.toString());
-        jobConf.setBooleanIfUnset(MRJobConfig.MAP_OUTPUT_COMPRESS, true);
-        jobConf.setIfUnset(MRJobConfig.MAP_OUTPUT_COMPRESS_CODEC, SnappyCodec.class.getName());
+        JobSettings.preferUnlessConfigured(jobConf, MRJobConfig.MAP_OUTPUT_COMPRESS, "true");
+        JobSettings.preferUnlessConfigured(jobConf, MRJobConfig.MAP_OUTPUT_COMPRESS_CODEC, SnappyCodec.class.getName());
 
         job.setInputFormatClass(AvroKeyInputFormat.class);
         AvroJob.setInputKeySchema(job, Schemas.PAGE_VIEW);

@@ -14,7 +14,6 @@ import io.clickstream.sessions.Sessionizer.Origin;
 import io.clickstream.sessions.UserAgents;
 import io.clickstream.sessions.Visitors;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -121,7 +120,7 @@ public class SessionizeReducer
         }
 
         @Override
-        public void pageView(PageView view, String sessionId, Long sessionStart) {
+        public void pageView(PageView view, String sessionId, Long sessionStart) throws IOException, InterruptedException {
             out.datum(SessionizedPageView.newBuilder()
                     .setTs(view.getTs())
                     .setVisitorId(visitorId)
@@ -133,20 +132,13 @@ public class SessionizeReducer
                     .setBrowserFamily(agent.browserFamily()).setBrowserVersion(agent.browserVersion())
                     .setOsFamily(agent.osFamily()).setDeviceClass(agent.deviceClass())
                     .build());
-            try {
-                context.write(out, NullWritable.get());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            context.write(out, NullWritable.get());
             context.getCounter(SessionizeCounter.PAGE_VIEWS_WRITTEN).increment(1);
             context.getCounter(SessionizeCounter.BOT_PAGE_VIEWS).increment(agent.bot() ? 1 : 0);
         }
 
         @Override
-        public void session(Session s) {
+        public void session(Session s) throws IOException, InterruptedException {
             io.clickstream.avro.Session record = io.clickstream.avro.Session.newBuilder()
                     .setSessionId(s.sessionId()).setVisitorId(s.visitorId())
                     .setStartTs(Instant.ofEpochMilli(s.start())).setEndTs(Instant.ofEpochMilli(s.end()))
@@ -160,14 +152,7 @@ public class SessionizeReducer
             for (String order : s.orderIds()) {
                 index.add(order + '\t' + s.sessionId() + '\t' + s.visitorId() + '\t' + s.channel().label());
             }
-            try {
-                writeSession(record, index);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            writeSession(record, index);
             context.getCounter(SessionizeCounter.SESSIONS).increment(1);
             context.getCounter(SessionizeCounter.BOUNCED_SESSIONS).increment(s.bounced() ? 1 : 0);
             context.getCounter(SessionizeCounter.SESSIONS_WITH_ORDER).increment(s.orderIds().isEmpty() ? 0 : 1);
