@@ -40,26 +40,32 @@ final class HeadlessChromium {
         return null;
     }
 
-    /** The serialized DOM once the page has loaded and its scripts ran. */
-    String dumpDom(Path page) throws IOException, InterruptedException {
-        return run(List.of("--dump-dom", page.toUri().toString()));
+    /** A loaded page: its serialized DOM after the scripts ran, and what it wrote to the browser console. */
+    record Loaded(String dom, List<String> console) {
+    }
+
+    Loaded load(Path page) throws IOException, InterruptedException {
+        Path log = Files.createTempFile(profile, "console", ".log");
+        String dom = run(List.of("--enable-logging=stderr", "--log-level=0", "--dump-dom", page.toUri().toString()), log);
+        List<String> console = Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(l -> l.contains(":CONSOLE")).toList();
+        return new Loaded(dom, console);
     }
 
     /** Writes a PNG of the page at the given window size. */
     void screenshot(Path page, Path png, int width, int height) throws IOException, InterruptedException {
         run(List.of("--screenshot=" + png.toAbsolutePath(), "--window-size=" + width + "," + height, "--hide-scrollbars",
-                page.toUri().toString()));
+                page.toUri().toString()), null);
         Assertions.assertTrue(Files.size(png) > 10_000, "screenshot written: " + png);
     }
 
-    private String run(List<String> arguments) throws IOException, InterruptedException {
+    private String run(List<String> arguments, Path stderr) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(binary, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profile));
         command.addAll(arguments);
         Path stdout = Files.createTempFile(profile, "out", ".txt");
         Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectError(stderr == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(stderr.toFile())).start();
         if (!process.waitFor(90, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             Assertions.fail("chromium did not finish within 90 s: " + command);

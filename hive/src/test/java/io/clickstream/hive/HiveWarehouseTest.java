@@ -372,9 +372,10 @@ class HiveWarehouseTest {
         assertFalse(html.contains("http://") && html.contains("<link"), "no external resources");
 
         HeadlessChromium chromium = HeadlessChromium.findOrSkip(tmp.toPath());
-        String dom = chromium.dumpDom(page);
-        assertTrue(dom.contains("data-ready=\"ok\""), "every panel has rows and the page logged no error: "
-                + dom.substring(0, Math.min(400, dom.length())));
+        HeadlessChromium.Loaded loaded = chromium.load(page);
+        assertEquals(List.of(), loaded.console(), "nothing written to the browser console");
+        assertTrue(loaded.dom().contains("data-ready=\"ok\""), "every panel has rows and no script error: "
+                + loaded.dom().substring(0, Math.min(400, loaded.dom().length())));
         java.nio.file.Path png = java.nio.file.Path.of("target", "dashboard.png");
         chromium.screenshot(page, png, 1400, 2400);
     }
