@@ -100,4 +100,22 @@ class OrdersMapReduceTest {
         assertEquals(1, joined.get(0).getFirst().datum().getCustomerVersion());
         assertEquals("vip", joined.get(1).getFirst().datum().getSegment());
     }
+
+    @Test
+    void theHistoryMapperKeysVersionsByCustomerBeforeTheirOrders() throws Exception {
+        Job job = job();
+        AvroSerialization.setKeyWriterSchema(job.getConfiguration(), Schemas.CUSTOMER_HISTORY);
+        AvroSerialization.setKeyReaderSchema(job.getConfiguration(), Schemas.CUSTOMER_HISTORY);
+        List<Pair<CustomerTimeKey, AvroValue<Object>>> out = MapDriver.newMapDriver(new BuildOrders.HistoryMapper())
+                .withConfiguration(job.getConfiguration())
+                .withInput(new AvroKey<>(version(2, "vip", "2026-11-23T21:00:00Z", null)), NullWritable.get()).run();
+        CustomerTimeKey versionKey = out.get(0).getFirst();
+        CustomerTimeKey orderKey = new CustomerTimeKey().set("C00025", CustomerTimeKey.ORDER, 0);
+        assertEquals(-1, Integer.signum(versionKey.compareTo(orderKey)), "a version sorts before any order of its customer");
+        CustomerTimeKey.CustomerGrouping grouping = new CustomerTimeKey.CustomerGrouping();
+        assertEquals(0, grouping.compare(versionKey, orderKey));
+        assertEquals(-1, Integer.signum(grouping.compare(orderKey, new CustomerTimeKey().set("C00026", CustomerTimeKey.VERSION, 0))));
+        CustomerTimeKey.CustomerPartitioner<Object> partitioner = new CustomerTimeKey.CustomerPartitioner<>();
+        assertEquals(partitioner.getPartition(versionKey, null, 9), partitioner.getPartition(orderKey, null, 9));
+    }
 }
