@@ -32,7 +32,8 @@ public record Dataset(String zone, String name) {
             new Dataset(Warehouse.MARTS, "revenue_by_segment"));
 
     /** Views over the tables, applied after them. */
-    public static final List<String> VIEWS = List.of("analytics.page_views", "analytics.orders");
+    public static final List<String> VIEWS = List.of("analytics.page_views", "analytics.orders",
+            "analytics.session_page_views");
 
     public String table() {
         return zone + "." + name;

@@ -354,6 +354,9 @@ class HiveWarehouseTest {
         List<String> result = rows(sql).get(0);
         assertTrue(Long.parseLong(result.get(0)) > 100, "sessions compared: " + result);
         assertEquals("0", result.get(1), "sessions that differ between Hive and sessionize");
+        // Every human page view of DAY2 finds its session through the analysts' view, wherever it started.
+        assertEquals(count("SELECT COUNT(*) FROM marts.sessionized_page_views WHERE dt = '" + DAY2 + "' AND NOT is_bot"),
+                count("SELECT COUNT(*) FROM analytics.session_page_views WHERE dt = '" + DAY2 + "'"));
     }
 
     @Test
