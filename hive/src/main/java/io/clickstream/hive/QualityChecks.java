@@ -1,5 +1,6 @@
 package io.clickstream.hive;
 
+import io.clickstream.jobs.Accounting;
 import io.clickstream.jobs.PartitionCommit;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,11 +14,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -204,15 +203,11 @@ public final class QualityChecks {
 
     /** A figure from the job's {@code _accounting.json} in {@code datasetDir/dt=D}, or null when there is none. */
     private Long accounting(Path datasetDir, LocalDate dt, String field) throws IOException {
-        Path file = new Path(new Path(datasetDir, "dt=" + dt), PartitionCommit.ACCOUNTING_FILE);
-        FileSystem fs = file.getFileSystem(conf);
-        if (!fs.exists(file)) {
+        try {
+            Accounting accounting = PartitionCommit.readAccounting(conf, new Path(datasetDir, "dt=" + dt));
+            return accounting == null ? null : accounting.asMap().get(field);
+        } catch (IllegalArgumentException unreadable) {
             return null;
-        }
-        try (InputStream in = fs.open(file)) {
-            Matcher m = Pattern.compile("\"" + field + "\":\\s*(\\d+)")
-                    .matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            return m.find() ? Long.parseLong(m.group(1)) : null;
         }
     }
 

@@ -6,9 +6,10 @@ import io.clickstream.hive.HiveWarehouse;
 import io.clickstream.hive.HqlScript;
 import io.clickstream.hive.report.Panel.Chart;
 import io.clickstream.hive.report.Panel.Chart.Kind;
+import io.clickstream.jobs.Accounting;
+import io.clickstream.jobs.PartitionCommit;
 import io.clickstream.jobs.Warehouse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +18,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 
@@ -51,7 +50,6 @@ public final class Dashboard {
 
     private static final List<String> ACCOUNTED = List.of("clean/page_views", "clean/events", "clean/customers",
             "clean/products", "marts/sessionized_page_views", "marts/orders");
-    private static final Pattern FIGURE = Pattern.compile("\"(stage|read|accepted|quarantined|duplicates|late)\": \"?([^,\"}]*)\"?");
 
     private final HiveWarehouse warehouse;
     private final Configuration conf;
@@ -97,21 +95,11 @@ public final class Dashboard {
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             String published = fs.exists(new org.apache.hadoop.fs.Path(root, "published/dt=" + day + "/_SUCCESS")) ? "yes" : "no";
             for (String dataset : ACCOUNTED) {
-                org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(root, dataset + "/dt=" + day + "/_accounting.json");
-                if (!fs.exists(file)) {
-                    continue;
+                Accounting a = PartitionCommit.readAccounting(conf, new org.apache.hadoop.fs.Path(root, dataset + "/dt=" + day));
+                if (a != null) {
+                    rows.add(List.of(day.toString(), a.stage(), String.valueOf(a.read()), String.valueOf(a.accepted()),
+                            String.valueOf(a.quarantined()), String.valueOf(a.duplicates()), String.valueOf(a.late()), published));
                 }
-                String json;
-                try (InputStream in = fs.open(file)) {
-                    json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                }
-                List<String> row = new ArrayList<>(List.of(day.toString()));
-                Matcher m = FIGURE.matcher(json);
-                while (m.find()) {
-                    row.add(m.group(2));
-                }
-                row.add(published);
-                rows.add(row);
             }
         }
         return rows;

@@ -3,6 +3,8 @@ package io.clickstream.jobs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A stage's record accounting: every record read is output, quarantined, a counted duplicate, or forwarded
@@ -61,5 +63,23 @@ public record Accounting(String stage, long read, long accepted, long quarantine
         return String.format(Locale.ROOT,
                 "{\"stage\": \"%s\", \"read\": %d, \"accepted\": %d, \"quarantined\": %d, \"duplicates\": %d,"
                         + " \"late\": %d}%n", stage, read, accepted, quarantined, duplicates, late);
+    }
+
+    /** Parses what {@link #toJson()} wrote. */
+    public static Accounting fromJson(String json) {
+        Matcher stage = Pattern.compile("\"stage\": \"([^\"]*)\"").matcher(json);
+        if (!stage.find()) {
+            throw new IllegalArgumentException("not a stage's accounting: " + json.strip());
+        }
+        return new Accounting(stage.group(1), figure(json, "read"), figure(json, "accepted"), figure(json, "quarantined"),
+                figure(json, "duplicates"), figure(json, "late"));
+    }
+
+    private static long figure(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\\s*(\\d+)").matcher(json);
+        if (!m.find()) {
+            throw new IllegalArgumentException("accounting without \"" + name + "\": " + json.strip());
+        }
+        return Long.parseLong(m.group(1));
     }
 }

@@ -44,6 +44,18 @@ public final class PartitionCommit {
         }
     }
 
+    /** The accounting written next to a published partition, or null when there is none. */
+    public static Accounting readAccounting(Configuration conf, Path partition) throws IOException {
+        Path file = new Path(partition, ACCOUNTING_FILE);
+        FileSystem fs = file.getFileSystem(conf);
+        if (!fs.exists(file)) {
+            return null;
+        }
+        try (java.io.InputStream in = fs.open(file)) {
+            return Accounting.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
     /** Removes a staging directory and, when it is then empty, the {@code .staging} folder too. */
     public static void discard(Configuration conf, Path staged) throws IOException {
         FileSystem fs = staged.getFileSystem(conf);
