@@ -1,5 +1,6 @@
 package io.clickstream.hive;
 
+import io.clickstream.hive.report.Html;
 import io.clickstream.jobs.Schemas;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -116,14 +117,14 @@ public final class DataDictionary {
                 + "td,th{border-bottom:1px solid #e2e8f0;padding:3px 10px;text-align:left;vertical-align:top}code{color:#1d4ed8}</style>"
                 + "</head><body><h1>Data dictionary</h1>");
         for (Entry e : entries) {
-            html.append("<h2 id=\"").append(e.table()).append("\">").append(e.table()).append("</h2><p>").append(esc(e.description()))
-                    .append("</p><p>").append(esc(e.kind())).append(" · partitioned by ").append(esc(e.partitioning()))
-                    .append(e.writtenBy().isEmpty() ? "" : " · written by <code>" + esc(e.writtenBy()) + "</code>")
-                    .append(" · read by ").append(esc(e.readBy().isEmpty() ? "(analysts directly)" : String.join(", ", e.readBy())))
+            html.append("<h2 id=\"").append(e.table()).append("\">").append(e.table()).append("</h2><p>").append(Html.escape(e.description()))
+                    .append("</p><p>").append(Html.escape(e.kind())).append(" · partitioned by ").append(Html.escape(e.partitioning()))
+                    .append(e.writtenBy().isEmpty() ? "" : " · written by <code>" + Html.escape(e.writtenBy()) + "</code>")
+                    .append(" · read by ").append(Html.escape(e.readBy().isEmpty() ? "(analysts directly)" : String.join(", ", e.readBy())))
                     .append("</p><table><tr><th>column</th><th>type</th><th>description</th></tr>");
             for (Column c : e.columns()) {
-                html.append("<tr><td><code>").append(esc(c.name())).append("</code></td><td>").append(esc(c.type()))
-                        .append("</td><td>").append(esc(c.description())).append("</td></tr>");
+                html.append("<tr><td><code>").append(Html.escape(c.name())).append("</code></td><td>").append(Html.escape(c.type()))
+                        .append("</td><td>").append(Html.escape(c.description())).append("</td></tr>");
             }
             html.append("</table>");
         }
@@ -210,9 +211,5 @@ public final class DataDictionary {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + hql.resolve(path), e);
         }
-    }
-
-    private static String esc(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

@@ -1,5 +1,6 @@
 package io.clickstream.oozie;
 
+import io.clickstream.hive.report.Html;
 import io.clickstream.oozie.RunState.NodeRun;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,7 +49,7 @@ final class RunGraph {
             String fill = run == null ? "#eee" : status.equals("OK") ? "#cdebd3" : "#f6c9ce";
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" rx=\"6\" fill=\"%s\""
                     + " stroke=\"#555\"/><text x=\"%d\" y=\"%d\">%s</text><text x=\"%d\" y=\"%d\" fill=\"#444\">%s%s</text>",
-                    p[0], p[1], WIDTH, HEIGHT, fill, p[0] + 8, p[1] + 17, escape(node), p[0] + 8, p[1] + 34, status,
+                    p[0], p[1], WIDTH, HEIGHT, fill, p[0] + 8, p[1] + 17, Html.escape(node), p[0] + 8, p[1] + 34, status,
                     run == null || run.millis() == 0 ? "" : " · " + WorkflowRunner.seconds(run.millis()) + " s"));
         });
         return svg.append("</svg>").toString();
@@ -73,9 +74,5 @@ final class RunGraph {
             }
         }
         return depth;
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;");
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
  * The dashboard page: one self-contained HTML file (inline CSS, inline SVG, a few lines of inline script that
  * only check the page), readable offline and by a headless browser.
  */
-final class Html {
+public final class Html {
 
     private static final String STYLE = """
             body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;margin:0;background:#f8fafc;color:#0f172a}
@@ -63,7 +63,8 @@ final class Html {
         return t.append("</tbody></table>").toString();
     }
 
-    static String escape(String text) {
+    /** Text made safe for HTML and SVG content and attribute values. */
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
             switch (c) {
