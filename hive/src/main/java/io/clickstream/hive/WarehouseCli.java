@@ -43,7 +43,6 @@ public class WarehouseCli extends Configured implements Tool {
             "from", "to", "out");
 
     private final PrintStream out;
-    private Path root;
 
     public WarehouseCli() {
         this(System.out);
@@ -91,12 +90,11 @@ public class WarehouseCli extends Configured implements Tool {
         String url = options.getOrDefault("jdbc-url", HiveConnections.EMBEDDED_URL);
         File metastore = new File(options.getOrDefault("metastore", System.getProperty(METASTORE_PROPERTY, "metastore")));
         try (Connection connection = HiveConnections.open(url, metastore)) {
-            this.root = root;
-            return execute(command, new HiveWarehouse(connection, getConf(), root), options, vars, positional);
+            return execute(command, new HiveWarehouse(connection, getConf(), root), root, options, vars, positional);
         }
     }
 
-    private int execute(String command, HiveWarehouse warehouse, Map<String, String> options, HiveVars vars,
+    private int execute(String command, HiveWarehouse warehouse, Path root, Map<String, String> options, HiveVars vars,
             List<String> positional) throws Exception {
         switch (command) {
             case "apply" -> warehouse.apply().forEach(t -> out.println("applied " + t));

@@ -31,8 +31,13 @@ public abstract class DailyStage extends Configured implements Tool {
     @Override
     public int run(String[] argv) throws Exception {
         Args args = Args.parse(name, argv, List.of("date", "warehouse"));
-        System.out.println(run(Warehouse.parseDate(args.require("date")), new Path(args.get("warehouse", "warehouse"))).summary());
+        System.out.print(describe(Warehouse.parseDate(args.require("date")), new Path(args.get("warehouse", "warehouse"))));
         return 0;
+    }
+
+    /** Runs the stage and says what it did, for the command line: its accounting, by default. */
+    protected String describe(LocalDate date, Path root) throws Exception {
+        return run(date, root).summary() + System.lineSeparator();
     }
 
     /** A job named after the stage and day, writing snappy Avro of {@code schema} (or only named outputs, when null) to {@code staging}. */

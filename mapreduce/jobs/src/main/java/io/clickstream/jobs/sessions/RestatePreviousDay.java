@@ -36,7 +36,7 @@ public class RestatePreviousDay extends Configured implements Tool {
         }
         Sessionize sessionize = new Sessionize();
         sessionize.setConf(getConf());
-        Sessionize.Result result = sessionize.run(previous, root);
+        Sessionize.Result result = sessionize.sessionize(previous, root);
         BuildMarts marts = new BuildMarts();
         marts.setConf(getConf());
         marts.run(previous, root);

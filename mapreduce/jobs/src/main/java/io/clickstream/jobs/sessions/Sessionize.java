@@ -1,9 +1,8 @@
 package io.clickstream.jobs.sessions;
 
 import io.clickstream.jobs.Accounting;
-import io.clickstream.jobs.Args;
-import io.clickstream.jobs.AvroModel;
 import io.clickstream.jobs.CleanRun;
+import io.clickstream.jobs.DailyStage;
 import io.clickstream.jobs.JobSettings;
 import io.clickstream.jobs.PartitionCommit;
 import io.clickstream.jobs.Schemas;
@@ -15,13 +14,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.avro.file.CodecFactory;
 import org.apache.avro.mapreduce.AvroJob;
 import org.apache.avro.mapreduce.AvroKeyInputFormat;
 import org.apache.avro.mapreduce.AvroKeyOutputFormat;
 import org.apache.avro.mapreduce.AvroMultipleOutputs;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.BytesWritable;
@@ -37,7 +34,6 @@ import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
 import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
-import org.apache.hadoop.util.Tool;
 import org.apache.hadoop.util.ToolRunner;
 
 /**
@@ -51,7 +47,7 @@ import org.apache.hadoop.util.ToolRunner;
  * are still open at midnight end there; the workflow of D+1 runs sessionize for D again, which completes
  * them: the run for a day is final once the next day's page views are in.
  */
-public class Sessionize extends Configured implements Tool {
+public class Sessionize extends DailyStage {
 
     public static final String NAME = "sessionize";
     public static final String PAGE_VIEWS = "sessionized_page_views";
@@ -67,17 +63,25 @@ public class Sessionize extends Configured implements Tool {
         System.exit(ToolRunner.run(new Sessionize(), args));
     }
 
-    @Override
-    public int run(String[] argv) throws Exception {
-        Args args = Args.parse(NAME, argv, List.of("date", "warehouse"));
-        Result result = run(Warehouse.parseDate(args.require("date")), new Path(args.get("warehouse", "warehouse")));
-        System.out.printf("%s%n%,d sessions: %s%npage views: %s%n%s", result.accounting().summary(), result.sessions(),
-                result.sessionsPath(), result.pageViews(), result.nextDaySeen() ? ""
-                        : "the next day's page views are not in yet: sessions open at midnight end there until this day is sessionized again\n");
-        return 0;
+    public Sessionize() {
+        super(NAME);
     }
 
-    public Result run(LocalDate date, Path root) throws Exception {
+    @Override
+    public Accounting run(LocalDate date, Path root) throws Exception {
+        return sessionize(date, root).accounting();
+    }
+
+    @Override
+    protected String describe(LocalDate date, Path root) throws Exception {
+        Result result = sessionize(date, root);
+        return String.format("%s%n%,d sessions: %s%npage views: %s%n%s", result.accounting().summary(), result.sessions(),
+                result.sessionsPath(), result.pageViews(), result.nextDaySeen() ? ""
+                        : "the next day's page views are not in yet: sessions open at midnight end there until this day is sessionized again\n");
+    }
+
+    /** Sessionizes {@code date}; what {@link #run(LocalDate, Path)} does, with the figures beyond the accounting. */
+    public Result sessionize(LocalDate date, Path root) throws Exception {
         Configuration conf = getConf();
         SessionizeSettings.rules(conf);
         Path day = Warehouse.partition(root, Warehouse.CLEAN, CleanAccessLogs.CLEAN_DATASET, date);
@@ -121,10 +125,8 @@ public class Sessionize extends Configured implements Tool {
 
     private Job configure(LocalDate date, List<Path> inputs, Path staging) throws IOException {
         Configuration conf = getConf();
-        Job job = Job.getInstance(conf, NAME + " dt=" + date);
-        job.setJarByClass(Sessionize.class);
+        Job job = newJob(date, Schemas.SESSIONIZED_PAGE_VIEW, staging);
         Configuration jobConf = job.getConfiguration();
-        jobConf.setBooleanIfUnset("mapreduce.job.user.classpath.first", true);
         jobConf.set(SessionizeSettings.RUN_DATE, date.toString());
         JobSettings.preferUnlessConfigured(jobConf, MRJobConfig.MAP_OUTPUT_COMPRESS, "true");
         JobSettings.preferUnlessConfigured(jobConf, MRJobConfig.MAP_OUTPUT_COMPRESS_CODEC, SnappyCodec.class.getName());
@@ -149,15 +151,10 @@ public class Sessionize extends Configured implements Tool {
         long perReducer = conf.getLong(BYTES_PER_REDUCER, 256L << 20);
         job.setNumReduceTasks((int) Math.max(1, Math.min(200, (inputBytes + perReducer - 1) / perReducer)));
 
-        job.setOutputFormatClass(AvroKeyOutputFormat.class);
-        AvroJob.setOutputKeySchema(job, Schemas.SESSIONIZED_PAGE_VIEW);
         AvroMultipleOutputs.addNamedOutput(job, SessionizeReducer.SESSIONS, AvroKeyOutputFormat.class, Schemas.SESSION);
         MultipleOutputs.addNamedOutput(job, SessionizeReducer.ORDER_INDEX, TextOutputFormat.class, NullWritable.class, Text.class);
-        FileOutputFormat.setOutputPath(job, staging);
-        FileOutputFormat.setCompressOutput(job, true);
+        // The order index is text: gzipped (the Avro outputs use their own codec).
         FileOutputFormat.setOutputCompressorClass(job, GzipCodec.class);
-        jobConf.setIfUnset(AvroJob.CONF_OUTPUT_CODEC, CodecFactory.snappyCodec().toString());
-        AvroJob.setDataModelClass(job, AvroModel.class);
         return job;
     }
 }

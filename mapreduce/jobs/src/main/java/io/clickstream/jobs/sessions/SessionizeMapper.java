@@ -30,7 +30,7 @@ public class SessionizeMapper extends Mapper<AvroKey<PageView>, NullWritable, Vi
 
     private final VisitorTimeKey key = new VisitorTimeKey();
     private final BytesWritable value = new BytesWritable();
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
+    private final Buffer buffer = new Buffer();
     private final DatumWriter<PageView> writer = new AvroModel().createDatumWriter(Schemas.PAGE_VIEW);
     private BinaryEncoder encoder;
     private UserAgents agents;
@@ -73,8 +73,18 @@ public class SessionizeMapper extends Mapper<AvroKey<PageView>, NullWritable, Vi
         buffer.reset();
         encoder = EncoderFactory.get().directBinaryEncoder(buffer, encoder);
         writer.write(view, encoder);
-        byte[] bytes = buffer.toByteArray();
-        value.set(bytes, 0, bytes.length);
-        context.write(key.set(visitor, ts, Visitors.fingerprint(bytes, bytes.length), origin), value);
+        value.set(buffer.bytes(), 0, buffer.size());
+        context.write(key.set(visitor, ts, Visitors.fingerprint(buffer.bytes(), buffer.size()), origin), value);
+    }
+
+    /** A growable buffer whose bytes are read in place (no copy per record). */
+    private static final class Buffer extends ByteArrayOutputStream {
+        Buffer() {
+            super(512);
+        }
+
+        byte[] bytes() {
+            return buf;
+        }
     }
 }

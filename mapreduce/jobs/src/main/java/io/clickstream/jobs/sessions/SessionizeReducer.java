@@ -89,8 +89,9 @@ public class SessionizeReducer
 
     private PageView decode(BytesWritable value) throws IOException {
         decoder = DecoderFactory.get().binaryDecoder(value.getBytes(), 0, value.getLength(), decoder);
-        // Not reused across calls: the listener may still hold the previous one.
-        return reader.read(null, decoder);
+        // One record for all: the sessionizer hands each page view on at once and keeps none.
+        reuse = reader.read(reuse, decoder);
+        return reuse;
     }
 
     /** Writes a session and its lines of the order index (named outputs; tests override it). */
