@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.util.Tool;
-import org.apache.hadoop.util.ToolRunner;
+import io.clickstream.jobs.LaunchConfiguration;
 import io.clickstream.hive.report.Dashboard;
 
 /**
@@ -58,7 +58,7 @@ public class WarehouseCli extends Configured implements Tool {
 
     /** Runs a command; failures meant for people are thrown as IllegalArgumentException or JobFailedException. */
     public static int runOrThrow(String[] args) throws Exception {
-        return ToolRunner.run(new WarehouseCli(), args);
+        return LaunchConfiguration.run(new WarehouseCli(), args);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.clickstream;
 
+import io.clickstream.deploy.DeployApp;
 import io.clickstream.generate.Generate;
 import io.clickstream.ingest.Ingest;
 import io.clickstream.jobs.ExitStatus;
@@ -17,7 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.hadoop.util.Tool;
-import org.apache.hadoop.util.ToolRunner;
+import io.clickstream.jobs.LaunchConfiguration;
 
 /**
  * The job jar's entry point: {@code hadoop jar clickstream-jobs-job.jar COMMAND [-D k=v ...] [options]}.
@@ -39,6 +40,7 @@ public final class Main {
         COMMANDS.put(BuildCustomerHistory.NAME, BuildCustomerHistory::new);
         COMMANDS.put(BuildOrders.NAME, BuildOrders::new);
         COMMANDS.put(BuildMarts.NAME, BuildMarts::new);
+        COMMANDS.put(DeployApp.NAME, DeployApp::new);
     }
 
     private Main() {
@@ -51,7 +53,7 @@ public final class Main {
             throw new IllegalArgumentException("usage: COMMAND [-D key=value ...] [options]; commands: "
                     + String.join(", ", COMMANDS.keySet()));
         }
-        return ToolRunner.run(command.get(), Arrays.copyOfRange(args, 1, args.length));
+        return LaunchConfiguration.run(command.get(), Arrays.copyOfRange(args, 1, args.length));
     }
 
     public static void main(String[] args) throws Exception {

@@ -4,6 +4,10 @@ import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.oozie.service.SchemaService;
 import org.apache.oozie.service.Services;
@@ -58,10 +62,35 @@ public final class OozieParser {
         }
     }
 
+    /** Parses {@code workflow} for its graph alone: every declared parameter counts as given. */
     public static LiteWorkflowApp parse(File workflow) throws IOException, WorkflowException {
+        Map<String, String> placeholders = new HashMap<>();
+        Matcher declared = DECLARED_PARAMETER.matcher(parametersOf(Files.readString(workflow.toPath())));
+        while (declared.find()) {
+            placeholders.put(declared.group(1), "placeholder");
+        }
+        return parse(workflow, placeholders);
+    }
+
+    /**
+     * Parses {@code workflow} as Oozie does for a submission with {@code properties}: a declared parameter with
+     * neither a value nor a default fails (E0738), and the defaults of the others are added to {@code properties}.
+     */
+    public static LiteWorkflowApp parse(File workflow, Map<String, String> properties) throws IOException, WorkflowException {
         LiteWorkflowAppParser parser = new LiteWorkflowAppParser(
                 services.get(SchemaService.class).getSchema(SchemaService.SchemaName.WORKFLOW),
                 LiteControlNodeHandler.class, LiteDecisionHandler.class, LiteActionHandler.class);
-        return parser.validateAndParse(new StringReader(Files.readString(workflow.toPath())), new Configuration(false));
+        Configuration conf = new Configuration(false);
+        properties.forEach(conf::set);
+        LiteWorkflowApp app = parser.validateAndParse(new StringReader(Files.readString(workflow.toPath())), conf);
+        conf.forEach(e -> properties.putIfAbsent(e.getKey(), e.getValue()));
+        return app;
+    }
+
+    private static final Pattern DECLARED_PARAMETER = Pattern.compile("<name>\\s*([^<\\s]+)\\s*</name>");
+
+    private static String parametersOf(String xml) {
+        int start = xml.indexOf("<parameters>");
+        return start < 0 ? "" : xml.substring(start, xml.indexOf("</parameters>", start));
     }
 }

@@ -54,9 +54,10 @@ public final class WorkflowRunner {
     }
 
     public Result run(String workflowFile, Map<String, String> properties, String runId) throws Exception {
-        LiteWorkflowApp app = OozieParser.parse(new File(appDir, workflowFile));
+        Map<String, String> submitted = new java.util.HashMap<>(properties);
+        LiteWorkflowApp app = OozieParser.parse(new File(appDir, workflowFile), submitted);
         RunState state = new RunState(runId);
-        ELEvaluator el = LocalElFunctions.evaluator(state, properties);
+        ELEvaluator el = LocalElFunctions.evaluator(state, submitted);
         String name = el.evaluate(app.getName(), String.class);
         out.printf("%s workflow %s (%s)%n", clock(), name, runId);
         Map<String, List<String>> graph = new java.util.LinkedHashMap<>();

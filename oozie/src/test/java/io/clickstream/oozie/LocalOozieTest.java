@@ -146,7 +146,7 @@ class LocalOozieTest {
         OozieClient client = LocalOozie.getClient();
         Properties job = client.createConfiguration();
         job.setProperty(OozieClient.APP_PATH, app.toURI().toString());
-        for (String[] p : new String[][] {{"resourceManager", "localhost:8032"},
+        for (String[] p : new String[][] {{"resourceManager", "localhost:8032"}, {"nameNode", "file:///"},
             {"queueName", "default"}, {"hiveJdbcUrl", "jdbc:hive2://"}, {"alertEmail", "oncall@example.com"},
             {"javaOpts", "-Xmx1g"}, {"dt", "2026-11-10"}}) {
             job.setProperty(p[0], p[1]);

@@ -45,7 +45,7 @@ class WorkflowExpressionsTest {
 
     /** Evaluates the expressions of every node; the first undefined variable or unknown function throws. */
     private static int evaluateAll(String workflow, Map<String, String> properties) throws Exception {
-        LiteWorkflowApp app = OozieParser.parse(new File(APP, workflow));
+        LiteWorkflowApp app = OozieParser.parse(new File(APP, workflow), properties);
         ELEvaluator el = LocalElFunctions.evaluator(new RunState("expressions-test"), properties);
         el.evaluate(app.getName(), String.class);
         int evaluated = 0;
@@ -80,5 +80,24 @@ class WorkflowExpressionsTest {
         missing.remove("hiveJdbcUrl");
         Exception e = assertThrows(Exception.class, () -> evaluateAll("workflow.xml", missing));
         assertTrue(String.valueOf(e.getMessage()).contains("hiveJdbcUrl"), String.valueOf(e.getMessage()));
+    }
+
+    @Test
+    void aSubmissionWithoutADeclaredParameterFailsAtOnceNamingIt() throws Exception {
+        Map<String, String> missing = properties("job.properties.cluster");
+        missing.remove("warehouse");
+        Exception e = assertThrows(org.apache.oozie.workflow.WorkflowException.class,
+                () -> OozieParser.parse(new File(APP, "workflow.xml"), missing));
+        assertTrue(e.getMessage().contains("E0738") && e.getMessage().contains("warehouse"), e.getMessage());
+    }
+
+    @Test
+    void declaredDefaultsFillWhatASubmissionLeavesOut() throws Exception {
+        Map<String, String> properties = properties("job.properties.cluster");
+        properties.remove("taskJavaOpts");
+        OozieParser.parse(new File(APP, "workflow.xml"), properties);
+        assertTrue(properties.get("taskJavaOpts").contains("--add-opens=java.base/java.lang=ALL-UNNAMED"),
+                "the task JVMs get Java 17's opens by default: " + properties.get("taskJavaOpts"));
+        assertTrue(properties.get("queueName") != null);
     }
 }

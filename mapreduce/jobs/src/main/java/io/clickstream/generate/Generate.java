@@ -1,5 +1,6 @@
 package io.clickstream.generate;
 
+import io.clickstream.jobs.LaunchConfiguration;
 import io.clickstream.generate.GenerateAccessLogs.DaySummary;
 import io.clickstream.jobs.Args;
 import io.clickstream.jobs.Warehouse;
@@ -14,7 +15,6 @@ import java.util.List;
 import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.util.Tool;
-import org.apache.hadoop.util.ToolRunner;
 
 /** {@code generate}: seeded sample data for N days into the raw zone of a warehouse (local or HDFS). */
 public class Generate extends Configured implements Tool {
@@ -22,7 +22,7 @@ public class Generate extends Configured implements Tool {
     public static final String NAME = "generate";
 
     public static void main(String[] args) throws Exception {
-        System.exit(ToolRunner.run(new Generate(), args));
+        System.exit(LaunchConfiguration.run(new Generate(), args));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.clickstream.ingest;
 
+import io.clickstream.jobs.LaunchConfiguration;
 import io.clickstream.jobs.Args;
 import io.clickstream.jobs.JobFailedException;
 import io.clickstream.jobs.Warehouse;
@@ -19,7 +20,6 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.util.Tool;
-import org.apache.hadoop.util.ToolRunner;
 
 /**
  * {@code ingest}: lands the files of a spool directory in {@code ROOT/raw/<source>/dt=D}. Each file is
@@ -37,7 +37,7 @@ public class Ingest extends Configured implements Tool {
     }
 
     public static void main(String[] args) throws Exception {
-        System.exit(ToolRunner.run(new Ingest(), args));
+        System.exit(LaunchConfiguration.run(new Ingest(), args));
     }
 
     @Override

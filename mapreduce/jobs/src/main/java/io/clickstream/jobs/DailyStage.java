@@ -44,7 +44,7 @@ public abstract class DailyStage extends Configured implements Tool {
     protected Job newJob(LocalDate date, Schema schema, Path staging) throws IOException {
         Job job = Job.getInstance(getConf(), name + " dt=" + date);
         job.setJarByClass(getClass());
-        job.getConfiguration().setBooleanIfUnset("mapreduce.job.user.classpath.first", true);
+        JobSettings.isolateJobClasses(job.getConfiguration());
         if (schema != null) {
             job.setOutputFormatClass(AvroKeyOutputFormat.class);
             AvroJob.setOutputKeySchema(job, schema);

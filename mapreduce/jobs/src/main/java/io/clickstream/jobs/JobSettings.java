@@ -19,4 +19,16 @@ public final class JobSettings {
             conf.set(key, value);
         }
     }
+
+    /**
+     * The job jar carries its own Avro, Jackson and Guava, newer than a Hadoop 3.3 cluster's. On YARN the job class
+     * loader gives the tasks and the MapReduce ApplicationMaster the job jar's copies while Hadoop's classes keep
+     * Hadoop's ({@code mapreduce.job.user.classpath.first} would put ours in front of Hadoop's own as well). The
+     * LocalJobRunner runs in the caller's JVM, whose class path is already the job's.
+     */
+    public static void isolateJobClasses(Configuration conf) {
+        if (!"local".equals(conf.get("mapreduce.framework.name", "local"))) {
+            preferUnlessConfigured(conf, "mapreduce.job.classloader", "true");
+        }
+    }
 }

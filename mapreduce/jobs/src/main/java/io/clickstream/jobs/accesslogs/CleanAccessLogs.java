@@ -1,5 +1,7 @@
 package io.clickstream.jobs.accesslogs;
 
+import io.clickstream.jobs.JobSettings;
+import io.clickstream.jobs.LaunchConfiguration;
 import io.clickstream.accesslog.RejectReason;
 import io.clickstream.jobs.Accounting;
 import io.clickstream.jobs.Args;
@@ -27,7 +29,6 @@ import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.util.Tool;
-import org.apache.hadoop.util.ToolRunner;
 
 /**
  * {@code clean-access-logs}: one day of raw web-server logs (plain, gzip or bzip2) into {@code page_views}
@@ -48,7 +49,7 @@ public class CleanAccessLogs extends Configured implements Tool {
     private Result lastResult;
 
     public static void main(String[] args) throws Exception {
-        System.exit(ToolRunner.run(new CleanAccessLogs(), args));
+        System.exit(LaunchConfiguration.run(new CleanAccessLogs(), args));
     }
 
     @Override
@@ -104,8 +105,7 @@ public class CleanAccessLogs extends Configured implements Tool {
         Job job = Job.getInstance(conf, NAME + " dt=" + date);
         job.setJarByClass(CleanAccessLogs.class);
         job.getConfiguration().set(CleanAccessLogsSettings.PARTITION_DATE, date.toString());
-        // The job jar carries a newer Avro than the cluster's own.
-        job.getConfiguration().setBooleanIfUnset("mapreduce.job.user.classpath.first", true);
+        JobSettings.isolateJobClasses(job.getConfiguration());
         if (CleanAccessLogsSettings.anonymization(conf) == IpAnonymizer.Mode.HASH) {
             byte[] key = Secrets.lookup(conf, CleanAccessLogsSettings.IP_HASH_KEY_ALIAS,
                     CleanAccessLogsSettings.IP_HASH_KEY_ENV);

@@ -1,5 +1,6 @@
 package io.clickstream.jobs.customers;
 
+import io.clickstream.jobs.LaunchConfiguration;
 import io.clickstream.avro.Customer;
 import io.clickstream.avro.CustomerVersion;
 import io.clickstream.customers.CustomerHistory;
@@ -30,7 +31,6 @@ import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.Reducer;
 import org.apache.hadoop.mapreduce.TaskCounter;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
-import org.apache.hadoop.util.ToolRunner;
 
 /**
  * {@code customer-history}: the customers' SCD type 2 history as of day D ({@code marts/customer_history/dt=D}),
@@ -50,7 +50,7 @@ public class BuildCustomerHistory extends DailyStage {
     private static final String RUN_DATE = "clickstream.customer-history.run-date";
 
     public static void main(String[] args) throws Exception {
-        System.exit(ToolRunner.run(new BuildCustomerHistory(), args));
+        System.exit(LaunchConfiguration.run(new BuildCustomerHistory(), args));
     }
 
     public BuildCustomerHistory() {

@@ -1,5 +1,6 @@
 package io.clickstream.jobs.dimensions;
 
+import io.clickstream.jobs.LaunchConfiguration;
 import io.clickstream.dimensions.Dimension;
 import io.clickstream.dimensions.DimensionRejectReason;
 import io.clickstream.jobs.Accounting;
@@ -31,7 +32,6 @@ import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.security.UserGroupInformation;
 import org.apache.hadoop.util.Tool;
-import org.apache.hadoop.util.ToolRunner;
 
 /**
  * {@code clean-dimension}: the day's snapshot of a dimension table (customers, products) into
@@ -51,7 +51,7 @@ public class CleanDimension extends Configured implements Tool {
     }
 
     public static void main(String[] args) throws Exception {
-        System.exit(ToolRunner.run(new CleanDimension(), args));
+        System.exit(LaunchConfiguration.run(new CleanDimension(), args));
     }
 
     @Override
@@ -76,7 +76,7 @@ public class CleanDimension extends Configured implements Tool {
 
         Job job = Job.getInstance(conf, stage + " dt=" + date);
         job.setJarByClass(CleanDimension.class);
-        job.getConfiguration().setBooleanIfUnset("mapreduce.job.user.classpath.first", true);
+        JobSettings.isolateJobClasses(job.getConfiguration());
         job.getConfiguration().set(DimensionRows.DIMENSION, dimension.dataset());
         if (jdbcUrl == null) {
             run.requireInput(raw);

@@ -1,5 +1,7 @@
 package io.clickstream.jobs.events;
 
+import io.clickstream.jobs.JobSettings;
+import io.clickstream.jobs.LaunchConfiguration;
 import io.clickstream.events.EventRejectReason;
 import io.clickstream.jobs.Accounting;
 import io.clickstream.jobs.Args;
@@ -36,7 +38,6 @@ import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
 import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
 import org.apache.hadoop.util.Tool;
-import org.apache.hadoop.util.ToolRunner;
 
 /**
  * {@code clean-events}: the application events that arrived on day D (JSON lines in {@code raw/events/dt=D})
@@ -61,7 +62,7 @@ public class CleanEvents extends Configured implements Tool {
     private Result lastResult;
 
     public static void main(String[] args) throws Exception {
-        System.exit(ToolRunner.run(new CleanEvents(), args));
+        System.exit(LaunchConfiguration.run(new CleanEvents(), args));
     }
 
     @Override
@@ -117,7 +118,7 @@ public class CleanEvents extends Configured implements Tool {
         Configuration conf = getConf();
         Job job = Job.getInstance(conf, NAME + " dt=" + date);
         job.setJarByClass(CleanEvents.class);
-        job.getConfiguration().setBooleanIfUnset("mapreduce.job.user.classpath.first", true);
+        JobSettings.isolateJobClasses(job.getConfiguration());
         job.getConfiguration().set(CleanEventsSettings.RUN_DATE, date.toString());
         CleanEventsSettings.window(job.getConfiguration());
 

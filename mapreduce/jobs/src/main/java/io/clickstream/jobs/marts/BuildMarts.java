@@ -1,5 +1,6 @@
 package io.clickstream.jobs.marts;
 
+import io.clickstream.jobs.LaunchConfiguration;
 import io.clickstream.avro.Order;
 import io.clickstream.avro.Session;
 import io.clickstream.avro.SessionizedPageView;
@@ -36,7 +37,6 @@ import org.apache.hadoop.mapreduce.Reducer;
 import org.apache.hadoop.mapreduce.TaskCounter;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.output.LazyOutputFormat;
-import org.apache.hadoop.util.ToolRunner;
 
 /**
  * {@code marts}: day D's marts ({@code marts/<mart>/dt=D}: traffic_by_hour, pages_by_day, channels_by_day,
@@ -57,7 +57,7 @@ public class BuildMarts extends DailyStage {
     }
 
     public static void main(String[] args) throws Exception {
-        System.exit(ToolRunner.run(new BuildMarts(), args));
+        System.exit(LaunchConfiguration.run(new BuildMarts(), args));
     }
 
     public BuildMarts() {

@@ -1,5 +1,6 @@
 package io.clickstream.jobs.orders;
 
+import io.clickstream.jobs.LaunchConfiguration;
 import io.clickstream.avro.CustomerVersion;
 import io.clickstream.avro.Event;
 import io.clickstream.avro.Order;
@@ -34,7 +35,6 @@ import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.Reducer;
 import org.apache.hadoop.mapreduce.TaskCounter;
 import org.apache.hadoop.mapreduce.lib.input.MultipleInputs;
-import org.apache.hadoop.util.ToolRunner;
 
 /**
  * {@code orders}: day D's order_placed events as orders ({@code marts/orders/dt=D}). Products are joined
@@ -56,7 +56,7 @@ public class BuildOrders extends DailyStage {
     static final Schema SHUFFLE = Schema.createUnion(Schemas.CUSTOMER_HISTORY, Schemas.ORDER);
 
     public static void main(String[] args) throws Exception {
-        System.exit(ToolRunner.run(new BuildOrders(), args));
+        System.exit(LaunchConfiguration.run(new BuildOrders(), args));
     }
 
     public BuildOrders() {

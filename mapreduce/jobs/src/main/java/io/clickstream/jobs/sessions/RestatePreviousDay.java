@@ -1,5 +1,6 @@
 package io.clickstream.jobs.sessions;
 
+import io.clickstream.jobs.LaunchConfiguration;
 import io.clickstream.jobs.Args;
 import io.clickstream.jobs.Warehouse;
 import io.clickstream.jobs.marts.BuildMarts;
@@ -7,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.util.ToolRunner;
 import org.apache.hadoop.util.Tool;
 
 /**
@@ -21,7 +21,7 @@ public class RestatePreviousDay extends Configured implements Tool {
     public static final String NAME = "restate-previous-day";
 
     public static void main(String[] args) throws Exception {
-        System.exit(ToolRunner.run(new RestatePreviousDay(), args));
+        System.exit(LaunchConfiguration.run(new RestatePreviousDay(), args));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.clickstream.jobs.sessions;
 
+import io.clickstream.jobs.LaunchConfiguration;
 import io.clickstream.jobs.Accounting;
 import io.clickstream.jobs.CleanRun;
 import io.clickstream.jobs.DailyStage;
@@ -34,7 +35,6 @@ import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
 import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
-import org.apache.hadoop.util.ToolRunner;
 
 /**
  * {@code sessionize}: day D's page views, deduplicated (exact duplicate lines), with user agent, bot flag,
@@ -60,7 +60,7 @@ public class Sessionize extends DailyStage {
     }
 
     public static void main(String[] args) throws Exception {
-        System.exit(ToolRunner.run(new Sessionize(), args));
+        System.exit(LaunchConfiguration.run(new Sessionize(), args));
     }
 
     public Sessionize() {

@@ -1,0 +1,248 @@
+package io.clickstream.cluster;
+
+import java.io.File;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.hadoop.mapred.MiniMRClientCluster;
+import org.apache.hadoop.mapred.MiniMRClientClusterFactory;
+import org.apache.oozie.client.OozieClient;
+import org.apache.oozie.local.LocalOozie;
+import org.apache.oozie.util.ClasspathUtils;
+
+/**
+ * HDFS, YARN, HiveServer2 and Oozie on loopback ports, in one command: a MiniDFSCluster (one datanode), a MiniYARN
+ * cluster with two NodeManagers, HiveServer2 in its own JVM process, and Oozie's real engine (LocalOozie, oozie-core
+ * 5.2.1) with the oozie and hive2 share libraries installed on HDFS in the layout {@code oozie-setup.sh sharelib
+ * create} makes. Oozie's launchers and the jobs they submit run in YARN containers; the settings below are each the
+ * fix for an error seen on this stack (shared stack facts, "Oozie's engine on a mini YARN cluster").
+ */
+public final class ClusterInABox implements AutoCloseable {
+
+    /** The share library's timestamped directory, as {@code oozie-setup.sh sharelib create} names it. */
+    static final String SHARELIB_STAMP = "lib_20261201000000";
+
+    private final File base;
+    private final MiniDFSCluster dfs;
+    private final MiniMRClientCluster yarn;
+    private final Configuration conf;
+    private final File hadoopConfDir;
+    private final HiveServer2Process hive;
+
+    private ClusterInABox(File base, MiniDFSCluster dfs, MiniMRClientCluster yarn, File hadoopConfDir,
+            HiveServer2Process hive) throws IOException {
+        this.base = base;
+        this.dfs = dfs;
+        this.yarn = yarn;
+        this.conf = new Configuration(yarn.getConfig());
+        this.hadoopConfDir = hadoopConfDir;
+        this.hive = hive;
+    }
+
+    /**
+     * Starts everything under {@code base}: {@code sharelib} holds one directory per share library
+     * ({@code oozie/}, {@code hive2/}), {@code hiveServer2} is the launcher the hive module builds.
+     */
+    public static ClusterInABox start(File base, File sharelib, File hiveServer2, String taskJavaOpts) throws Exception {
+        base.mkdirs();
+        Configuration dfsConf = new Configuration();
+        dfsConf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, new File(base, "dfs").getAbsolutePath());
+        String user = System.getProperty("user.name");
+        // Oozie submits as the workflow's user on its behalf (else E0803 "User: root is not allowed to impersonate").
+        dfsConf.set("hadoop.proxyuser." + user + ".hosts", "*");
+        dfsConf.set("hadoop.proxyuser." + user + ".groups", "*");
+        MiniDFSCluster dfs = new MiniDFSCluster.Builder(dfsConf).numDataNodes(1).build();
+        dfs.waitActive();
+
+        Configuration yarnConf = new Configuration(dfs.getConfiguration(0));
+        yarnConf.set("yarn.nodemanager.disk-health-checker.max-disk-utilization-per-disk-percentage", "99.5");
+        // The launcher's AM and its child job's AM run at once: at the default share the child never starts.
+        yarnConf.set("yarn.scheduler.capacity.maximum-am-resource-percent", "0.5");
+        yarnConf.setInt("yarn.nodemanager.resource.memory-mb", 6144);
+        yarnConf.setInt("yarn.nodemanager.resource.cpu-vcores", 8);
+        yarnConf.setInt("yarn.scheduler.minimum-allocation-mb", 256);
+        yarnConf.setBoolean("yarn.nodemanager.pmem-check-enabled", false);
+        yarnConf.setBoolean("yarn.nodemanager.vmem-check-enabled", false);
+        yarnConf.setInt("yarn.app.mapreduce.am.resource.mb", 1024);
+        yarnConf.setInt("mapreduce.map.memory.mb", 768);
+        yarnConf.setInt("mapreduce.reduce.memory.mb", 768);
+        // Finished containers' logs stay on the NodeManagers' disks, for the report of a failed test.
+        yarnConf.setInt("yarn.nodemanager.delete.debug-delay-sec", 3600);
+        // What a Java 17 cluster running Hadoop 3.3 needs in its own site files for jobs started outside Oozie.
+        yarnConf.set("yarn.app.mapreduce.am.command-opts", "-Xmx800m " + taskJavaOpts);
+        yarnConf.set("mapreduce.map.java.opts", "-Xmx600m " + taskJavaOpts);
+        yarnConf.set("mapreduce.reduce.java.opts", "-Xmx600m " + taskJavaOpts);
+        yarnConf.setLong("mapreduce.client.completion.pollinterval", 200);
+        MiniMRClientCluster yarn = MiniMRClientClusterFactory.create(ClusterInABox.class, 2, yarnConf);
+
+        File hadoopConfDir = writeHadoopConf(new File(base, "hadoop-conf"), yarn.getConfig());
+        HiveServer2Process hive = HiveServer2Process.start(hiveServer2, new File(base, "hiveserver2"), yarn.getConfig());
+        ClusterInABox cluster = new ClusterInABox(base, dfs, yarn, hadoopConfDir, hive);
+        try {
+            ShareLib.install(cluster.fileSystem(), sharelib, cluster.shareLibRoot(), SHARELIB_STAMP);
+            cluster.startOozie();
+        } catch (Exception e) {
+            cluster.close();
+            throw e;
+        }
+        return cluster;
+    }
+
+    /** The mini cluster's configuration as a site file, for Oozie and for commands run with {@code -conf}. */
+    private static File writeHadoopConf(File dir, Configuration clusterConf) throws IOException {
+        dir.mkdirs();
+        Configuration site = new Configuration(false);
+        for (Map.Entry<String, String> e : clusterConf) {
+            // Only what the cluster sets, as in a real site file: a default written out would count as the
+            // operator's choice (mapreduce.job.classloader=false, say). The factory's own job jar is not ours.
+            String[] sources = clusterConf.getPropertySources(e.getKey());
+            boolean onlyDefault = sources != null && java.util.Arrays.stream(sources).allMatch(src -> src.endsWith("-default.xml"));
+            if (!onlyDefault && !e.getKey().equals("mapreduce.job.jar") && !e.getKey().equals("mapred.jar")) {
+                site.set(e.getKey(), e.getValue());
+            }
+        }
+        try (OutputStream out = new FileOutputStream(new File(dir, "core-site.xml"))) {
+            site.writeXml(out);
+        }
+        return dir;
+    }
+
+    private void startOozie() throws Exception {
+        File oozieBase = new File(base, "oozie");
+        File confDir = new File(oozieBase, "conf");
+        new File(confDir, "action-conf").mkdirs();
+        File actionConfDir = new File(oozieBase, "action-conf-default");
+        actionConfDir.mkdirs();
+        Map<String, String> site = new TreeMap<>();
+        site.put("oozie.service.HadoopAccessorService.hadoop.configurations", "*=" + hadoopConfDir.getAbsolutePath());
+        site.put("oozie.service.HadoopAccessorService.action.configurations", "*=" + actionConfDir.getAbsolutePath());
+        site.put("oozie.service.HadoopAccessorService.supported.filesystems", "hdfs,file");
+        site.put("oozie.service.JPAService.jdbc.url", "jdbc:derby:" + new File(oozieBase, "db").getAbsolutePath() + ";create=true");
+        site.put("oozie.service.JPAService.create.db.schema", "true");
+        site.put("oozie.service.WorkflowAppService.system.libpath", shareLibRoot().toString());
+        site.put("oozie.service.ShareLibService.fail.fast.on.startup", "true");
+        site.put("oozie.launcher.default.memory.mb", "768");
+        // Materialise coordinator actions and check their inputs every few seconds, not every few minutes.
+        site.put("oozie.service.CoordMaterializeTriggerService.lookup.interval", "5");
+        site.put("oozie.service.CoordMaterializeTriggerService.scheduling.interval", "2");
+        site.put("oozie.service.coord.input.check.requeue.interval", "2000");
+        site.put("oozie.service.coord.push.check.requeue.interval", "2000");
+        site.put("oozie.service.StatusTransitService.statusTransit.interval", "5");
+        site.put("oozie.email.smtp.host", "127.0.0.1");
+        site.put("oozie.email.smtp.port", "2525");
+        StringBuilder xml = new StringBuilder("<configuration>");
+        site.forEach((k, v) -> xml.append("<property><name>").append(k).append("</name><value>").append(v)
+                .append("</value></property>"));
+        Files.writeString(new File(confDir, "oozie-site.xml").toPath(), xml.append("</configuration>").toString());
+        for (String name : new String[] {"home", "data", "log"}) {
+            File d = new File(oozieBase, name);
+            d.mkdirs();
+            System.setProperty("oozie." + name + ".dir", d.getAbsolutePath());
+        }
+        System.setProperty("oozie.config.dir", confDir.getAbsolutePath());
+        // LocalOozie's default Log4j setup sends its logs nowhere: to a file beside its database instead.
+        Files.writeString(new File(confDir, "oozie-log4j.properties").toPath(), String.join("\n",
+                "log4j.rootLogger=INFO, oozie",
+                "log4j.appender.oozie=org.apache.log4j.FileAppender",
+                "log4j.appender.oozie.File=" + new File(oozieBase, "log/oozie.log").getAbsolutePath(),
+                "log4j.appender.oozie.layout=org.apache.log4j.PatternLayout",
+                "log4j.appender.oozie.layout.ConversionPattern=%d{ISO8601} %5p %c{1}:%L - %m%n", ""));
+        System.setProperty("oozie.log4j.file", "oozie-log4j.properties");
+        // A mini cluster has no HADOOP_*_HOME: the launchers get this JVM's class path instead.
+        ClasspathUtils.setUsingMiniYarnCluster(true);
+        LocalOozie.start();
+    }
+
+    public Path shareLibRoot() {
+        return fileSystem().makeQualified(new Path("/user/" + System.getProperty("user.name") + "/share/lib"));
+    }
+
+    public FileSystem fileSystem() {
+        try {
+            return dfs.getFileSystem();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The cluster's client configuration (fs.defaultFS, the resource manager, mapreduce.framework.name=yarn). */
+    public Configuration conf() {
+        return new Configuration(conf);
+    }
+
+    /** The directory holding the cluster's {@code core-site.xml}, for {@code -conf} and for people. */
+    public File hadoopConfDir() {
+        return hadoopConfDir;
+    }
+
+    public String nameNode() {
+        return conf.get("fs.defaultFS");
+    }
+
+    public String resourceManager() {
+        return conf.get("yarn.resourcemanager.address");
+    }
+
+    public String hiveJdbcUrl() {
+        return hive.jdbcUrl();
+    }
+
+    public HiveServer2Process hiveServer2() {
+        return hive;
+    }
+
+    public OozieClient oozie() {
+        return LocalOozie.getClient();
+    }
+
+    public OozieClient coordinators() {
+        return LocalOozie.getCoordClient();
+    }
+
+    /** Every YARN container's log directory of both NodeManagers, for a failed run's report. */
+    public java.util.List<File> containerLogDirs() {
+        java.util.List<File> dirs = new java.util.ArrayList<>();
+        // MiniYARNCluster keeps them under ./target/<caller's simple name>/<name>-logDir-nm-*/application_*.
+        collectLogDirs(new File("target", ClusterInABox.class.getSimpleName()), dirs);
+        return dirs;
+    }
+
+    private static void collectLogDirs(File dir, java.util.List<File> found) {
+        File[] children = dir.listFiles();
+        if (children == null) {
+            return;
+        }
+        for (File child : children) {
+            if (child.isDirectory()) {
+                if (child.getName().startsWith("application_")) {
+                    found.add(child);
+                } else {
+                    collectLogDirs(child, found);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            LocalOozie.stop();
+        } catch (RuntimeException ignored) {
+            // not started
+        }
+        hive.close();
+        try {
+            yarn.stop();
+        } catch (IOException ignored) {
+            // stopping anyway
+        }
+        dfs.shutdown();
+    }
+}

@@ -1,0 +1,54 @@
+package io.clickstream.cluster;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code hadoop jar clickstream-jobs-job.jar COMMAND ...} as an operator runs it: the shaded job jar from the
+ * deployed application's lib/, in front of the cluster's own class path, in a JVM of its own.
+ */
+final class HadoopJar {
+
+    private final File jobJar;
+    private final File hadoopConf;
+    private final File logDir;
+
+    HadoopJar(File jobJar, File hadoopConf, File logDir) {
+        this.jobJar = jobJar;
+        this.hadoopConf = hadoopConf;
+        this.logDir = logDir;
+        logDir.mkdirs();
+    }
+
+    /** Runs the command against the cluster (generic option -conf); returns its output, or fails with it. */
+    String run(String command, String... args) throws IOException, InterruptedException {
+        List<String> all = new ArrayList<>(List.of("-conf", new File(hadoopConf, "core-site.xml").getAbsolutePath()));
+        all.addAll(List.of(args));
+        return runLocally(command, all.toArray(String[]::new));
+    }
+
+    /** Runs the command with no cluster configuration (e.g. generating sample data into a local directory). */
+    String runLocally(String command, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx1g"));
+        cmd.addAll(List.of(System.getProperty("jdk17.opens", "").split(" ")));
+        cmd.addAll(List.of("-cp", jobJar.getAbsolutePath() + File.pathSeparator + System.getProperty("java.class.path"),
+                "io.clickstream.Main", command));
+        cmd.addAll(List.of(args));
+        cmd.removeIf(String::isEmpty);
+        File log = new File(logDir, command + "-" + System.nanoTime() + ".log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
+        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IOException(command + " did not finish in 10 minutes: " + log);
+        }
+        String output = Files.readString(log.toPath());
+        if (p.exitValue() != 0) {
+            throw new IOException(command + " " + String.join(" ", args) + " exited with " + p.exitValue() + ":\n" + output);
+        }
+        return output;
+    }
+}
