@@ -53,7 +53,7 @@ public class WarehouseCli extends Configured implements Tool {
     }
 
     public static void main(String[] args) throws Exception {
-        System.exit(ExitStatus.of(() -> runOrThrow(args)));
+        ExitStatus.exit("warehouse " + (args.length == 0 ? "" : args[0]), () -> runOrThrow(args));
     }
 
     /** Runs a command; failures meant for people are thrown as IllegalArgumentException or JobFailedException. */

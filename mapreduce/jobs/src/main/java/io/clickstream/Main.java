@@ -57,6 +57,6 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
-        System.exit(ExitStatus.of(() -> runOrThrow(args)));
+        ExitStatus.exit(args.length == 0 ? "clickstream" : args[0], () -> runOrThrow(args));
     }
 }

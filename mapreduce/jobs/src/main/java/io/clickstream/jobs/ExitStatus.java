@@ -11,15 +11,50 @@ public final class ExitStatus {
     private ExitStatus() {
     }
 
+    /** Thrown instead of exiting inside an Oozie launcher, so that the action's error is the line meant for people. */
+    public static final class ActionFailedException extends RuntimeException {
+        private final int status;
+
+        public ActionFailedException(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    private record Outcome(int status, String message) {
+    }
+
     public static int of(Callable<Integer> command) throws Exception {
+        return run(command).status();
+    }
+
+    /**
+     * Runs a command line's main and exits with its status. Inside an Oozie launcher a failure is thrown instead: Oozie
+     * shows an exception's message as the action's error (in the kill message and the alert), whereas for an exit it
+     * only says "Main Class [...], exit code [1]".
+     */
+    public static void exit(String command, Callable<Integer> main) throws Exception {
+        Outcome outcome = run(main);
+        if (outcome.status() != 0 && System.getProperty(LaunchConfiguration.OOZIE_ACTION_CONF) != null) {
+            throw new ActionFailedException(outcome.status(), outcome.message() != null ? outcome.message()
+                    : command + " exited with status " + outcome.status());
+        }
+        System.exit(outcome.status());
+    }
+
+    private static Outcome run(Callable<Integer> command) throws Exception {
         try {
-            return command.call();
+            return new Outcome(command.call(), null);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
-            return 2;
+            return new Outcome(2, e.getMessage());
         } catch (JobFailedException e) {
             System.err.println("FAILED: " + e.getMessage());
-            return 1;
+            return new Outcome(1, e.getMessage());
         }
     }
 }

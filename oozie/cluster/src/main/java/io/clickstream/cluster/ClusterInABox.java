@@ -15,7 +15,6 @@ import org.apache.hadoop.mapred.MiniMRClientCluster;
 import org.apache.hadoop.mapred.MiniMRClientClusterFactory;
 import org.apache.oozie.client.OozieClient;
 import org.apache.oozie.local.LocalOozie;
-import org.apache.oozie.util.ClasspathUtils;
 
 /**
  * HDFS, YARN, HiveServer2 and Oozie on loopback ports, in one command: a MiniDFSCluster (one datanode), a MiniYARN
@@ -26,6 +25,9 @@ import org.apache.oozie.util.ClasspathUtils;
  */
 public final class ClusterInABox implements AutoCloseable {
 
+    /** Where the application is deployed on HDFS, as in the shipped cluster example. */
+    public static final String APP_PATH = "/apps/clickstream";
+
     /** The share library's timestamped directory, as {@code oozie-setup.sh sharelib create} names it. */
     static final String SHARELIB_STAMP = "lib_20261201000000";
 
@@ -34,10 +36,12 @@ public final class ClusterInABox implements AutoCloseable {
     private final MiniMRClientCluster yarn;
     private final Configuration conf;
     private final File hadoopConfDir;
+    private final MetastoreDatabase metastore;
     private final HiveServer2Process hive;
 
     private ClusterInABox(File base, MiniDFSCluster dfs, MiniMRClientCluster yarn, File hadoopConfDir,
-            HiveServer2Process hive) throws IOException {
+            MetastoreDatabase metastore, HiveServer2Process hive) throws IOException {
+        this.metastore = metastore;
         this.base = base;
         this.dfs = dfs;
         this.yarn = yarn;
@@ -46,11 +50,39 @@ public final class ClusterInABox implements AutoCloseable {
         this.hive = hive;
     }
 
+    /** Starts everything under {@code base} with the build's share libraries, HiveServer2 launcher and Java 17 opens. */
+    public static ClusterInABox start(File base) throws Exception {
+        return start(base, new File(required("clickstream.sharelib")), new File(required("clickstream.hiveserver2")),
+                new File(required("clickstream.metastore-home")), jdk17Opens());
+    }
+
+    /** The Oozie application {@code mvn package} built (oozie/target/clickstream-oozie-app). */
+    public static File application() {
+        return new File(required("clickstream.app")).getAbsoluteFile();
+    }
+
+    /** The JDK packages Hadoop reflects into on Java 17 (the root pom's list), for every JVM started here. */
+    public static String jdk17Opens() {
+        return System.getProperty("jdk17.opens", "");
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException("system property " + property + " is not set (the build's launcher and tests set it)");
+        }
+        return value;
+    }
+
     /**
      * Starts everything under {@code base}: {@code sharelib} holds one directory per share library
      * ({@code oozie/}, {@code hive2/}), {@code hiveServer2} is the launcher the hive module builds.
      */
-    public static ClusterInABox start(File base, File sharelib, File hiveServer2, String taskJavaOpts) throws Exception {
+    public static ClusterInABox start(File base, File sharelib, File hiveServer2, File metastoreHome, String taskJavaOpts)
+            throws Exception {
+        // Every start is a new cluster: HDFS is formatted, so a metastore or Oozie database left from the last one
+        // would point at data that is gone.
+        org.apache.hadoop.fs.FileUtil.fullyDelete(base);
         base.mkdirs();
         Configuration dfsConf = new Configuration();
         dfsConf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, new File(base, "dfs").getAbsolutePath());
@@ -83,8 +115,16 @@ public final class ClusterInABox implements AutoCloseable {
         MiniMRClientCluster yarn = MiniMRClientClusterFactory.create(ClusterInABox.class, 2, yarnConf);
 
         File hadoopConfDir = writeHadoopConf(new File(base, "hadoop-conf"), yarn.getConfig());
-        HiveServer2Process hive = HiveServer2Process.start(hiveServer2, new File(base, "hiveserver2"), yarn.getConfig());
-        ClusterInABox cluster = new ClusterInABox(base, dfs, yarn, hadoopConfDir, hive);
+        MetastoreDatabase metastore = MetastoreDatabase.start(new File(base, "postgres"),
+                new File(hiveServer2.getParentFile(), "hive-schematool"), metastoreHome);
+        HiveServer2Process hive;
+        try {
+            hive = HiveServer2Process.start(hiveServer2, new File(base, "hiveserver2"), yarn.getConfig(), metastore.hiveSite());
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            metastore.close();
+            throw e;
+        }
+        ClusterInABox cluster = new ClusterInABox(base, dfs, yarn, hadoopConfDir, metastore, hive);
         try {
             ShareLib.install(cluster.fileSystem(), sharelib, cluster.shareLibRoot(), SHARELIB_STAMP);
             cluster.startOozie();
@@ -108,6 +148,9 @@ public final class ClusterInABox implements AutoCloseable {
                 site.set(e.getKey(), e.getValue());
             }
         }
+        // A mini cluster has no HADOOP_*_HOME: its "installed Hadoop" is this JVM's class path. As on a real cluster
+        // it comes after the container's own jars (the action's lib/ and share library), not before them.
+        site.set("yarn.application.classpath", System.getProperty("java.class.path").replace(File.pathSeparatorChar, ','));
         try (OutputStream out = new FileOutputStream(new File(dir, "core-site.xml"))) {
             site.writeXml(out);
         }
@@ -155,9 +198,19 @@ public final class ClusterInABox implements AutoCloseable {
                 "log4j.appender.oozie.layout=org.apache.log4j.PatternLayout",
                 "log4j.appender.oozie.layout.ConversionPattern=%d{ISO8601} %5p %c{1}:%L - %m%n", ""));
         System.setProperty("oozie.log4j.file", "oozie-log4j.properties");
-        // A mini cluster has no HADOOP_*_HOME: the launchers get this JVM's class path instead.
-        ClasspathUtils.setUsingMiniYarnCluster(true);
         LocalOozie.start();
+    }
+
+    /** Where everything listens, for people. */
+    public String describe() {
+        return String.join(System.lineSeparator(),
+                "cluster in a box:",
+                "  HDFS           " + nameNode(),
+                "  YARN           " + resourceManager() + " (web " + conf.get("yarn.resourcemanager.webapp.address") + ")",
+                "  HiveServer2    " + hiveJdbcUrl() + " (log " + hive.log() + ")",
+                "  metastore      " + metastore.jdbcUrl() + " (PostgreSQL, schema by Hive's schema tool)",
+                "  Oozie          in this process (LocalOozie), share libraries in " + shareLibRoot(),
+                "  Hadoop config  " + new File(hadoopConfDir, "core-site.xml"));
     }
 
     public Path shareLibRoot() {
@@ -209,8 +262,8 @@ public final class ClusterInABox implements AutoCloseable {
     /** Every YARN container's log directory of both NodeManagers, for a failed run's report. */
     public java.util.List<File> containerLogDirs() {
         java.util.List<File> dirs = new java.util.ArrayList<>();
-        // MiniYARNCluster keeps them under ./target/<caller's simple name>/<name>-logDir-nm-*/application_*.
-        collectLogDirs(new File("target", ClusterInABox.class.getSimpleName()), dirs);
+        // MiniYARNCluster keeps them under ${test.build.data}/<caller's simple name>/yarn-*/<name>-logDir-nm-*/application_*.
+        collectLogDirs(new File(System.getProperty("test.build.data", "target/test/data"), ClusterInABox.class.getSimpleName()), dirs);
         return dirs;
     }
 
@@ -238,6 +291,7 @@ public final class ClusterInABox implements AutoCloseable {
             // not started
         }
         hive.close();
+        metastore.close();
         try {
             yarn.stop();
         } catch (IOException ignored) {

@@ -15,7 +15,7 @@ import org.apache.hadoop.conf.Configuration;
 
 /**
  * HiveServer2 4.0.1 in its own JVM, listening on a loopback TCP port, its warehouse and scratch space on the mini
- * cluster's HDFS. Started with the launcher the hive module builds ({@code hive/target/bin/hiveserver2}); its output
+ * cluster's HDFS, its metastore in the database whose hive-site keys it is given. Started with the launcher the hive module builds ({@code hive/target/bin/hiveserver2}); its output
  * goes to {@code hiveserver2.log} beside its metastore.
  */
 public final class HiveServer2Process implements AutoCloseable {
@@ -32,7 +32,8 @@ public final class HiveServer2Process implements AutoCloseable {
         this.log = log;
     }
 
-    static HiveServer2Process start(File launcher, File dir, Configuration cluster) throws IOException, InterruptedException {
+    static HiveServer2Process start(File launcher, File dir, Configuration cluster, Map<String, String> metastore)
+            throws IOException, InterruptedException {
         if (!launcher.canExecute()) {
             throw new IOException("no HiveServer2 launcher at " + launcher + " (mvn package builds it in the hive module)");
         }
@@ -43,10 +44,8 @@ public final class HiveServer2Process implements AutoCloseable {
         site.put("hive.server2.thrift.bind.host", "127.0.0.1");
         site.put("hive.server2.webui.port", "0");
         site.put("fs.defaultFS", cluster.get("fs.defaultFS"));
-        site.put("javax.jdo.option.ConnectionURL", "jdbc:derby:;databaseName=" + new File(dir, "metastore_db") + ";create=true");
         site.put("hive.metastore.warehouse.dir", cluster.get("fs.defaultFS") + "/user/hive/warehouse");
-        site.put("hive.metastore.schema.verification", "false");
-        site.put("datanucleus.schema.autoCreateAll", "true");
+        site.putAll(metastore);
         site.put("hive.metastore.uris", "");
         site.put("hive.metastore.try.direct.sql", "false");
         site.put("hive.execution.engine", "mr");

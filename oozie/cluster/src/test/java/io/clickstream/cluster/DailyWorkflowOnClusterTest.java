@@ -4,25 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.yarn.api.records.ApplicationReport;
 import org.apache.hadoop.yarn.client.api.YarnClient;
-import org.apache.oozie.client.CoordinatorAction;
-import org.apache.oozie.client.CoordinatorJob;
-import org.apache.oozie.client.OozieClient;
 import org.apache.oozie.client.WorkflowAction;
 import org.apache.oozie.client.WorkflowJob;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The daily workflow on Oozie's real engine over YARN and HDFS: the application {@code mvn package} builds, deployed
@@ -30,39 +28,44 @@ import org.junit.jupiter.api.Test;
  * when its done-flags exist, every java action through Oozie's launcher on YARN and its MapReduce jobs on YARN, the
  * hive2 registration against HiveServer2 in its own process.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DailyWorkflowOnClusterTest {
 
     private static final LocalDate FIRST = LocalDate.of(2026, 11, 20);
     private static final int DAYS = 2;
-    private static final List<String> SOURCES = List.of("access_logs", "events", "customers", "products");
 
     private static final File BASE = new File("target/box").getAbsoluteFile();
-    private static final File APP = new File(System.getProperty("clickstream.app", "../target/clickstream-oozie-app"));
+    private static final File APP = ClusterInABox.application();
+    private static final File JOB_JAR = new File(APP, "lib/clickstream-jobs-job.jar");
+    /** Generated raw days: the laptop run's warehouse, and the spool `ingest` lands on HDFS from. */
+    private static final File SPOOL = new File(BASE, "laptop/warehouse");
+    private static final File LAPTOP_METASTORE = new File(BASE, "laptop/metastore");
+    private static final List<String> ZONES = List.of("clean", "quarantine", "marts");
+    private static final List<String> QUERIES = List.of("visitors_per_day", "traffic_by_hour", "error_rates", "revenue_per_day",
+            "conversion_by_channel", "quarantine_summary");
 
     private static ClusterInABox cluster;
     private static HadoopJar hadoopJar;
+    private static DailyRuns runs;
     private static Path warehouse;
 
     @BeforeAll
-    static void startTheClusterDeployAndLand() throws Exception {
-        cluster = ClusterInABox.start(BASE, new File(System.getProperty("clickstream.sharelib")),
-                new File(System.getProperty("clickstream.hiveserver2")), System.getProperty("jdk17.opens", ""));
-        hadoopJar = new HadoopJar(new File(APP, "lib/clickstream-jobs-job.jar"), cluster.hadoopConfDir(),
-                new File(BASE, "commands"));
-        hadoopJar.run("deploy-app", "--app", APP.getAbsolutePath(), "--to", "/apps/clickstream");
+    static void generateRunOnTheLaptopStartTheClusterDeployAndLand() throws Exception {
+        org.apache.hadoop.fs.FileUtil.fullyDelete(BASE);
+        File commands = new File(BASE, "commands");
+        DailyRuns.generate(new HadoopJar(JOB_JAR, null, commands), SPOOL, FIRST, DAYS, 3000, 0.01);
+        // The same days through the same workflow.xml on the laptop path: the reference for the cluster's outputs.
+        Launcher.run(new File(System.getProperty("clickstream.laptop-run")), new File(BASE, "laptop"), 20,
+                "--from", FIRST.toString(), "--to", FIRST.plusDays(DAYS - 1).toString(),
+                "-Dwarehouse=" + SPOOL.toURI().toString().replaceFirst("/$", ""),
+                "--metastore", LAPTOP_METASTORE.getAbsolutePath(), "--report-dir", new File(BASE, "laptop/runs").getAbsolutePath());
 
-        File spool = new File(BASE, "spool");
-        hadoopJar.runLocally("generate", "--warehouse", spool.toURI().toString(), "--start", FIRST.toString(),
-                "--days", Integer.toString(DAYS), "--lines-per-day", "3000", "--events-per-day", "800", "--seed", "11");
+        cluster = ClusterInABox.start(new File(BASE, "cluster"));
+        hadoopJar = new HadoopJar(JOB_JAR, cluster.hadoopConfDir(), commands);
+        hadoopJar.run("deploy-app", "--app", APP.getAbsolutePath(), "--to", ClusterInABox.APP_PATH);
         warehouse = cluster.fileSystem().makeQualified(new Path("/data/clickstream"));
-        for (int d = 0; d < DAYS; d++) {
-            String day = FIRST.plusDays(d).toString();
-            for (String source : SOURCES) {
-                hadoopJar.run("ingest", "--source", source, "--date", day,
-                        "--spool", new File(spool, "raw/" + source + "/dt=" + day).toURI().toString(),
-                        "--warehouse", warehouse.toString());
-            }
-        }
+        runs = new DailyRuns(cluster, APP, warehouse);
+        runs.land(hadoopJar, SPOOL, FIRST, DAYS);
     }
 
     @AfterAll
@@ -73,24 +76,26 @@ class DailyWorkflowOnClusterTest {
     }
 
     @Test
+    @Order(1)
     void theCoordinatorRunsEachDayThroughEveryActionOnYarn() throws Exception {
-        OozieClient oozie = cluster.coordinators();
-        Properties job = submission(oozie);
-        job.setProperty(OozieClient.COORDINATOR_APP_PATH, job.getProperty("appPath") + "/coordinator.xml");
-        job.setProperty("start", FIRST.plusDays(1) + "T00:00Z");
-        job.setProperty("end", FIRST.plusDays(1 + DAYS) + "T00:00Z");
-        String id = oozie.run(job);
+        String coordinator = runs.submitCoordinator(FIRST, DAYS);
 
-        List<WorkflowJob> runs = awaitDays(oozie, id, 40 * 60_000);
-        for (WorkflowJob run : runs) {
+        List<WorkflowJob> days;
+        try {
+            days = runs.await(coordinator, DAYS, 40 * 60_000, System.out);
+        } catch (IllegalStateException e) {
+            throw new AssertionError(e.getMessage() + "\n" + ContainerLogs.summary(cluster), e);
+        }
+        for (WorkflowJob run : days) {
             assertEquals(WorkflowJob.Status.SUCCEEDED, run.getStatus(), run.getAppName() + "\n" + describe(run));
         }
+        writeActionTimes(days, new File("target/cluster-action-times.md"));
         FileSystem fs = cluster.fileSystem();
         for (int d = 0; d < DAYS; d++) {
             assertTrue(fs.exists(new Path(warehouse, "published/dt=" + FIRST.plusDays(d) + "/_SUCCESS")), "day " + d);
         }
         List<ApplicationReport> apps = yarnApplications();
-        for (String stage : List.of("clean-access-logs", "clean-events", "clean-customers", "clean-products", "sessionize",
+        for (String stage : List.of("clean-access-logs", "clean-events", "clean-dimension customers", "clean-dimension products", "sessionize",
                 "customer-history", "orders", "marts")) {
             for (int d = 0; d < DAYS; d++) {
                 String name = stage + " dt=" + FIRST.plusDays(d);
@@ -100,61 +105,179 @@ class DailyWorkflowOnClusterTest {
         }
     }
 
-    /** The shipped cluster example with this cluster's addresses. */
-    private static Properties submission(OozieClient oozie) throws Exception {
-        Properties example = new Properties();
-        try (InputStream in = Files.newInputStream(new File(APP, "job.properties.cluster").toPath())) {
-            example.load(in);
+    @Test
+    @Order(2)
+    void theOutputsOnHdfsEqualTheLaptopRunsRecordForRecord() throws Exception {
+        Map<String, List<String>> laptop = WarehouseRecords.read(FileSystem.getLocal(cluster.conf()),
+                new Path(SPOOL.toURI()), ZONES);
+        Map<String, List<String>> onCluster = WarehouseRecords.read(cluster.fileSystem(), warehouse, ZONES);
+
+        assertTrue(laptop.keySet().stream().anyMatch(p -> p.startsWith("marts/sessions/")), laptop.keySet().toString());
+        assertEquals(laptop.keySet(), onCluster.keySet(), "the same partitions");
+        for (String partition : laptop.keySet()) {
+            List<String> expected = laptop.get(partition);
+            List<String> actual = onCluster.get(partition);
+            assertEquals(expected.size(), actual.size(), partition + ": records");
+            for (int i = 0; i < expected.size(); i++) {
+                assertEquals(expected.get(i), actual.get(i), partition + ": record " + i + " of " + expected.size());
+            }
         }
-        Properties job = oozie.createConfiguration();
-        example.forEach((k, v) -> job.setProperty((String) k, (String) v));
-        job.setProperty("nameNode", cluster.nameNode());
-        job.setProperty("resourceManager", cluster.resourceManager());
-        job.setProperty("appPath", cluster.nameNode() + "/apps/clickstream");
-        job.setProperty("warehouse", warehouse.toString());
-        job.setProperty("hiveJdbcUrl", cluster.hiveJdbcUrl());
-        job.setProperty("javaOpts", "-Xmx512m");
-        job.setProperty("datasetStart", "2026-01-01T00:00Z");
-        job.remove(OozieClient.BUNDLE_APP_PATH);
-        return job;
     }
 
-    /** Waits until the coordinator has run every day; returns each day's workflow. */
-    private static List<WorkflowJob> awaitDays(OozieClient oozie, String coordinator, long timeoutMs) throws Exception {
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        String last = "";
+    @Test
+    @Order(3)
+    void analystQueriesOverTheHiveServer2ProcessReturnTheLaptopsFigures() throws Exception {
+        File warehouseCli = new File(new File(System.getProperty("clickstream.hiveserver2")).getParentFile(), "warehouse");
+        File dir = new File(BASE, "queries");
+        String from = FIRST.toString();
+        String to = FIRST.plusDays(DAYS - 1).toString();
+        for (String query : QUERIES) {
+            File laptopCsv = new File(dir, query + ".laptop.csv");
+            File clusterCsv = new File(dir, query + ".cluster.csv");
+            Launcher.run(warehouseCli, dir, 5, "query", query, "--hivevar", "from=" + from, "--hivevar", "to=" + to,
+                    "--warehouse", SPOOL.toURI().toString(), "--metastore", LAPTOP_METASTORE.getAbsolutePath(),
+                    "--csv", laptopCsv.getAbsolutePath());
+            Launcher.run(warehouseCli, dir, 5, "query", query, "--hivevar", "from=" + from, "--hivevar", "to=" + to,
+                    "--warehouse", warehouse.toString(), "--jdbc-url", cluster.hiveJdbcUrl(), "--csv", clusterCsv.getAbsolutePath());
+            List<String> expected = Files.readAllLines(laptopCsv.toPath());
+            assertTrue(expected.size() > 1, query + " has rows on the laptop: " + expected);
+            assertEquals(expected, Files.readAllLines(clusterCsv.toPath()), query);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aFailingActionIsRetriedThenTakesTheKillPathWithTheOperatorsMessageAndLeavesNoJobRunning() throws Exception {
+        LocalDate bad = FIRST.plusDays(DAYS);
+        File spool = new File(BASE, "bad-day");
+        DailyRuns.generate(hadoopJar, spool, bad, 1, 2000, 0.6);
+        runs.land(hadoopJar, spool, bad, 1);
+        // The deployed workflow with its retry intervals (minutes, literal in the XML) at zero, for the test's sake.
+        String app = deployVariant("clickstream-retry-now",
+                workflow -> workflow.replaceAll("retry-interval=\"\\d+\"", "retry-interval=\"0\""));
+
+        WorkflowJob run = runWorkflow(app, bad, cluster.hiveJdbcUrl());
+
+        assertEquals(WorkflowJob.Status.KILLED, run.getStatus(), describe(run));
+        List<WorkflowAction> failed = run.getActions().stream()
+                .filter(a -> a.getStatus() == WorkflowAction.Status.ERROR && a.getType().equals("java")).toList();
+        assertTrue(!failed.isEmpty(), describe(run));
+        for (WorkflowAction action : failed) {
+            String message = String.valueOf(action.getErrorMessage());
+            assertTrue(message.contains("dt=" + bad) && !message.contains("exit code ["),
+                    action.getName() + " fails with the command's own line, not Oozie's exit-code text: " + message);
+        }
+        assertTrue(failed.stream().anyMatch(a -> a.getUserRetryCount() == 2 && a.getUserRetryMax() == 2),
+                "the failing action was retried twice: " + describe(run));
+        WorkflowAction kill = run.getActions().stream().filter(a -> a.getName().equals("failed")).findFirst()
+                .orElseThrow(() -> new AssertionError("no kill node ran: " + describe(run)));
+        assertTrue(String.valueOf(kill.getErrorMessage()).contains("dt=" + bad), "kill message: " + kill.getErrorMessage());
+        assertTrue(run.getActions().stream().anyMatch(a -> a.getName().equals("notify-failure")), "the alert was tried");
+        assertNoApplicationStillRunning();
+        assertTrue(!cluster.fileSystem().exists(new Path(warehouse, "published/dt=" + bad)), "nothing published");
+    }
+
+    @Test
+    @Order(5)
+    void aRegistrationThatCannotReachHiveServer2OrWhoseStatementFailsFailsItsAction() throws Exception {
+        String app = deployVariant("clickstream-register-only", DailyWorkflowOnClusterTest::registrationOnly);
+        int closed = HiveServer2Process.freePort();
+
+        WorkflowJob serverDown = runWorkflow(app, FIRST, "jdbc:hive2://127.0.0.1:" + closed + "/default");
+        assertEquals(WorkflowJob.Status.KILLED, serverDown.getStatus(), "no HiveServer2 listening:\n" + describe(serverDown));
+
+        WorkflowJob badStatement = runWorkflow(app, FIRST, cluster.hiveJdbcUrl(), "warehouse", warehouse + "/it's");
+        assertEquals(WorkflowJob.Status.KILLED, badStatement.getStatus(), "a statement that fails:\n" + describe(badStatement));
+
+        WorkflowJob good = runWorkflow(app, FIRST, cluster.hiveJdbcUrl());
+        assertEquals(WorkflowJob.Status.SUCCEEDED, good.getStatus(), "the same registration with a server:\n" + describe(good));
+    }
+
+    /** The deployed application with its workflow.xml rewritten, deployed beside it; returns its path on HDFS. */
+    private static String deployVariant(String name, java.util.function.UnaryOperator<String> workflow) throws Exception {
+        File copy = new File(BASE, name);
+        org.apache.commons.io.FileUtils.copyDirectory(APP, copy);
+        File xml = new File(copy, "workflow.xml");
+        Files.writeString(xml.toPath(), workflow.apply(Files.readString(xml.toPath())));
+        hadoopJar.run("deploy-app", "--app", copy.getAbsolutePath(), "--to", "/apps/" + name);
+        return cluster.nameNode() + "/apps/" + name;
+    }
+
+    /** The workflow's own register-partitions action alone: start, the action, a kill node with the workflow's message. */
+    private static String registrationOnly(String workflow) {
+        int action = workflow.indexOf("<action name=\"register-partitions\"");
+        String register = workflow.substring(action, workflow.indexOf("</action>", action) + "</action>".length())
+                .replace("<ok to=\"quality-checks\"/>", "<ok to=\"end\"/>").replace("<error to=\"notify-failure\"/>", "<error to=\"failed\"/>");
+        int start = workflow.indexOf("<start ");
+        int kill = workflow.indexOf("<kill name=\"failed\">");
+        return workflow.substring(0, start) + "<start to=\"register-partitions\"/>\n" + register + "\n"
+                + workflow.substring(kill, workflow.indexOf("</kill>", kill) + "</kill>".length()) + "\n<end name=\"end\"/>\n</workflow-app>\n";
+    }
+
+    /** Submits the workflow at {@code appPath} for {@code day} and waits until it has ended. */
+    private static WorkflowJob runWorkflow(String appPath, LocalDate day, String hiveJdbcUrl, String... overrides) throws Exception {
+        java.util.Properties job = runs.submission();
+        job.setProperty(org.apache.oozie.client.OozieClient.APP_PATH, appPath);
+        job.setProperty("dt", day.toString());
+        job.setProperty("hiveJdbcUrl", hiveJdbcUrl);
+        for (int i = 0; i + 1 < overrides.length; i += 2) {
+            job.setProperty(overrides[i], overrides[i + 1]);
+        }
+        String id = cluster.oozie().run(job);
+        long deadline = System.currentTimeMillis() + 20 * 60_000;
         while (System.currentTimeMillis() < deadline) {
-            CoordinatorJob coord = oozie.getCoordJobInfo(coordinator);
-            List<CoordinatorAction> actions = coord.getActions();
-            String progress = actions.stream().map(a -> a.getNominalTime() + "=" + a.getStatus()).collect(Collectors.joining(", "));
-            if (!progress.equals(last)) {
-                System.out.println("coordinator " + coord.getStatus() + ": " + progress);
-                last = progress;
-            }
-            if (actions.size() == DAYS && actions.stream().allMatch(DailyWorkflowOnClusterTest::ended)) {
-                List<WorkflowJob> runs = new ArrayList<>();
-                for (CoordinatorAction a : actions) {
-                    runs.add(cluster.oozie().getJobInfo(a.getExternalId()));
-                }
-                return runs;
+            WorkflowJob run = cluster.oozie().getJobInfo(id);
+            if (run.getStatus() != WorkflowJob.Status.RUNNING && run.getStatus() != WorkflowJob.Status.PREP) {
+                return run;
             }
             Thread.sleep(2000);
         }
-        throw new AssertionError("the coordinator did not run " + DAYS + " days in " + timeoutMs / 1000 + " s: " + last
-                + "\n" + ContainerLogs.summary(cluster));
+        throw new AssertionError("workflow " + id + " still running after 20 min:\n" + describe(cluster.oozie().getJobInfo(id)));
     }
 
-    private static boolean ended(CoordinatorAction a) {
-        return switch (a.getStatus()) {
-            case SUCCEEDED, KILLED, FAILED, TIMEDOUT, SKIPPED, IGNORED -> true;
-            default -> false;
-        };
+    /** No launcher and no MapReduce job is left running once Oozie says the workflow ended (child job tags). */
+    private static void assertNoApplicationStillRunning() throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        List<ApplicationReport> running;
+        do {
+            Thread.sleep(2000);
+            running = yarnApplications().stream().filter(a -> switch (a.getYarnApplicationState()) {
+                case FINISHED, FAILED, KILLED -> false;
+                default -> true;
+            }).toList();
+        } while (!running.isEmpty() && System.currentTimeMillis() < deadline);
+        assertTrue(running.isEmpty(), "still running a minute after the workflow ended:\n" + names(running));
+    }
+
+    /** Each action's wall time per day, as Oozie recorded it, for docs/benchmarks.md. */
+    private static void writeActionTimes(List<WorkflowJob> days, File out) throws Exception {
+        StringBuilder table = new StringBuilder("| action |");
+        days.forEach(d -> table.append(' ').append(d.getAppName().replace("clickstream-daily-", "")).append(" |"));
+        table.append("\n|---|").append("---:|".repeat(days.size())).append('\n');
+        for (WorkflowAction action : days.get(0).getActions()) {
+            if (action.getName().startsWith(":") || action.getType().equals(":FORK:") || action.getType().equals(":JOIN:")) {
+                continue;
+            }
+            table.append("| ").append(action.getName()).append(" (").append(action.getType()).append(") |");
+            for (WorkflowJob day : days) {
+                WorkflowAction same = day.getActions().stream().filter(a -> a.getName().equals(action.getName())).findFirst().orElse(null);
+                table.append(same == null || same.getEndTime() == null ? " — |" : String.format(java.util.Locale.ROOT, " %.1f s |",
+                        (same.getEndTime().getTime() - same.getStartTime().getTime()) / 1000.0));
+            }
+            table.append('\n');
+        }
+        days.forEach(d -> table.append(String.format(java.util.Locale.ROOT, "%nworkflow %s: %.0f s", d.getAppName(),
+                (d.getEndTime().getTime() - d.getStartTime().getTime()) / 1000.0)));
+        Files.writeString(out.toPath(), table.append('\n').toString());
+        System.out.print(table);
     }
 
     private static String describe(WorkflowJob run) {
         StringBuilder out = new StringBuilder();
+        out.append(run.getAppName()).append(' ').append(run.getStatus()).append('\n');
         for (WorkflowAction a : run.getActions()) {
-            out.append(String.format("  %-22s %-10s %s %s%n", a.getName(), a.getStatus(), a.getErrorCode(), a.getErrorMessage()));
+            out.append(String.format("  %-22s %-10s retries %d/%d %s %s%n", a.getName(), a.getStatus(), a.getUserRetryCount(),
+                    a.getUserRetryMax(), a.getErrorCode(), a.getErrorMessage()));
         }
         return out.append(ContainerLogs.summary(cluster)).toString();
     }

@@ -11,13 +11,13 @@ import java.util.concurrent.TimeUnit;
  * {@code hadoop jar clickstream-jobs-job.jar COMMAND ...} as an operator runs it: the shaded job jar from the
  * deployed application's lib/, in front of the cluster's own class path, in a JVM of its own.
  */
-final class HadoopJar {
+public final class HadoopJar {
 
     private final File jobJar;
     private final File hadoopConf;
     private final File logDir;
 
-    HadoopJar(File jobJar, File hadoopConf, File logDir) {
+    public HadoopJar(File jobJar, File hadoopConf, File logDir) {
         this.jobJar = jobJar;
         this.hadoopConf = hadoopConf;
         this.logDir = logDir;
@@ -25,16 +25,16 @@ final class HadoopJar {
     }
 
     /** Runs the command against the cluster (generic option -conf); returns its output, or fails with it. */
-    String run(String command, String... args) throws IOException, InterruptedException {
+    public String run(String command, String... args) throws IOException, InterruptedException {
         List<String> all = new ArrayList<>(List.of("-conf", new File(hadoopConf, "core-site.xml").getAbsolutePath()));
         all.addAll(List.of(args));
         return runLocally(command, all.toArray(String[]::new));
     }
 
     /** Runs the command with no cluster configuration (e.g. generating sample data into a local directory). */
-    String runLocally(String command, String... args) throws IOException, InterruptedException {
+    public String runLocally(String command, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-Xmx1g"));
-        cmd.addAll(List.of(System.getProperty("jdk17.opens", "").split(" ")));
+        cmd.addAll(List.of(ClusterInABox.jdk17Opens().split(" ")));
         cmd.addAll(List.of("-cp", jobJar.getAbsolutePath() + File.pathSeparator + System.getProperty("java.class.path"),
                 "io.clickstream.Main", command));
         cmd.addAll(List.of(args));

@@ -1,0 +1,42 @@
+package io.clickstream.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ExitStatusTest {
+
+    @AfterEach
+    void leaveTheLauncher() {
+        System.clearProperty(LaunchConfiguration.OOZIE_ACTION_CONF);
+    }
+
+    @Test
+    void insideAnOozieLauncherAFailureIsThrownWithTheLineMeantForPeople() {
+        System.setProperty(LaunchConfiguration.OOZIE_ACTION_CONF, "/container/action.xml");
+
+        ExitStatus.ActionFailedException failed = assertThrows(ExitStatus.ActionFailedException.class,
+                () -> ExitStatus.exit("clean-access-logs", () -> {
+                    throw new JobFailedException("clean-access-logs for dt=2026-11-20: quarantined 52.0% > 5.0%");
+                }));
+
+        assertEquals(1, failed.status());
+        assertEquals("clean-access-logs for dt=2026-11-20: quarantined 52.0% > 5.0%", failed.getMessage());
+    }
+
+    @Test
+    void badArgumentsAreStatusTwoAndAStatusWithoutAMessageIsNamed() throws Exception {
+        System.setProperty(LaunchConfiguration.OOZIE_ACTION_CONF, "/container/action.xml");
+
+        assertEquals(2, assertThrows(ExitStatus.ActionFailedException.class, () -> ExitStatus.exit("ingest", () -> {
+            throw new IllegalArgumentException("ingest: --source is required");
+        })).status());
+        assertEquals("marts exited with status 3", assertThrows(ExitStatus.ActionFailedException.class,
+                () -> ExitStatus.exit("marts", () -> 3)).getMessage());
+        assertEquals(2, ExitStatus.of(() -> {
+            throw new IllegalArgumentException("no");
+        }));
+    }
+}

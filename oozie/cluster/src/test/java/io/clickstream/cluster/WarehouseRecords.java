@@ -1,0 +1,63 @@
+package io.clickstream.cluster;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.avro.file.DataFileStream;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * The records of a warehouse's published Avro partitions, per partition ({@code clean/page_views/dt=D}, ...), sorted,
+ * with the warehouse root written as {@code ROOT} so that two warehouses in different places compare equal.
+ */
+final class WarehouseRecords {
+
+    private WarehouseRecords() {
+    }
+
+    static Map<String, List<String>> read(FileSystem fs, Path root, List<String> zones) throws IOException {
+        Map<String, List<String>> partitions = new TreeMap<>();
+        Path qualified = fs.makeQualified(root);
+        for (String zone : zones) {
+            collect(fs, new Path(qualified, zone), qualified, partitions);
+        }
+        return partitions;
+    }
+
+    private static void collect(FileSystem fs, Path dir, Path root, Map<String, List<String>> partitions) throws IOException {
+        if (!fs.exists(dir)) {
+            return;
+        }
+        for (FileStatus child : fs.listStatus(dir)) {
+            String name = child.getPath().getName();
+            if (name.startsWith(".") || name.startsWith("_")) {
+                continue; // staging and markers: not published data
+            }
+            if (child.isDirectory()) {
+                collect(fs, child.getPath(), root, partitions);
+            } else if (name.endsWith(".avro")) {
+                String partition = relative(root, child.getPath().getParent());
+                List<String> records = partitions.computeIfAbsent(partition, p -> new ArrayList<>());
+                try (InputStream in = fs.open(child.getPath());
+                        DataFileStream<GenericRecord> file = new DataFileStream<>(in, new GenericDatumReader<>())) {
+                    for (GenericRecord record : file) {
+                        records.add(record.toString().replace(root.toString(), "ROOT")
+                                .replace(root.toUri().getPath(), "ROOT"));
+                    }
+                }
+                records.sort(null);
+            }
+        }
+    }
+
+    private static String relative(Path root, Path dir) {
+        return dir.toUri().getPath().substring(root.toUri().getPath().length()).replaceFirst("^/", "");
+    }
+}
