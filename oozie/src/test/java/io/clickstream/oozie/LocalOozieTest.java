@@ -110,6 +110,10 @@ class LocalOozieTest {
         job.setProperty("warehouse", warehouse.toURI().toString().replaceFirst("/$", ""));
         job.setProperty("appPath", APP.toURI().toString());
         job.setProperty("alertEmail", "oncall@example.com");
+        // What the workflow declares as parameters: without them the action fails with E0738 once it starts.
+        job.setProperty("nameNode", "file:///");
+        job.setProperty("resourceManager", "localhost:8032");
+        job.setProperty("hiveJdbcUrl", "jdbc:hive2://");
         String id = client.run(job);
 
         List<String> sources = List.of("access_logs", "events", "customers", "products");

@@ -4,9 +4,10 @@ import java.io.File;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -25,13 +26,15 @@ import org.apache.oozie.local.LocalOozie;
  */
 public final class ClusterInABox implements AutoCloseable {
 
+    /** The YARN queue the sample days run in. */
+    public static final String QUEUE = "etl";
+
     /** Where the application is deployed on HDFS, as in the shipped cluster example. */
     public static final String APP_PATH = "/apps/clickstream";
 
     /** The share library's timestamped directory, as {@code oozie-setup.sh sharelib create} names it. */
     static final String SHARELIB_STAMP = "lib_20261201000000";
 
-    private final File base;
     private final MiniDFSCluster dfs;
     private final MiniMRClientCluster yarn;
     private final Configuration conf;
@@ -39,14 +42,13 @@ public final class ClusterInABox implements AutoCloseable {
     private final MetastoreDatabase metastore;
     private final HiveServer2Process hive;
 
-    private ClusterInABox(File base, MiniDFSCluster dfs, MiniMRClientCluster yarn, File hadoopConfDir,
+    private ClusterInABox(MiniDFSCluster dfs, MiniMRClientCluster yarn, File hadoopConfDir,
             MetastoreDatabase metastore, HiveServer2Process hive) throws IOException {
-        this.metastore = metastore;
-        this.base = base;
         this.dfs = dfs;
         this.yarn = yarn;
         this.conf = new Configuration(yarn.getConfig());
         this.hadoopConfDir = hadoopConfDir;
+        this.metastore = metastore;
         this.hive = hive;
     }
 
@@ -96,7 +98,14 @@ public final class ClusterInABox implements AutoCloseable {
         Configuration yarnConf = new Configuration(dfs.getConfiguration(0));
         yarnConf.set("yarn.nodemanager.disk-health-checker.max-disk-utilization-per-disk-percentage", "99.5");
         // The launcher's AM and its child job's AM run at once: at the default share the child never starts.
-        yarnConf.set("yarn.scheduler.capacity.maximum-am-resource-percent", "0.5");
+        yarnConf.set("yarn.scheduler.capacity.maximum-am-resource-percent", "0.6");
+        // A queue of its own for the pipeline, so that tests can tell it reaches the child jobs, not only the launchers.
+        yarnConf.set("yarn.scheduler.capacity.root.queues", "default," + QUEUE);
+        yarnConf.set("yarn.scheduler.capacity.root.default.capacity", "10");
+        yarnConf.set("yarn.scheduler.capacity.root." + QUEUE + ".capacity", "90");
+        yarnConf.set("yarn.scheduler.capacity.root.default.maximum-capacity", "100");
+        yarnConf.set("yarn.scheduler.capacity.root." + QUEUE + ".maximum-capacity", "100");
+        yarnConf.set("yarn.scheduler.capacity.root." + QUEUE + ".user-limit-factor", "2");
         yarnConf.setInt("yarn.nodemanager.resource.memory-mb", 6144);
         yarnConf.setInt("yarn.nodemanager.resource.cpu-vcores", 8);
         yarnConf.setInt("yarn.scheduler.minimum-allocation-mb", 256);
@@ -124,10 +133,10 @@ public final class ClusterInABox implements AutoCloseable {
             metastore.close();
             throw e;
         }
-        ClusterInABox cluster = new ClusterInABox(base, dfs, yarn, hadoopConfDir, metastore, hive);
+        ClusterInABox cluster = new ClusterInABox(dfs, yarn, hadoopConfDir, metastore, hive);
         try {
             ShareLib.install(cluster.fileSystem(), sharelib, cluster.shareLibRoot(), SHARELIB_STAMP);
-            cluster.startOozie();
+            OozieEngine.start(new File(base, "oozie"), hadoopConfDir, cluster.shareLibRoot());
         } catch (Exception e) {
             cluster.close();
             throw e;
@@ -143,7 +152,7 @@ public final class ClusterInABox implements AutoCloseable {
             // Only what the cluster sets, as in a real site file: a default written out would count as the
             // operator's choice (mapreduce.job.classloader=false, say). The factory's own job jar is not ours.
             String[] sources = clusterConf.getPropertySources(e.getKey());
-            boolean onlyDefault = sources != null && java.util.Arrays.stream(sources).allMatch(src -> src.endsWith("-default.xml"));
+            boolean onlyDefault = sources != null && Arrays.stream(sources).allMatch(src -> src.endsWith("-default.xml"));
             if (!onlyDefault && !e.getKey().equals("mapreduce.job.jar") && !e.getKey().equals("mapred.jar")) {
                 site.set(e.getKey(), e.getValue());
             }
@@ -155,50 +164,6 @@ public final class ClusterInABox implements AutoCloseable {
             site.writeXml(out);
         }
         return dir;
-    }
-
-    private void startOozie() throws Exception {
-        File oozieBase = new File(base, "oozie");
-        File confDir = new File(oozieBase, "conf");
-        new File(confDir, "action-conf").mkdirs();
-        File actionConfDir = new File(oozieBase, "action-conf-default");
-        actionConfDir.mkdirs();
-        Map<String, String> site = new TreeMap<>();
-        site.put("oozie.service.HadoopAccessorService.hadoop.configurations", "*=" + hadoopConfDir.getAbsolutePath());
-        site.put("oozie.service.HadoopAccessorService.action.configurations", "*=" + actionConfDir.getAbsolutePath());
-        site.put("oozie.service.HadoopAccessorService.supported.filesystems", "hdfs,file");
-        site.put("oozie.service.JPAService.jdbc.url", "jdbc:derby:" + new File(oozieBase, "db").getAbsolutePath() + ";create=true");
-        site.put("oozie.service.JPAService.create.db.schema", "true");
-        site.put("oozie.service.WorkflowAppService.system.libpath", shareLibRoot().toString());
-        site.put("oozie.service.ShareLibService.fail.fast.on.startup", "true");
-        site.put("oozie.launcher.default.memory.mb", "768");
-        // Materialise coordinator actions and check their inputs every few seconds, not every few minutes.
-        site.put("oozie.service.CoordMaterializeTriggerService.lookup.interval", "5");
-        site.put("oozie.service.CoordMaterializeTriggerService.scheduling.interval", "2");
-        site.put("oozie.service.coord.input.check.requeue.interval", "2000");
-        site.put("oozie.service.coord.push.check.requeue.interval", "2000");
-        site.put("oozie.service.StatusTransitService.statusTransit.interval", "5");
-        site.put("oozie.email.smtp.host", "127.0.0.1");
-        site.put("oozie.email.smtp.port", "2525");
-        StringBuilder xml = new StringBuilder("<configuration>");
-        site.forEach((k, v) -> xml.append("<property><name>").append(k).append("</name><value>").append(v)
-                .append("</value></property>"));
-        Files.writeString(new File(confDir, "oozie-site.xml").toPath(), xml.append("</configuration>").toString());
-        for (String name : new String[] {"home", "data", "log"}) {
-            File d = new File(oozieBase, name);
-            d.mkdirs();
-            System.setProperty("oozie." + name + ".dir", d.getAbsolutePath());
-        }
-        System.setProperty("oozie.config.dir", confDir.getAbsolutePath());
-        // LocalOozie's default Log4j setup sends its logs nowhere: to a file beside its database instead.
-        Files.writeString(new File(confDir, "oozie-log4j.properties").toPath(), String.join("\n",
-                "log4j.rootLogger=INFO, oozie",
-                "log4j.appender.oozie=org.apache.log4j.FileAppender",
-                "log4j.appender.oozie.File=" + new File(oozieBase, "log/oozie.log").getAbsolutePath(),
-                "log4j.appender.oozie.layout=org.apache.log4j.PatternLayout",
-                "log4j.appender.oozie.layout.ConversionPattern=%d{ISO8601} %5p %c{1}:%L - %m%n", ""));
-        System.setProperty("oozie.log4j.file", "oozie-log4j.properties");
-        LocalOozie.start();
     }
 
     /** Where everything listens, for people. */
@@ -260,14 +225,14 @@ public final class ClusterInABox implements AutoCloseable {
     }
 
     /** Every YARN container's log directory of both NodeManagers, for a failed run's report. */
-    public java.util.List<File> containerLogDirs() {
-        java.util.List<File> dirs = new java.util.ArrayList<>();
+    public List<File> containerLogDirs() {
+        List<File> dirs = new ArrayList<>();
         // MiniYARNCluster keeps them under ${test.build.data}/<caller's simple name>/yarn-*/<name>-logDir-nm-*/application_*.
         collectLogDirs(new File(System.getProperty("test.build.data", "target/test/data"), ClusterInABox.class.getSimpleName()), dirs);
         return dirs;
     }
 
-    private static void collectLogDirs(File dir, java.util.List<File> found) {
+    private static void collectLogDirs(File dir, List<File> found) {
         File[] children = dir.listFiles();
         if (children == null) {
             return;

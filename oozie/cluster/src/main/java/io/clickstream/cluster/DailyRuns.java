@@ -64,6 +64,7 @@ public final class DailyRuns {
         job.setProperty("appPath", cluster.nameNode() + ClusterInABox.APP_PATH);
         job.setProperty("warehouse", warehouse.toString());
         job.setProperty("hiveJdbcUrl", cluster.hiveJdbcUrl());
+        job.setProperty("queueName", ClusterInABox.QUEUE);
         job.setProperty("javaOpts", "-Xmx512m");
         job.setProperty("datasetStart", "2026-01-01T00:00Z");
         job.remove(OozieClient.BUNDLE_APP_PATH);

@@ -2,10 +2,9 @@ package io.clickstream.cluster;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
  * {@code hadoop jar clickstream-jobs-job.jar COMMAND ...} as an operator runs it: the shaded job jar from the
@@ -39,16 +38,6 @@ public final class HadoopJar {
                 "io.clickstream.Main", command));
         cmd.addAll(List.of(args));
         cmd.removeIf(String::isEmpty);
-        File log = new File(logDir, command + "-" + System.nanoTime() + ".log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
-        if (!p.waitFor(10, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new IOException(command + " did not finish in 10 minutes: " + log);
-        }
-        String output = Files.readString(log.toPath());
-        if (p.exitValue() != 0) {
-            throw new IOException(command + " " + String.join(" ", args) + " exited with " + p.exitValue() + ":\n" + output);
-        }
-        return output;
+        return Commands.run(cmd, logDir, Map.of(), new File(logDir, command + "-" + System.nanoTime() + ".log"), 10);
     }
 }

@@ -63,17 +63,9 @@ final class MetastoreDatabase implements AutoCloseable {
             throw new IOException("no schema tool " + schemaTool + " or no PostgreSQL scripts under " + metastoreHome
                     + " (mvn package builds and unpacks them)");
         }
-        ProcessBuilder builder = new ProcessBuilder(List.of(schemaTool.getAbsolutePath(), "-initSchema", "-dbType", "postgres",
-                "-url", jdbcUrl(), "-driver", "org.postgresql.Driver", "-userName", USER, "-passWord", ""))
-                .redirectErrorStream(true).redirectOutput(log);
-        builder.environment().put("METASTORE_HOME", metastoreHome.getAbsolutePath());
-        Process p = builder.start();
-        if (!p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES) || p.exitValue() != 0) {
-            p.destroyForcibly();
-            throw new IOException("Hive's schema tool did not create the metastore schema; see " + log + ":\n"
-                    + String.join("\n", java.nio.file.Files.readAllLines(log.toPath()).stream()
-                            .filter(l -> !l.startsWith("\tat ")).limit(40).toList()));
-        }
+        Commands.run(List.of(schemaTool.getAbsolutePath(), "-initSchema", "-dbType", "postgres", "-url", jdbcUrl(),
+                "-driver", "org.postgresql.Driver", "-userName", USER, "-passWord", ""), log.getParentFile(),
+                Map.of("METASTORE_HOME", metastoreHome.getAbsolutePath()), log, 5);
     }
 
     @Override

@@ -2,10 +2,9 @@ package io.clickstream.cluster;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /** One of the launchers the build writes ({@code oozie/target/bin/run}, {@code hive/target/bin/warehouse}), as a process. */
 final class Launcher {
@@ -21,16 +20,7 @@ final class Launcher {
         List<String> command = new ArrayList<>(List.of(launcher.getAbsolutePath()));
         command.addAll(List.of(args));
         dir.mkdirs();
-        File log = new File(dir, launcher.getName() + "-" + System.nanoTime() + ".log");
-        Process p = new ProcessBuilder(command).directory(dir).redirectErrorStream(true).redirectOutput(log).start();
-        if (!p.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new IOException(String.join(" ", command) + " did not finish in " + timeoutMinutes + " min: " + log);
-        }
-        String output = Files.readString(log.toPath());
-        if (p.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " exited with " + p.exitValue() + ":\n" + output);
-        }
-        return output;
+        return Commands.run(command, dir, Map.of(), new File(dir, launcher.getName() + "-" + System.nanoTime() + ".log"),
+                timeoutMinutes);
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.apache.avro.file.DataFileStream;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
@@ -25,13 +26,15 @@ final class WarehouseRecords {
     static Map<String, List<String>> read(FileSystem fs, Path root, List<String> zones) throws IOException {
         Map<String, List<String>> partitions = new TreeMap<>();
         Path qualified = fs.makeQualified(root);
+        Pattern rootAsWritten = rootPattern(qualified);
         for (String zone : zones) {
-            collect(fs, new Path(qualified, zone), qualified, partitions);
+            collect(fs, new Path(qualified, zone), qualified, rootAsWritten, partitions);
         }
         return partitions;
     }
 
-    private static void collect(FileSystem fs, Path dir, Path root, Map<String, List<String>> partitions) throws IOException {
+    private static void collect(FileSystem fs, Path dir, Path root, Pattern rootAsWritten, Map<String, List<String>> partitions)
+            throws IOException {
         if (!fs.exists(dir)) {
             return;
         }
@@ -41,20 +44,25 @@ final class WarehouseRecords {
                 continue; // staging and markers: not published data
             }
             if (child.isDirectory()) {
-                collect(fs, child.getPath(), root, partitions);
+                collect(fs, child.getPath(), root, rootAsWritten, partitions);
             } else if (name.endsWith(".avro")) {
                 String partition = relative(root, child.getPath().getParent());
                 List<String> records = partitions.computeIfAbsent(partition, p -> new ArrayList<>());
                 try (InputStream in = fs.open(child.getPath());
                         DataFileStream<GenericRecord> file = new DataFileStream<>(in, new GenericDatumReader<>())) {
                     for (GenericRecord record : file) {
-                        records.add(record.toString().replace(root.toString(), "ROOT")
-                                .replace(root.toUri().getPath(), "ROOT"));
+                        records.add(rootAsWritten.matcher(record.toString()).replaceAll("ROOT/"));
                     }
                 }
                 records.sort(null);
             }
         }
+    }
+
+    /** The warehouse root as records spell it, with its scheme and authority or not: file:/x/, hdfs://nn:8020/x/. */
+    private static Pattern rootPattern(Path root) {
+        String path = root.toUri().getPath().replaceFirst("/$", "");
+        return Pattern.compile("(?:[a-z]+:(?://[^/\"]*)?)?" + Pattern.quote(path) + "/");
     }
 
     private static String relative(Path root, Path dir) {
