@@ -52,10 +52,10 @@ public final class ClusterInABox implements AutoCloseable {
         this.hive = hive;
     }
 
-    /** Starts everything under {@code base} with the build's share libraries, HiveServer2 launcher and Java 17 opens. */
+    /** Starts everything under {@code base} with the build's share libraries, HiveServer2 launcher and metastore scripts. */
     public static ClusterInABox start(File base) throws Exception {
         return start(base, new File(required("clickstream.sharelib")), new File(required("clickstream.hiveserver2")),
-                new File(required("clickstream.metastore-home")), jdk17Opens());
+                new File(required("clickstream.metastore-home")));
     }
 
     /** The Oozie application {@code mvn package} built (oozie/target/clickstream-oozie-app). */
@@ -80,8 +80,7 @@ public final class ClusterInABox implements AutoCloseable {
      * Starts everything under {@code base}: {@code sharelib} holds one directory per share library
      * ({@code oozie/}, {@code hive2/}), {@code hiveServer2} is the launcher the hive module builds.
      */
-    public static ClusterInABox start(File base, File sharelib, File hiveServer2, File metastoreHome, String taskJavaOpts)
-            throws Exception {
+    public static ClusterInABox start(File base, File sharelib, File hiveServer2, File metastoreHome) throws Exception {
         // Every start is a new cluster: HDFS is formatted, so a metastore or Oozie database left from the last one
         // would point at data that is gone.
         org.apache.hadoop.fs.FileUtil.fullyDelete(base);
@@ -116,10 +115,11 @@ public final class ClusterInABox implements AutoCloseable {
         yarnConf.setInt("mapreduce.reduce.memory.mb", 768);
         // Finished containers' logs stay on the NodeManagers' disks, for the report of a failed test.
         yarnConf.setInt("yarn.nodemanager.delete.debug-delay-sec", 3600);
-        // What a Java 17 cluster running Hadoop 3.3 needs in its own site files for jobs started outside Oozie.
-        yarnConf.set("yarn.app.mapreduce.am.command-opts", "-Xmx800m " + taskJavaOpts);
-        yarnConf.set("mapreduce.map.java.opts", "-Xmx600m " + taskJavaOpts);
-        yarnConf.set("mapreduce.reduce.java.opts", "-Xmx600m " + taskJavaOpts);
+        // Heaps only: Java 17's --add-opens come from the workflow (taskJavaOpts), as a cluster's own site files
+        // would not have them; the jobs' ApplicationMasters would exit with code 1 without them.
+        yarnConf.set("yarn.app.mapreduce.am.command-opts", "-Xmx800m");
+        yarnConf.set("mapreduce.map.java.opts", "-Xmx600m");
+        yarnConf.set("mapreduce.reduce.java.opts", "-Xmx600m");
         yarnConf.setLong("mapreduce.client.completion.pollinterval", 200);
         MiniMRClientCluster yarn = MiniMRClientClusterFactory.create(ClusterInABox.class, 2, yarnConf);
 
