@@ -6,15 +6,16 @@ import java.io.IOException;
 import java.util.List;
 import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.util.Tool;
 
 /**
  * {@code deploy-app}: puts the Oozie application that {@code mvn package} built on this machine ({@code --app}, a local
- * directory) at {@code --to} on the cluster, replacing what
- * was there. {@code hdfs dfs -put -f DIR DEST} into an existing DEST nests the new copy inside the old one and
- * Oozie keeps running the old workflow; here the new copy is uploaded beside the old one and swapped in with two
- * renames, so a coordinator never starts a half-uploaded application.
+ * directory) at {@code --to} on the cluster, replacing what was there. {@code hdfs dfs -put -f DIR DEST} into an
+ * existing DEST nests the new copy inside the old one and Oozie keeps running the old workflow; here the new copy is
+ * uploaded beside the old one and swapped in with two renames, so a coordinator never starts a half-uploaded
+ * application.
  */
 public class DeployApp extends Configured implements Tool {
 
@@ -46,7 +47,7 @@ public class DeployApp extends Configured implements Tool {
         Path incoming = new Path(target.getParent(), "." + target.getName() + ".deploying-" + stamp);
         Path previous = new Path(target.getParent(), "." + target.getName() + ".previous-" + stamp);
         FileSystem source = app.getFileSystem(getConf());
-        org.apache.hadoop.fs.FileUtil.copy(source, app, fs, incoming, false, getConf());
+        FileUtil.copy(source, app, fs, incoming, false, getConf());
         boolean replacing = fs.exists(target);
         if (replacing && !fs.rename(target, previous)) {
             throw new IOException("could not move the deployed application " + target + " aside to " + previous);

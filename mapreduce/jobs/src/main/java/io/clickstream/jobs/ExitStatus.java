@@ -28,10 +28,6 @@ public final class ExitStatus {
     private record Outcome(int status, String message) {
     }
 
-    public static int of(Callable<Integer> command) throws Exception {
-        return run(command).status();
-    }
-
     /**
      * Runs a command line's main and exits with its status. Inside an Oozie launcher a failure is thrown instead: Oozie
      * shows an exception's message as the action's error (in the kill message and the alert), whereas for an exit it

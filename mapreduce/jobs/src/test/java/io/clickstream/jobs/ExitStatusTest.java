@@ -35,8 +35,5 @@ class ExitStatusTest {
         })).status());
         assertEquals("marts exited with status 3", assertThrows(ExitStatus.ActionFailedException.class,
                 () -> ExitStatus.exit("marts", () -> 3)).getMessage());
-        assertEquals(2, ExitStatus.of(() -> {
-            throw new IllegalArgumentException("no");
-        }));
     }
 }
