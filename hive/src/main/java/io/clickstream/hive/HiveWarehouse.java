@@ -79,6 +79,23 @@ public final class HiveWarehouse {
         return registered;
     }
 
+    /**
+     * The tables that have no partition for the day. After a registration that reported success this must be empty:
+     * Beeline 3.x (Oozie's hive2 action on Hive 3 clusters) ends OK without running its script when it cannot connect.
+     */
+    public List<String> unregistered(LocalDate dt) throws SQLException {
+        List<String> missing = new ArrayList<>();
+        for (Dataset dataset : Dataset.ALL) {
+            try (Statement st = connection.createStatement();
+                 ResultSet rs = st.executeQuery("SHOW PARTITIONS " + dataset.table() + " PARTITION (dt='" + dt + "')")) {
+                if (!rs.next()) {
+                    missing.add(dataset.table());
+                }
+            }
+        }
+        return missing;
+    }
+
     public List<QualityChecks.Result> check(LocalDate dt) throws IOException, SQLException {
         QualityChecks checks = new QualityChecks(connection, conf, root);
         List<QualityChecks.Result> results = new ArrayList<>();

@@ -28,6 +28,7 @@ import io.clickstream.hive.report.Dashboard;
  * <pre>
  *   apply                                   create databases, tables (from the .avsc) and views; idempotent
  *   register  --date D                      add the day's partitions whose _SUCCESS exists
+ *   verify-registration --date D            exit 1 unless every table has the day's partition
  *   check     --date D                      run the data-quality checks; exit 1 with a table of failures
  *   query     NAME|FILE [--hivevar k=v]...  run an analyst query; print it, or --csv FILE
  *   retention --keep-days N [--date D]      drop partitions (and data) older than N days before D (today)
@@ -64,7 +65,7 @@ public class WarehouseCli extends Configured implements Tool {
     @Override
     public int run(String[] argv) throws Exception {
         if (argv.length == 0) {
-            throw new IllegalArgumentException("usage: warehouse apply|register|check|query|retention|report [options]");
+            throw new IllegalArgumentException("usage: warehouse apply|register|verify-registration|check|query|retention|report [options]");
         }
         String command = argv[0];
         Map<String, String> options = new HashMap<>();
@@ -105,6 +106,15 @@ public class WarehouseCli extends Configured implements Tool {
                     throw new JobFailedException("register: no dataset has a finished (_SUCCESS) partition for dt="
                             + options.get("date"));
                 }
+            }
+            case "verify-registration" -> {
+                List<String> missing = warehouse.unregistered(date(options, true));
+                if (!missing.isEmpty()) {
+                    throw new JobFailedException("dt=" + options.get("date") + " is not registered in Hive in "
+                            + missing.size() + " of " + Dataset.ALL.size() + " tables (" + String.join(", ", missing)
+                            + "): the registration ended without adding them; did it reach HiveServer2?");
+                }
+                out.println("dt=" + options.get("date") + " is registered in all " + Dataset.ALL.size() + " tables");
             }
             case "check" -> {
                 List<QualityChecks.Result> results = warehouse.check(date(options, true));
@@ -154,7 +164,7 @@ public class WarehouseCli extends Configured implements Tool {
                 out.println("dashboard: " + page.toAbsolutePath().toUri());
             }
             default -> throw new IllegalArgumentException("unknown command '" + command
-                    + "'; commands: apply, register, check, query, retention, report");
+                    + "'; commands: apply, register, verify-registration, check, query, retention, report");
         }
         return 0;
     }

@@ -166,6 +166,8 @@ class HiveWarehouseTest {
     void registeredPartitionsHoldExactlyWhatTheJobAccountedFor() throws Exception {
         for (LocalDate day : List.of(DAY1, DAY2)) {
             LocalDate registered = day;
+            assertEquals(Dataset.ALL.stream().map(Dataset::table).collect(Collectors.toList()), warehouse.unregistered(day),
+                    "before the registration every table lacks the day");
             assertEquals(Dataset.ALL.stream().map(d -> d.table() + " dt=" + registered).collect(Collectors.toList()),
                     warehouse.register(day));
             warehouse.register(day);
@@ -176,6 +178,7 @@ class HiveWarehouseTest {
             assertEquals(cleanedEvents.get(day).accounting().accepted(),
                     count("SELECT COUNT(*) FROM clean.events WHERE dt='" + day + "'"));
         }
+        assertEquals(List.of(), warehouse.unregistered(DAY2));
         assertEquals(2, rows("SHOW PARTITIONS clean.page_views").size(), "registering twice adds nothing");
         assertTrue(warehouse.register(DAY2.plusDays(1)).isEmpty(), "no _SUCCESS, nothing registered");
         List<QualityChecks.Result> checks = warehouse.check(DAY2);
@@ -268,6 +271,12 @@ class HiveWarehouseTest {
         } finally {
             overwrite(accounting, original);
         }
+        JobFailedException unregistered = assertThrows(JobFailedException.class, () -> ToolRunner.run(conf,
+                new WarehouseCli(new PrintStream(printed)), concat(new String[] {"verify-registration", "--date", "2026-01-01"}, common)));
+        assertTrue(unregistered.getMessage().startsWith("dt=2026-01-01 is not registered in Hive in " + Dataset.ALL.size() + " of "
+                + Dataset.ALL.size() + " tables (clean.customers, "), unregistered.getMessage());
+        assertEquals(0, ToolRunner.run(conf, new WarehouseCli(new PrintStream(printed)),
+                concat(new String[] {"verify-registration", "--date", DAY2.toString()}, common)));
         assertThrows(IllegalArgumentException.class, () -> ToolRunner.run(conf, new WarehouseCli(new PrintStream(printed)),
                 concat(new String[] {"query", "top_pages", "--hivevar", "dt=" + DAY2 + "' OR 'x'='x", "--hivevar", "limit=5"},
                         common)));

@@ -170,7 +170,7 @@ class LocalOozieTest {
                 .collect(java.util.stream.Collectors.joining("\n"));
         for (String node : List.of("warehouse-apply", "clean-access-logs", "clean-events", "reclean-late-events",
                 "clean-customers", "clean-products", "restate-previous-day", "sessionize", "customer-history", "orders", "marts",
-                "register-partitions", "quality-checks")) {
+                "register-partitions", "verify-registration", "quality-checks")) {
             assertTrue(new File(warehouse, "trace/" + node).isDirectory(), node + " ran on the engine:\n" + actions);
         }
         assertTrue(!new File(warehouse, "published").exists(), "nothing published when the checks do not say failed=0");

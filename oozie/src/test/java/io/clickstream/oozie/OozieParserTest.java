@@ -36,7 +36,7 @@ class OozieParserTest {
         Set<String> nodes = app.getNodeDefs().stream().map(NodeDef::getName).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(List.of(":start:", "warehouse-apply", "clean-sources", "clean-access-logs", "clean-events", "reclean-late-events", "clean-customers",
                 "clean-products", "sources-cleaned", "restate-previous-day", "sessionize", "customer-history", "orders", "marts",
-                "register-partitions", "quality-checks", "publish-or-stop", "done-flag",
+                "register-partitions", "verify-registration", "quality-checks", "publish-or-stop", "done-flag",
                 "notify-failure", "quality-failed", "failed", "end")), nodes);
         assertEquals(List.of("clean-access-logs", "clean-events", "clean-customers", "clean-products"),
                 app.getNode("clean-sources").getTransitions());
@@ -44,6 +44,7 @@ class OozieParserTest {
         assertEquals("2", app.getNode("clean-events").getUserRetryMax());
         assertEquals(List.of("sessionize", "notify-failure"), app.getNode("restate-previous-day").getTransitions());
         assertEquals(List.of("register-partitions", "notify-failure"), app.getNode("marts").getTransitions());
+        assertEquals(List.of("verify-registration", "notify-failure"), app.getNode("register-partitions").getTransitions());
         OozieParser.parse(new File(APP, "retention/workflow.xml"));
     }
 

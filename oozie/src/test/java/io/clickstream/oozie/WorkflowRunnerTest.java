@@ -86,7 +86,7 @@ class WorkflowRunnerTest {
         Map<String, String> status = result.nodes().stream().collect(Collectors.toMap(NodeRun::node, NodeRun::status, (a, b) -> b));
         for (String node : new String[] {"warehouse-apply", "clean-access-logs", "clean-events", "clean-customers",
             "clean-products", "restate-previous-day", "sessionize", "customer-history", "orders", "marts",
-            "register-partitions", "quality-checks", "publish-or-stop", "done-flag", "end"}) {
+            "register-partitions", "verify-registration", "quality-checks", "publish-or-stop", "done-flag", "end"}) {
             assertEquals("OK", status.get(node), node + " in " + status);
         }
         assertTrue(new File(new File(warehouse.toUri()), "published/dt=" + DAY + "/_SUCCESS").isFile());

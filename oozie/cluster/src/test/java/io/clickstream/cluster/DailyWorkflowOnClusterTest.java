@@ -44,10 +44,15 @@ class DailyWorkflowOnClusterTest {
     private static final List<String> QUERIES = List.of("visitors_per_day", "traffic_by_hour", "error_rates", "revenue_per_day",
             "conversion_by_channel", "top_pages");
 
+    private static final File QUERY_DIR = new File(BASE, "queries");
+    private static final String[] QUERY_VARS = {"--hivevar", "from=" + FIRST, "--hivevar", "to=" + FIRST.plusDays(DAYS - 1),
+        "--hivevar", "dt=" + FIRST.plusDays(DAYS - 1), "--hivevar", "limit=20"};
+
     private static ClusterInABox cluster;
     private static HadoopJar hadoopJar;
     private static DailyRuns runs;
     private static Path warehouse;
+    private static WorkflowVariants variants;
 
     @BeforeAll
     static void generateRunOnTheLaptopStartTheClusterDeployAndLand() throws Exception {
@@ -69,6 +74,7 @@ class DailyWorkflowOnClusterTest {
         warehouse = cluster.fileSystem().makeQualified(new Path("/data/clickstream"));
         runs = new DailyRuns(cluster, APP, warehouse);
         runs.land(hadoopJar, SPOOL, FIRST, DAYS);
+        variants = new WorkflowVariants(cluster, hadoopJar, runs, APP, BASE);
         laptopRun.get();
     }
 
@@ -136,23 +142,26 @@ class DailyWorkflowOnClusterTest {
     @Test
     @Order(3)
     void analystQueriesOverTheHiveServer2ProcessReturnTheLaptopsFigures() throws Exception {
-        File warehouseCli = new File(new File(System.getProperty("clickstream.hiveserver2")).getParentFile(), "warehouse");
-        File dir = new File(BASE, "queries");
-        String from = FIRST.toString();
-        String to = FIRST.plusDays(DAYS - 1).toString();
         for (String query : QUERIES) {
-            File laptopCsv = new File(dir, query + ".laptop.csv");
-            File clusterCsv = new File(dir, query + ".cluster.csv");
-            // Every query gets every variable it may need: a range, the range's last day, a limit.
-            String[] vars = {"--hivevar", "from=" + from, "--hivevar", "to=" + to, "--hivevar", "dt=" + to, "--hivevar", "limit=20"};
-            Launcher.run(warehouseCli, dir, 5, concat(new String[] {"query", query, "--warehouse", SPOOL.toURI().toString(),
-                "--metastore", LAPTOP_METASTORE.getAbsolutePath(), "--csv", laptopCsv.getAbsolutePath()}, vars));
-            Launcher.run(warehouseCli, dir, 5, concat(new String[] {"query", query, "--warehouse", warehouse.toString(),
-                "--jdbc-url", cluster.hiveJdbcUrl(), "--csv", clusterCsv.getAbsolutePath()}, vars));
+            File laptopCsv = new File(QUERY_DIR, query + ".laptop.csv");
+            Launcher.run(warehouseCli(), QUERY_DIR, 5, concat(new String[] {"query", query, "--warehouse", SPOOL.toURI().toString(),
+                "--metastore", LAPTOP_METASTORE.getAbsolutePath(), "--csv", laptopCsv.getAbsolutePath()}, QUERY_VARS));
             List<String> expected = Files.readAllLines(laptopCsv.toPath());
             assertTrue(expected.size() > 1, query + " has rows on the laptop: " + expected);
-            assertEquals(expected, Files.readAllLines(clusterCsv.toPath()), query);
+            assertEquals(expected, queryOnTheCluster(query), query);
         }
+    }
+
+    /** The query's CSV over the HiveServer2 process, with every variable a query may need: a range, its last day, a limit. */
+    private static List<String> queryOnTheCluster(String query) throws Exception {
+        File csv = new File(QUERY_DIR, query + ".cluster-" + System.nanoTime() + ".csv");
+        Launcher.run(warehouseCli(), QUERY_DIR, 5, concat(new String[] {"query", query, "--warehouse", warehouse.toString(),
+            "--jdbc-url", cluster.hiveJdbcUrl(), "--csv", csv.getAbsolutePath()}, QUERY_VARS));
+        return Files.readAllLines(csv.toPath());
+    }
+
+    private static File warehouseCli() {
+        return new File(new File(System.getProperty("clickstream.hiveserver2")).getParentFile(), "warehouse");
     }
 
     @Test
@@ -163,9 +172,9 @@ class DailyWorkflowOnClusterTest {
         DailyRuns.generate(hadoopJar, spool, bad, 1, 2000, 0.6);
         runs.land(hadoopJar, spool, bad, 1);
         // The deployed workflow with its retry intervals (minutes, literal in the XML) at zero, for the test's sake.
-        String app = deployVariant("clickstream-retry-now", workflow -> workflow);
+        String app = variants.deploy("clickstream-retry-now", workflow -> workflow);
 
-        WorkflowJob run = runWorkflow(app, bad, cluster.hiveJdbcUrl());
+        WorkflowJob run = variants.run(app, bad);
 
         assertEquals(WorkflowJob.Status.KILLED, run.getStatus(), describe(run));
         List<WorkflowAction> failed = run.getActions().stream()
@@ -188,84 +197,82 @@ class DailyWorkflowOnClusterTest {
 
     @Test
     @Order(5)
-    void aRegistrationWhoseStatementFailsFailsItsActionAndOneThatReachedNoServerPublishesNothing() throws Exception {
+    void aRegistrationWhoseStatementFailsOrThatReachedNoServerFailsAndARerunOfTheDayPublishesIt() throws Exception {
         // The same action succeeded with good parameters in every day of the first test.
-        String registerOnly = deployVariant("clickstream-register-only", w -> registrationThen(w, "end"));
-        WorkflowJob badStatement = runWorkflow(registerOnly, FIRST, cluster.hiveJdbcUrl(), "warehouse", warehouse + "/it's");
+        String registerOnly = variants.deploy("clickstream-register-only", WorkflowVariants::registrationOnly);
+        WorkflowJob badStatement = variants.run(registerOnly, FIRST, "warehouse", warehouse + "/it's");
         assertEquals(WorkflowJob.Status.KILLED, badStatement.getStatus(), "a statement that fails:\n" + describe(badStatement));
 
         // Beeline 3.1.3 (the hive2 share library here, as on Hive 3 clusters such as EMR 7) ends OK when it cannot
-        // connect. The day's quality checks count each table's rows in Hive against the stage's books, so a day whose
-        // registration went nowhere is not published: the registration's Beeline pointed at a closed port, the checks
-        // at the real server, on a day whose partitions nobody registered.
-        int closed = HiveServer2Process.freePort();
-        String registerToNobody = deployVariant("clickstream-register-to-nobody", w -> registrationThen(w, "quality-checks")
-                .replace("<jdbc-url>${hiveJdbcUrl}</jdbc-url>", "<jdbc-url>jdbc:hive2://127.0.0.1:" + closed + "/default</jdbc-url>"));
-        LocalDate unregistered = FIRST.plusDays(DAYS);
-        WorkflowJob serverDown = runWorkflow(registerToNobody, unregistered, cluster.hiveJdbcUrl());
+        // connect, without running its script: verify-registration fails the day instead. A day not yet registered:
+        // the first day with its partitions dropped from Hive (the data stays) and its done-flag removed.
+        dropPartitions(FIRST);
+        cluster.fileSystem().delete(new Path(warehouse, "published/dt=" + FIRST), true);
+        String registerVia = variants.deploy("clickstream-register-via", w -> WorkflowVariants.fromRegistration(w)
+                .replace("<jdbc-url>${hiveJdbcUrl}</jdbc-url>", "<jdbc-url>${registrationJdbcUrl}</jdbc-url>"));
+        String nobody = "jdbc:hive2://127.0.0.1:" + HiveServer2Process.freePort() + "/default";
+        WorkflowJob serverDown = variants.run(registerVia, FIRST, "registrationJdbcUrl", nobody);
+
         assertEquals(WorkflowJob.Status.KILLED, serverDown.getStatus(), "registration to no server:\n" + describe(serverDown));
-        assertTrue(!cluster.fileSystem().exists(new Path(warehouse, "published/dt=" + unregistered)), "nothing published");
+        assertEquals(WorkflowAction.Status.OK, action(serverDown, "register-partitions").getStatus(),
+                "Beeline 3.1.3 ends OK without a server (if this fails, the share library's Beeline got stricter):\n" + describe(serverDown));
+        WorkflowAction verify = action(serverDown, "verify-registration");
+        assertEquals(WorkflowAction.Status.ERROR, verify.getStatus(), describe(serverDown));
+        assertTrue(String.valueOf(verify.getErrorMessage()).startsWith("dt=" + FIRST + " is not registered in Hive in 17 of 17 tables"),
+                verify.getErrorMessage());
+        assertTrue(String.valueOf(action(serverDown, "failed").getErrorMessage()).contains("node verify-registration failed"),
+                describe(serverDown));
+        assertTrue(!cluster.fileSystem().exists(new Path(warehouse, "published/dt=" + FIRST)), "nothing published");
+
+        // The operator fixes the address and reruns the day: registered, checked, published.
+        WorkflowJob rerun = variants.rerun(serverDown.getId(), registerVia, FIRST, "registrationJdbcUrl", cluster.hiveJdbcUrl());
+        assertEquals(WorkflowJob.Status.SUCCEEDED, rerun.getStatus(), "the rerun:\n" + describe(rerun));
+        assertTrue(cluster.fileSystem().exists(new Path(warehouse, "published/dt=" + FIRST + "/_SUCCESS")), "published by the rerun");
+        assertEquals(Files.readAllLines(new File(QUERY_DIR, "visitors_per_day.laptop.csv").toPath()),
+                queryOnTheCluster("visitors_per_day"), "the rerun day's figures");
+    }
+
+    @Test
+    @Order(6)
+    void killingARunningWorkflowKillsItsLauncherAndTheMapReduceJobItStarted() throws Exception {
+        String id = variants.submit(cluster.nameNode() + ClusterInABox.APP_PATH, FIRST.plusDays(1));
+        long deadline = System.currentTimeMillis() + 10 * 60_000;
+        ApplicationReport child = null;
+        while (child == null && System.currentTimeMillis() < deadline) {
+            Thread.sleep(1000);
+            child = yarnApplications().stream().filter(a -> a.getApplicationType().equals("MAPREDUCE")
+                    && a.getYarnApplicationState() == org.apache.hadoop.yarn.api.records.YarnApplicationState.RUNNING
+                    && a.getName().endsWith("dt=" + FIRST.plusDays(1))).findFirst().orElse(null);
+        }
+        assertTrue(child != null, "no MapReduce job of the day started:\n" + describe(cluster.oozie().getJobInfo(id)));
+
+        cluster.oozie().kill(id);
+
+        assertEquals(WorkflowJob.Status.KILLED, variants.awaitEnd(id).getStatus());
+        assertNoApplicationStillRunning();
+    }
+
+    private static WorkflowAction action(WorkflowJob run, String name) {
+        return run.getActions().stream().filter(a -> a.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no node " + name + " ran:\n" + describe(run)));
+    }
+
+    /** Drops the day's partition of every table in the HiveServer2 process (external tables: the data stays). */
+    private static void dropPartitions(LocalDate day) throws Exception {
+        File script = new File(BASE, "drop-" + day + ".hql");
+        StringBuilder hql = new StringBuilder();
+        for (String table : Files.readAllLines(new File(APP, "hql/register_partitions.hql").toPath())) {
+            if (table.startsWith("ALTER TABLE ")) {
+                hql.append(table, 0, table.indexOf(" ADD ")).append(" DROP IF EXISTS PARTITION (dt='").append(day).append("');\n");
+            }
+        }
+        Files.writeString(script.toPath(), hql.append("SHOW PARTITIONS clean.page_views;\n").toString());
+        Launcher.run(warehouseCli(), QUERY_DIR, 5, "query", script.getAbsolutePath(), "--warehouse", warehouse.toString(),
+                "--jdbc-url", cluster.hiveJdbcUrl(), "--csv", new File(QUERY_DIR, "dropped.csv").getAbsolutePath());
     }
 
     private static String[] concat(String[] a, String[] b) {
         return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b)).toArray(String[]::new);
-    }
-
-    /**
-     * The deployed application with its workflow.xml rewritten, deployed beside it; returns its path on HDFS. Its retry
-     * intervals (minutes, literal in the XML) are set to zero, for the test's sake: the retries themselves stay.
-     */
-    private static String deployVariant(String name, java.util.function.UnaryOperator<String> workflow) throws Exception {
-        File copy = new File(BASE, name);
-        org.apache.commons.io.FileUtils.copyDirectory(APP, copy);
-        File xml = new File(copy, "workflow.xml");
-        Files.writeString(xml.toPath(), workflow.apply(Files.readString(xml.toPath()))
-                .replaceAll("retry-interval=\"\\d+\"", "retry-interval=\"0\""));
-        hadoopJar.run("deploy-app", "--app", copy.getAbsolutePath(), "--to", "/apps/" + name);
-        return cluster.nameNode() + "/apps/" + name;
-    }
-
-    /**
-     * The workflow from its register-partitions action on: to its end with {@code next} = "end" (the action alone, a kill
-     * node with the workflow's message), or with {@code next} = "quality-checks" through the checks, the decision and
-     * the done-flag as in the real workflow.
-     */
-    private static String registrationThen(String workflow, String next) {
-        String start = "<start to=\"warehouse-apply\"/>";
-        assertTrue(workflow.contains(start), "the workflow starts with warehouse-apply");
-        if (next.equals("quality-checks")) {
-            // Oozie refuses unreachable nodes: keep the nodes from register-partitions on, drop those before it.
-            int from = workflow.indexOf("<action name=\"warehouse-apply\"");
-            int to = workflow.indexOf("<action name=\"register-partitions\"");
-            return workflow.substring(0, from).replace(start, "<start to=\"register-partitions\"/>") + workflow.substring(to);
-        }
-        int action = workflow.indexOf("<action name=\"register-partitions\"");
-        String register = workflow.substring(action, workflow.indexOf("</action>", action) + "</action>".length())
-                .replace("<ok to=\"quality-checks\"/>", "<ok to=\"end\"/>").replace("<error to=\"notify-failure\"/>", "<error to=\"failed\"/>");
-        int kill = workflow.indexOf("<kill name=\"failed\">");
-        return workflow.substring(0, workflow.indexOf(start)) + "<start to=\"register-partitions\"/>\n" + register + "\n"
-                + workflow.substring(kill, workflow.indexOf("</kill>", kill) + "</kill>".length()) + "\n<end name=\"end\"/>\n</workflow-app>\n";
-    }
-
-    /** Submits the workflow at {@code appPath} for {@code day} and waits until it has ended. */
-    private static WorkflowJob runWorkflow(String appPath, LocalDate day, String hiveJdbcUrl, String... overrides) throws Exception {
-        java.util.Properties job = runs.submission();
-        job.setProperty(org.apache.oozie.client.OozieClient.APP_PATH, appPath);
-        job.setProperty("dt", day.toString());
-        job.setProperty("hiveJdbcUrl", hiveJdbcUrl);
-        for (int i = 0; i + 1 < overrides.length; i += 2) {
-            job.setProperty(overrides[i], overrides[i + 1]);
-        }
-        String id = cluster.oozie().run(job);
-        long deadline = System.currentTimeMillis() + 20 * 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            WorkflowJob run = cluster.oozie().getJobInfo(id);
-            if (run.getStatus() != WorkflowJob.Status.RUNNING && run.getStatus() != WorkflowJob.Status.PREP) {
-                return run;
-            }
-            Thread.sleep(2000);
-        }
-        throw new AssertionError("workflow " + id + " still running after 20 min:\n" + describe(cluster.oozie().getJobInfo(id)));
     }
 
     /** No launcher and no MapReduce job is left running once Oozie says the workflow ended (child job tags). */

@@ -1,0 +1,112 @@
+package io.clickstream.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.Properties;
+import java.util.function.UnaryOperator;
+import org.apache.commons.io.FileUtils;
+import org.apache.oozie.client.OozieClient;
+import org.apache.oozie.client.WorkflowJob;
+
+/**
+ * The deployed application with its workflow.xml rewritten for one failure path, deployed beside it; and single
+ * workflow runs of it, submitted with the cluster's properties.
+ */
+final class WorkflowVariants {
+
+    private static final String START = "<start to=\"warehouse-apply\"/>";
+
+    private final ClusterInABox cluster;
+    private final HadoopJar hadoopJar;
+    private final DailyRuns runs;
+    private final File app;
+    private final File base;
+
+    WorkflowVariants(ClusterInABox cluster, HadoopJar hadoopJar, DailyRuns runs, File app, File base) {
+        this.cluster = cluster;
+        this.hadoopJar = hadoopJar;
+        this.runs = runs;
+        this.app = app;
+        this.base = base;
+    }
+
+    /**
+     * Deploys the application with its workflow.xml passed through {@code workflow}; returns its path on HDFS. Its
+     * retry intervals (minutes, literal in the XML) are set to zero, for the test's sake: the retries themselves stay.
+     */
+    String deploy(String name, UnaryOperator<String> workflow) throws Exception {
+        File copy = new File(base, name);
+        FileUtils.copyDirectory(app, copy);
+        File xml = new File(copy, "workflow.xml");
+        Files.writeString(xml.toPath(), workflow.apply(Files.readString(xml.toPath()))
+                .replaceAll("retry-interval=\"\\d+\"", "retry-interval=\"0\""));
+        hadoopJar.run("deploy-app", "--app", copy.getAbsolutePath(), "--to", "/apps/" + name);
+        return cluster.nameNode() + "/apps/" + name;
+    }
+
+    /** The workflow from its register-partitions action on, through the checks, the decision and the done-flag. */
+    static String fromRegistration(String workflow) {
+        assertTrue(workflow.contains(START), "the workflow starts with warehouse-apply");
+        // Oozie refuses unreachable nodes: keep the nodes from register-partitions on, drop those before it.
+        int from = workflow.indexOf("<action name=\"warehouse-apply\"");
+        int to = workflow.indexOf("<action name=\"register-partitions\"");
+        return workflow.substring(0, from).replace(START, "<start to=\"register-partitions\"/>") + workflow.substring(to);
+    }
+
+    /** The register-partitions action alone: OK ends the workflow, an error goes to the workflow's kill node. */
+    static String registrationOnly(String workflow) {
+        assertTrue(workflow.contains(START), "the workflow starts with warehouse-apply");
+        int action = workflow.indexOf("<action name=\"register-partitions\"");
+        String register = workflow.substring(action, workflow.indexOf("</action>", action) + "</action>".length())
+                .replace("<ok to=\"verify-registration\"/>", "<ok to=\"end\"/>").replace("<error to=\"notify-failure\"/>", "<error to=\"failed\"/>");
+        int kill = workflow.indexOf("<kill name=\"failed\">");
+        return workflow.substring(0, workflow.indexOf(START)) + "<start to=\"register-partitions\"/>\n" + register + "\n"
+                + workflow.substring(kill, workflow.indexOf("</kill>", kill) + "</kill>".length()) + "\n<end name=\"end\"/>\n</workflow-app>\n";
+    }
+
+    /** Submits the workflow at {@code appPath} for {@code day}; returns its id. */
+    String submit(String appPath, LocalDate day, String... overrides) throws Exception {
+        return cluster.oozie().run(properties(appPath, day, overrides));
+    }
+
+    /** Submits the workflow at {@code appPath} for {@code day} and waits until it has ended. */
+    WorkflowJob run(String appPath, LocalDate day, String... overrides) throws Exception {
+        return awaitEnd(submit(appPath, day, overrides));
+    }
+
+    /**
+     * Reruns every node of an ended workflow with its submission's properties, some changed, as an operator does with
+     * {@code oozie job -rerun ID -config job.properties -D oozie.wf.rerun.failnodes=false}.
+     */
+    WorkflowJob rerun(String id, String appPath, LocalDate day, String... overrides) throws Exception {
+        Properties conf = properties(appPath, day, overrides);
+        conf.setProperty(OozieClient.RERUN_FAIL_NODES, "false");
+        cluster.oozie().reRun(id, conf);
+        return awaitEnd(id);
+    }
+
+    private Properties properties(String appPath, LocalDate day, String... overrides) throws Exception {
+        Properties job = runs.submission();
+        job.setProperty(OozieClient.APP_PATH, appPath);
+        job.setProperty("dt", day.toString());
+        for (int i = 0; i + 1 < overrides.length; i += 2) {
+            job.setProperty(overrides[i], overrides[i + 1]);
+        }
+        return job;
+    }
+
+    WorkflowJob awaitEnd(String id) throws Exception {
+        long deadline = System.currentTimeMillis() + 20 * 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            WorkflowJob run = cluster.oozie().getJobInfo(id);
+            if (run.getStatus() != WorkflowJob.Status.RUNNING && run.getStatus() != WorkflowJob.Status.PREP) {
+                return run;
+            }
+            Thread.sleep(2000);
+        }
+        throw new AssertionError("workflow " + id + " still running after 20 min");
+    }
+}
