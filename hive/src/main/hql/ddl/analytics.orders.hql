@@ -1,28 +1,28 @@
--- analytics.orders: one row per order placed (from clean.events), with the customer's segment and country
--- as of the order's day (clean.customers snapshot of the same dt; 'unknown' when the customer is missing).
+-- analytics.orders: one row per order placed, for analysts: marts.orders (the orders stage's one definition of an
+-- order) with the customer's segment and country valid when the order was placed (customer_history, SCD type 2;
+-- 'unknown' when the customer had no version then).
 -- Idempotent (CREATE OR REPLACE). Parameters: none.
 CREATE OR REPLACE VIEW analytics.orders (
   dt COMMENT 'UTC day the order was placed, YYYY-MM-DD',
   order_id COMMENT 'Order id',
   customer_id COMMENT 'Customer who placed it (dimension customers)',
-  segment COMMENT 'Customer segment that day: consumer, business, vip, or unknown',
-  country COMMENT 'Customer country (ISO 3166-1 alpha-2) that day, or unknown',
+  segment COMMENT 'Customer segment when the order was placed: consumer, business, vip, or unknown',
+  country COMMENT 'Customer country (ISO 3166-1 alpha-2) when the order was placed, or unknown',
   placed_at COMMENT 'When it was placed (UTC)',
   amount COMMENT 'Order total in currency',
   currency COMMENT 'ISO 4217 currency code',
-  line_count COMMENT 'Number of order lines')
-  COMMENT 'Orders placed with customer attributes, one row per order, for analysts'
+  line_count COMMENT 'Number of order lines',
+  channel COMMENT 'Channel of the web session that confirmed it, or unattributed')
+  COMMENT 'Orders placed with customer attributes, one row per order, for analysts (over marts.orders)'
 AS SELECT
-  e.dt,
-  e.order_id,
-  e.customer_id,
-  COALESCE(c.segment, 'unknown'),
-  COALESCE(c.country, 'unknown'),
-  e.event_time,
-  e.amount,
-  e.currency,
-  size(e.items)
-FROM clean.events e
-LEFT JOIN clean.customers c
-  ON c.customer_id = e.customer_id AND c.dt = e.dt
-WHERE e.event_type = 'order_placed';
+  dt,
+  order_id,
+  customer_id,
+  segment,
+  country,
+  order_ts,
+  amount,
+  currency,
+  line_count,
+  channel
+FROM marts.orders;

@@ -1,5 +1,5 @@
--- Orders and revenue of a day by customer segment and country (as of that day's customer snapshot).
--- Orders whose customer is not in the snapshot are counted under 'unknown'.
+-- Orders and revenue of a day by customer segment and country valid when each order was placed
+-- (analytics.orders over marts.orders). Orders whose customer had no version then count under 'unknown'.
 -- Parameters:
 --   --hivevar dt=YYYY-MM-DD   the day
 SELECT segment,

@@ -18,7 +18,7 @@ import org.apache.avro.Schema;
 /**
  * The data dictionary, generated from what defines the warehouse: the .avsc schemas (columns, types,
  * descriptions), the Hive DDL (table comment, partitioning, writing job, views' column comments) and the
- * HQL that reads each table (views, analyst queries, dashboard panels, checks). Markdown and HTML.
+ * HQL that reads each table (views, analyst queries and the dashboard panels among them, checks). Markdown and HTML.
  */
 public final class DataDictionary {
 
@@ -173,14 +173,17 @@ public final class DataDictionary {
         return found;
     }
 
-    /** {@code view analytics.orders}, {@code checks of clean.events}, {@code query top_pages}, {@code dashboard funnel}. */
+    /** {@code view analytics.orders}, {@code checks of clean.events}, {@code query top_pages (dashboard)}. */
     private static String label(String script) {
         String name = script.substring(script.indexOf('/') + 1);
         if (name.endsWith(".checks")) {
             return "checks of " + name.substring(0, name.length() - ".checks".length());
         }
         name = name.substring(0, name.length() - ".hql".length());
-        return (script.startsWith("ddl/") ? "view " : script.startsWith("queries/") ? "query " : "dashboard ") + name;
+        if (script.startsWith("ddl/")) {
+            return "view " + name;
+        }
+        return "query " + name + (io.clickstream.hive.report.Dashboard.panelQueries().contains(name) ? " (dashboard)" : "");
     }
 
     private List<String> readerScripts() {
@@ -191,9 +194,7 @@ public final class DataDictionary {
         for (Dataset d : Dataset.ALL) {
             scripts.add(d.checksResource());
         }
-        for (String dir : List.of("queries", "report")) {
-            scripts.addAll(listing(dir));
-        }
+        scripts.addAll(listing("queries"));
         return scripts;
     }
 

@@ -87,6 +87,7 @@ public class WarehouseCli extends Configured implements Tool {
                         + String.join(" --", OPTIONS));
             }
         }
+        checkArguments(command, options, positional);
         Path root = new Path(options.getOrDefault("warehouse", "warehouse"));
         String url = options.getOrDefault("jdbc-url", HiveConnections.EMBEDDED_URL);
         File metastore = new File(options.getOrDefault("metastore", System.getProperty(METASTORE_PROPERTY, "metastore")));
@@ -134,9 +135,6 @@ public class WarehouseCli extends Configured implements Tool {
                 }
             }
             case "query" -> {
-                if (positional.size() != 1) {
-                    throw new IllegalArgumentException("query: name one query (e.g. top_pages) or .hql file");
-                }
                 List<List<String>> rows = warehouse.query(HqlScript.query(positional.get(0)), vars);
                 if (options.containsKey("csv")) {
                     Files.write(new File(options.get("csv")).toPath(), rows.stream().map(Csv::format).collect(Collectors.toList()),
@@ -147,26 +145,47 @@ public class WarehouseCli extends Configured implements Tool {
                 }
             }
             case "retention" -> {
-                String keep = options.get("keep-days");
-                if (keep == null || !keep.matches("\\d{1,5}")) {
-                    throw new IllegalArgumentException("retention: --keep-days N is required");
-                }
-                warehouse.retention(Integer.parseInt(keep), date(options, false))
+                warehouse.retention(Integer.parseInt(options.get("keep-days")), date(options, false))
                         .forEach(p -> out.println("dropped " + p));
             }
             case "report" -> {
-                if (!options.containsKey("from")) {
-                    throw new IllegalArgumentException("report: --from YYYY-MM-DD is required");
-                }
                 LocalDate[] range = Dashboard.range(options.get("from"), options.get("to"));
                 java.nio.file.Path page = new Dashboard(warehouse, getConf(), root).write(range[0], range[1],
                         java.nio.file.Path.of(options.getOrDefault("out", "dashboard")));
                 out.println("dashboard: " + page.toAbsolutePath().toUri());
             }
+            default -> throw new IllegalStateException("checkArguments let through " + command);
+        }
+        return 0;
+    }
+
+    /** Refuses what cannot run before anything starts (an in-process HiveServer2 and its metastore, a connection). */
+    private static void checkArguments(String command, Map<String, String> options, List<String> positional) {
+        switch (command) {
+            case "apply" -> { }
+            case "register", "verify-registration", "check" -> date(options, true);
+            case "query" -> {
+                if (positional.size() != 1) {
+                    throw new IllegalArgumentException("query: name one query (e.g. top_pages) or .hql file");
+                }
+                HqlScript.query(positional.get(0));
+            }
+            case "retention" -> {
+                String keep = options.get("keep-days");
+                if (keep == null || !keep.matches("\\d{1,5}")) {
+                    throw new IllegalArgumentException("retention: --keep-days N is required");
+                }
+                date(options, false);
+            }
+            case "report" -> {
+                if (!options.containsKey("from")) {
+                    throw new IllegalArgumentException("report: --from YYYY-MM-DD is required");
+                }
+                Dashboard.range(options.get("from"), options.get("to"));
+            }
             default -> throw new IllegalArgumentException("unknown command '" + command
                     + "'; commands: apply, register, verify-registration, check, query, retention, report");
         }
-        return 0;
     }
 
     private static LocalDate date(Map<String, String> options, boolean required) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clickstream.avro.PageView;
+import io.clickstream.avro.Session;
+import io.clickstream.avro.SessionizedPageView;
 import io.clickstream.generate.GenerateAccessLogs;
 import io.clickstream.generate.GenerateAccessLogs.DaySummary;
 import io.clickstream.generate.GenerateEvents;
@@ -131,10 +133,6 @@ class HiveWarehouseTest {
         return Long.parseLong(rows(sql).get(0).get(0));
     }
 
-    private static List<PageView> pageViews(LocalDate day) throws Exception {
-        return AvroFiles.readAll(conf, cleaned.get(day).output(), new SpecificDatumReader<>(PageView.class));
-    }
-
     @Test
     @Order(1)
     void ddlAppliesTwiceAndEveryColumnHasADescription() throws Exception {
@@ -192,25 +190,31 @@ class HiveWarehouseTest {
     @Test
     @Order(3)
     void analystQueriesAgreeWithTheJobOutputs() throws Exception {
-        List<PageView> views = pageViews(DAY2);
-        List<List<String>> visitors = warehouse.query(HqlScript.query("visitors_per_day"),
-                new HiveVars().set("from", DAY2.toString()).set("to", DAY2.toString()));
-        assertEquals(List.of("dt", "visitors", "page_views"), visitors.get(0));
-        assertEquals(List.of(DAY2.toString(), String.valueOf(views.stream().map(PageView::getClientIp).distinct().count()),
-                String.valueOf(views.size())), visitors.get(1));
+        // The queries read the marts; the expectations come from the sessionize stage's own Avro outputs.
+        List<SessionizedPageView> views = AvroFiles.readAll(conf, new Path(root, "marts/sessionized_page_views/dt=" + DAY2),
+                new SpecificDatumReader<>(SessionizedPageView.class));
+        List<SessionizedPageView> human = views.stream().filter(v -> !v.getIsBot()).collect(Collectors.toList());
+        List<Session> sessions = AvroFiles.readAll(conf, new Path(root, "marts/sessions/dt=" + DAY2),
+                new SpecificDatumReader<>(Session.class));
+        HiveVars day2 = new HiveVars().set("from", DAY2.toString()).set("to", DAY2.toString()).set("limit", "3");
+        List<List<String>> visitors = warehouse.query(HqlScript.query("visitors_per_day"), day2);
+        assertEquals(List.of("dt", "visitors", "sessions", "page_views", "bounce_pct"), visitors.get(0));
+        assertEquals(List.of(DAY2.toString(), String.valueOf(sessions.stream().map(Session::getVisitorId).distinct().count()),
+                String.valueOf(sessions.size()), String.valueOf(sessions.stream().mapToLong(Session::getPageViews).sum())),
+                visitors.get(1).subList(0, 4));
 
-        List<List<String>> errors = warehouse.query(HqlScript.query("error_rates"),
-                new HiveVars().set("from", DAY2.toString()).set("to", DAY2.toString()));
-        assertEquals(String.valueOf(views.stream().filter(v -> v.getStatus() / 100 == 4).count()), errors.get(1).get(2));
-        assertEquals(String.valueOf(views.stream().filter(v -> v.getStatus() / 100 == 5).count()), errors.get(1).get(3));
+        List<List<String>> errors = warehouse.query(HqlScript.query("error_rates"), day2);
+        assertEquals(List.of("dt", "requests", "pct_4xx", "pct_5xx", "status_4xx", "status_5xx"), errors.get(0));
+        assertEquals(String.valueOf(views.size()), errors.get(1).get(1), "requests, bots included");
+        assertEquals(String.valueOf(views.stream().filter(v -> v.getStatus() / 100 == 4).count()), errors.get(1).get(4));
+        assertEquals(String.valueOf(views.stream().filter(v -> v.getStatus() / 100 == 5).count()), errors.get(1).get(5));
 
-        Map<String, Long> byPath = views.stream().filter(v -> v.getPath() != null)
-                .collect(Collectors.groupingBy(PageView::getPath, Collectors.counting()));
+        Map<String, Long> byPath = human.stream().filter(v -> v.getPath() != null)
+                .collect(Collectors.groupingBy(SessionizedPageView::getPath, Collectors.counting()));
         List<Map.Entry<String, Long>> expectedTop = byPath.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(3).collect(Collectors.toList());
-        List<List<String>> top = warehouse.query(HqlScript.query("top_pages"),
-                new HiveVars().set("dt", DAY2.toString()).set("limit", "3"));
+        List<List<String>> top = warehouse.query(HqlScript.query("top_pages"), day2);
         assertEquals(4, top.size());
         for (int i = 0; i < 3; i++) {
             assertEquals(expectedTop.get(i).getKey(), top.get(i + 1).get(0));
@@ -241,20 +245,24 @@ class HiveWarehouseTest {
                 .collect(Collectors.toMap(e -> e.getKey().name(), e -> String.valueOf(e.getValue())));
         assertEquals(planted, byReason);
 
-        List<List<String>> hours = warehouse.query(HqlScript.query("traffic_by_hour"), new HiveVars().set("dt", DAY2.toString()));
-        assertEquals(views.size(), hours.subList(1, hours.size()).stream().mapToLong(r -> Long.parseLong(r.get(1))).sum());
+        List<List<String>> hours = warehouse.query(HqlScript.query("traffic_by_hour"), day2);
+        assertEquals(List.of("hour", "page_views", "bot_page_views", "sessions", "bounce_pct"), hours.get(0));
+        assertEquals(human.size(), hours.subList(1, hours.size()).stream().mapToLong(r -> Long.parseLong(r.get(1))).sum());
+        assertEquals(views.size() - human.size(), hours.subList(1, hours.size()).stream().mapToLong(r -> Long.parseLong(r.get(2))).sum());
+        assertEquals(sessions.size(), hours.subList(1, hours.size()).stream().mapToLong(r -> Long.parseLong(r.get(3))).sum());
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theCommandLineExportsCsvAndFailsABrokenDayNamingTheRule() throws Exception {
         File csv = new File(tmp, "top.csv");
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         String[] common = {"--warehouse", root.toString(), "--metastore", metastore.getPath()};
         assertEquals(0, ToolRunner.run(conf, new WarehouseCli(new PrintStream(printed)), concat(new String[] {"query",
-            "top_pages", "--hivevar", "dt=" + DAY2, "--hivevar", "limit=5", "--csv", csv.getPath()}, common)));
+            "top_pages", "--hivevar", "from=" + DAY2, "--hivevar", "to=" + DAY2, "--hivevar", "limit=5", "--csv", csv.getPath()},
+            common)));
         List<String> lines = Files.readAllLines(csv.toPath(), StandardCharsets.UTF_8);
-        assertEquals("path,page_views,share_pct,errors", lines.get(0));
+        assertEquals("path,page_views,entrances,exits,bounce_pct", lines.get(0));
         assertEquals(6, lines.size());
 
         Path accounting = new Path(cleaned.get(DAY2).output(), "_accounting.json");
@@ -271,6 +279,14 @@ class HiveWarehouseTest {
         } finally {
             overwrite(accounting, original);
         }
+        File untouched = new File(tmp, "never-created-metastore");
+        for (String[] impossible : List.of(new String[] {"report", "--from", "2026-11-24", "--to", "2026-11-20"},
+                new String[] {"check"}, new String[] {"retention", "--keep-days", "-1"}, new String[] {"query", "no_such_query"},
+                new String[] {"regsiter", "--date", "2026-11-24"})) {
+            assertThrows(IllegalArgumentException.class, () -> ToolRunner.run(conf, new WarehouseCli(new PrintStream(printed)),
+                    concat(impossible, new String[] {"--metastore", untouched.getPath()})), String.join(" ", impossible));
+        }
+        assertFalse(untouched.exists(), "refused before an in-process HiveServer2 created its metastore");
         JobFailedException unregistered = assertThrows(JobFailedException.class, () -> ToolRunner.run(conf,
                 new WarehouseCli(new PrintStream(printed)), concat(new String[] {"verify-registration", "--date", "2026-01-01"}, common)));
         assertTrue(unregistered.getMessage().startsWith("dt=2026-01-01 is not registered in Hive in " + Dataset.ALL.size() + " of "
@@ -278,12 +294,12 @@ class HiveWarehouseTest {
         assertEquals(0, ToolRunner.run(conf, new WarehouseCli(new PrintStream(printed)),
                 concat(new String[] {"verify-registration", "--date", DAY2.toString()}, common)));
         assertThrows(IllegalArgumentException.class, () -> ToolRunner.run(conf, new WarehouseCli(new PrintStream(printed)),
-                concat(new String[] {"query", "top_pages", "--hivevar", "dt=" + DAY2 + "' OR 'x'='x", "--hivevar", "limit=5"},
+                concat(new String[] {"query", "top_pages", "--hivevar", "from=" + DAY2 + "' OR 'x'='x", "--hivevar", "limit=5"},
                         common)));
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void everyKindOfCheckCatchesWhatItShould() throws Exception {
         try (Statement st = hive.createStatement()) {
             st.execute("CREATE TABLE default.customers_fixture (customer_id STRING) PARTITIONED BY (dt STRING)");
@@ -309,18 +325,29 @@ class HiveWarehouseTest {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     void aFieldAddedWithADefaultKeepsOldPartitionsReadable() throws Exception {
         Schema evolved = new Schema.Parser().parse(PageView.getClassSchema().toString()
                 .replaceFirst("]}$", ",{\"name\":\"country\",\"type\":[\"null\",\"string\"],\"default\":null,"
                         + "\"doc\":\"Country of the client, when known.\"}]}"));
         Path schemaFile = new Path(warehouse.schemasDir(), "page_view.avsc");
-        org.apache.hadoop.fs.FileSystem fs = schemaFile.getFileSystem(conf);
-        try (var out = fs.create(schemaFile, true)) {
-            out.write(evolved.toString(true).getBytes(StandardCharsets.UTF_8));
-        }
+        String shipped = Files.readString(new File(schemaFile.toUri()).toPath());
+        overwrite(schemaFile, evolved.toString(true));
         LocalDate day3 = DAY2.plusDays(1);
         File newPartition = new File(new File(root.toUri()), "clean/page_views/dt=" + day3);
+        try {
+            addAPartitionWithTheNewFieldAndReadBoth(evolved, day3, newPartition);
+        } finally {
+            // The other tests see the warehouse as the jobs wrote it.
+            overwrite(schemaFile, shipped);
+            try (Statement st = hive.createStatement()) {
+                st.execute("ALTER TABLE clean.page_views DROP IF EXISTS PARTITION (dt='" + day3 + "')");
+            }
+            org.apache.commons.io.FileUtils.deleteDirectory(newPartition);
+        }
+    }
+
+    private void addAPartitionWithTheNewFieldAndReadBoth(Schema evolved, LocalDate day3, File newPartition) throws Exception {
         newPartition.mkdirs();
         try (DataFileWriter<GenericRecord> writer = new DataFileWriter<>(new GenericDatumWriter<GenericRecord>(evolved))) {
             writer.create(evolved, new File(newPartition, "part-m-00000.avro"));
@@ -341,7 +368,7 @@ class HiveWarehouseTest {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void retentionDropsOldPartitionsAndTheirData() throws Exception {
         assertEquals(Dataset.ALL.stream().map(d -> d.table() + " dt=" + DAY1).sorted().collect(Collectors.toList()),
                 warehouse.retention(1, DAY2.plusDays(1)).stream().sorted(Comparator.naturalOrder()).collect(Collectors.toList()));
@@ -351,7 +378,7 @@ class HiveWarehouseTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void sessionsRecomputedWithWindowFunctionsAgreeExactlyWithSessionize() throws Exception {
         String recomputed = HqlScript.resource("sessions_from_page_views.hql").statements(new HiveVars()).get(0);
         String sql = "WITH hive_sessions AS (" + recomputed + "), "
@@ -369,19 +396,26 @@ class HiveWarehouseTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theDashboardShowsEveryPanelWithDataInARealBrowser() throws Exception {
         java.nio.file.Path out = new File(tmp, "dashboard").toPath();
         List<io.clickstream.hive.report.Panel> panels = new io.clickstream.hive.report.Dashboard(warehouse, conf, root).panels(DAY1, DAY2);
         for (io.clickstream.hive.report.Panel panel : panels) {
             assertFalse(panel.data().isEmpty(), panel.id() + " has rows");
         }
+        // One definition per metric: each panel but the run status shows exactly what its analyst query returns.
+        assertEquals(io.clickstream.hive.report.Dashboard.panelQueries(),
+                panels.stream().map(io.clickstream.hive.report.Panel::id).filter(id -> !id.equals("run_status")).toList());
+        for (io.clickstream.hive.report.Panel panel : panels.subList(0, panels.size() - 1)) {
+            assertEquals(warehouse.query(HqlScript.query(panel.id()), new HiveVars().set("from", DAY1.toString())
+                    .set("to", DAY2.toString()).set("limit", "15")), panel.rows(), panel.id());
+        }
         java.nio.file.Path page = new io.clickstream.hive.report.Dashboard(warehouse, conf, root).write(DAY1, DAY2, out);
         for (io.clickstream.hive.report.Panel panel : panels) {
             assertTrue(java.nio.file.Files.readAllLines(out.resolve(panel.id() + ".csv")).size() > 1, panel.id() + ".csv");
         }
         String html = java.nio.file.Files.readString(page);
-        assertFalse(html.contains("http://") && html.contains("<link"), "no external resources");
+        assertEquals(List.of(), externalReferences(html), "no external resources");
 
         HeadlessChromium chromium = HeadlessChromium.findOrSkip(tmp.toPath());
         HeadlessChromium.Loaded loaded = chromium.load(page);
@@ -390,6 +424,27 @@ class HiveWarehouseTest {
                 + loaded.dom().substring(0, Math.min(400, loaded.dom().length())));
         java.nio.file.Path png = java.nio.file.Path.of("target", "dashboard.png");
         chromium.screenshot(page, png, 1400, 2400);
+    }
+
+    @Test
+    void externalReferencesAreFoundInEveryAttributeAndStyleThatLoadsOne() {
+        assertEquals(List.of("https://cdn.example/chart.js", "//img.example/logo.png", "http://fonts.example/a.woff",
+                "https://x.example/s.css"), externalReferences("<script src=\"https://cdn.example/chart.js\"></script>"
+                + "<img src='//img.example/logo.png'><style>@font-face{src:url(\"http://fonts.example/a.woff\")}</style>"
+                + "<link rel=\"stylesheet\" href=\"https://x.example/s.css\">"));
+        assertEquals(List.of(), externalReferences("<svg xmlns=\"http://www.w3.org/2000/svg\"><a href=\"#top\">t</a></svg>"
+                + "<a href=\"traffic_by_hour.csv\">csv</a><img src=\"data:image/png;base64,AAAA\">"));
+    }
+
+    /** Every URL the page would fetch from another host: src/href attributes and CSS url(…) or @import. */
+    static List<String> externalReferences(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "(?i)(?:\\b(?:src|href)\\s*=\\s*[\"']?|url\\(\\s*[\"']?|@import\\s+[\"'])((?:https?:)?//[^\"'\\s)>]+)").matcher(html);
+        List<String> found = new java.util.ArrayList<>();
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
     }
 
     private static void overwrite(Path file, String text) throws java.io.IOException {

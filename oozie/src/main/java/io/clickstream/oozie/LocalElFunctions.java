@@ -26,6 +26,12 @@ public final class LocalElFunctions {
                     : LocalElFunctions.class.getMethod(function[1], String.class);
             context.addFunction("wf", function[0], method);
         }
+        // Oozie's basic functions, its own implementations (concat, trim, replaceAll, ...).
+        for (Method method : org.apache.oozie.util.ELConstantsFunctions.class.getMethods()) {
+            if (java.lang.reflect.Modifier.isStatic(method.getModifiers()) && method.getDeclaringClass() != Object.class) {
+                context.addFunction("", method.getName(), method);
+            }
+        }
         return new ELEvaluator(context);
     }
 

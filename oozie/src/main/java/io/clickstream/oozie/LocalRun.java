@@ -18,6 +18,9 @@ import java.util.Properties;
  */
 public final class LocalRun {
 
+    private static final java.util.List<String> OPTIONS = java.util.List.of("app", "properties", "date", "from", "to",
+            "report-dir", "metastore");
+
     private LocalRun() {
     }
 
@@ -32,8 +35,12 @@ public final class LocalRun {
             if (args[i].startsWith("-D") && args[i].contains("=")) {
                 String[] kv = args[i].substring(2).split("=", 2);
                 overrides.put(kv[0], kv[1]);
-            } else if (args[i].startsWith("--") && i + 1 < args.length) {
+            } else if (args[i].startsWith("--") && i + 1 < args.length && OPTIONS.contains(args[i].substring(2))) {
                 options.put(args[i].substring(2), args[++i]);
+            } else if (args[i].startsWith("--")) {
+                System.err.println("error: " + (OPTIONS.contains(args[i].substring(2)) ? args[i] + " needs a value"
+                        : "unknown option " + args[i] + "; options: --" + String.join(" --", OPTIONS) + " -Dk=v"));
+                return 2;
             } else {
                 System.err.println("error: unexpected argument '" + args[i] + "'");
                 return 2;
@@ -46,6 +53,10 @@ public final class LocalRun {
             to = Warehouse.parseDate(options.getOrDefault("date", options.getOrDefault("to", options.get("from"))));
         } catch (IllegalArgumentException e) {
             System.err.println("error: give --date YYYY-MM-DD or --from D1 --to D2 (" + e.getMessage() + ")");
+            return 2;
+        }
+        if (to.isBefore(from) || options.containsKey("date") && (options.containsKey("from") || options.containsKey("to"))) {
+            System.err.println("error: --from " + from + " --to " + to + " is not a range (or --date was given with it)");
             return 2;
         }
         File app = new File(options.getOrDefault("app", "oozie/src/main/app"));

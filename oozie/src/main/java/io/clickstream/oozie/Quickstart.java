@@ -70,16 +70,16 @@ public final class Quickstart {
             HiveWarehouse warehouse = new HiveWarehouse(connection, conf, root);
             out.printf("%nWriting the dashboard of %s to %s ...%n", first + " to " + last, dashboard);
             java.nio.file.Path page = new Dashboard(warehouse, conf, root).write(first, last, dashboard.toPath());
-            print(out, "visitors and sessions per day", warehouse.query(HqlScript.resource("report/visitors_per_day.hql"),
+            print(out, "visitors and sessions per day", warehouse.query(HqlScript.query("visitors_per_day"),
                     new HiveVars().set("from", first.toString()).set("to", last.toString())));
             out.printf("%nDone. The dashboard: %s (a CSV per panel next to it)%n", page.toUri());
         }
         String common = "--warehouse " + root + " --metastore " + metastore;
         out.printf("Run reports (JSON and HTML, one per day and workflow run): %s%n"
                 + "Your turn, as an analyst (queries are in hive/src/main/hql/queries):%n"
-                + "  hive/target/bin/warehouse query conversion_by_channel --hivevar dt=%s %s%n"
+                + "  hive/target/bin/warehouse query conversion_by_channel --hivevar from=%s --hivevar to=%s %s%n"
                 + "  hive/target/bin/warehouse report --from %s --to %s --out my-dashboard %s%n",
-                reports, last, common, first, last, common);
+                reports, last, last, common, first, last, common);
     }
 
     private static void runDay(WorkflowRunner runner, File app, Path root, LocalDate day, File reports, PrintStream out)

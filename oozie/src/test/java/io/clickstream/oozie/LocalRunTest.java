@@ -44,4 +44,16 @@ class LocalRunTest {
         assertTrue(!new File(reports, "clickstream-daily-" + DAY.plusDays(2) + ".json").exists(), "stopped at the failed day");
         assertEquals(2, LocalRun.run(new String[] {"--date", "2026-02-30"}));
     }
+
+    @Test
+    void unknownOptionsAndImpossibleRangesAreRefusedBeforeAnythingStarts() throws Exception {
+        File reports = new File(tmp, "refused");
+        for (String[] args : java.util.List.of(new String[] {"--date", DAY.toString(), "--reports", reports.getPath()},
+                new String[] {"--from", "2026-11-24", "--to", "2026-11-20", "--report-dir", reports.getPath()},
+                new String[] {"--date", DAY.toString(), "--to", DAY.toString(), "--report-dir", reports.getPath()},
+                new String[] {"--report-dir", reports.getPath(), "--date"})) {
+            assertEquals(2, LocalRun.run(args), String.join(" ", args));
+        }
+        assertTrue(!reports.exists(), "nothing started");
+    }
 }

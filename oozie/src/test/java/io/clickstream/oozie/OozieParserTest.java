@@ -37,7 +37,14 @@ class OozieParserTest {
         assertEquals(new TreeSet<>(List.of(":start:", "warehouse-apply", "clean-sources", "clean-access-logs", "clean-events", "reclean-late-events", "clean-customers",
                 "clean-products", "sources-cleaned", "restate-previous-day", "sessionize", "customer-history", "orders", "marts",
                 "register-partitions", "verify-registration", "quality-checks", "publish-or-stop", "done-flag",
-                "notify-failure", "quality-failed", "failed", "end")), nodes);
+                "notify-failure", "quality-failed", "failed", "failed-unalerted", "end")), nodes);
+        String unalerted = app.getNode("failed-unalerted").getConf();
+        for (NodeDef node : app.getNodeDefs()) {
+            if (node instanceof org.apache.oozie.workflow.lite.ActionNodeDef && !node.getName().equals("notify-failure")) {
+                assertTrue(unalerted.contains("wf:errorMessage('" + node.getName() + "')"),
+                        "failed-unalerted lists " + node.getName() + "'s error");
+            }
+        }
         assertEquals(List.of("clean-access-logs", "clean-events", "clean-customers", "clean-products"),
                 app.getNode("clean-sources").getTransitions());
         assertEquals(List.of("reclean-late-events", "notify-failure"), app.getNode("clean-events").getTransitions());

@@ -75,6 +75,22 @@ class WorkflowExpressionsTest {
     }
 
     @Test
+    void whenTheAlertFailsTooTheKillMessageStillNamesWhatFailedWithItsOwnError() throws Exception {
+        Map<String, String> properties = properties("job.properties.cluster");
+        LiteWorkflowApp app = OozieParser.parse(new File(APP, "workflow.xml"), properties);
+        RunState state = new RunState("unalerted");
+        state.errorMessages.put("clean-access-logs", "clean-access-logs for dt=2026-11-24: 60.47% of records quarantined");
+        state.errorMessages.put("notify-failure", "EM007: Encountered an error while sending the email message over SMTP.");
+        state.lastErrorNode = "notify-failure";
+
+        String message = LocalElFunctions.evaluator(state, properties).evaluate(app.getNode("failed-unalerted").getConf(), String.class);
+
+        assertTrue(message.contains("the alert could not be sent (EM007: Encountered an error while sending the email"), message);
+        assertTrue(message.endsWith("Failed: clean-access-logs: clean-access-logs for dt=2026-11-24: 60.47% of records quarantined; "),
+                "only the failed action, with its own error: " + message);
+    }
+
+    @Test
     void aPropertyTheWorkflowNeedsButNobodySetsIsCaught() throws Exception {
         Map<String, String> missing = properties("job.properties.local");
         missing.remove("hiveJdbcUrl");

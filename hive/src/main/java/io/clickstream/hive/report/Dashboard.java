@@ -23,8 +23,9 @@ import org.apache.hadoop.fs.FileSystem;
 
 /**
  * {@code warehouse report}: the dashboard of a range of days from the marts — an HTML page and a CSV per
- * panel in one directory. Panels are queries in {@code hql/report/}; the run status panel reads the jobs'
- * {@code _accounting.json} and the workflow's done-flags.
+ * panel in one directory. Each panel is one of the analysts' queries ({@code hql/queries/}), so a metric has one
+ * definition wherever it is shown; the run status panel reads the jobs' {@code _accounting.json} and the workflow's
+ * done-flags.
  */
 public final class Dashboard {
 
@@ -39,14 +40,19 @@ public final class Dashboard {
                     new Chart(Kind.LINES, 0, List.of(1, 2))),
             new Definition("top_pages", "Top pages", "The 15 most viewed paths, with entrances, exits and bounce rate",
                     new Chart(Kind.HORIZONTAL_BARS, 0, List.of(1))),
-            new Definition("channels", "Channel performance", "Sessions, conversion (sessions with an order), orders and revenue per channel",
+            new Definition("conversion_by_channel", "Channel performance", "Sessions, conversion (sessions with an order), orders and revenue per channel",
                     new Chart(Kind.BARS, 0, List.of(1, 4))),
             new Definition("funnel", "Funnel", "Sessions reaching each step, any order of pages",
                     new Chart(Kind.HORIZONTAL_BARS, 0, List.of(1))),
             new Definition("error_rates", "Error rates", "Share of requests answered 4xx and 5xx, bots included",
                     new Chart(Kind.LINES, 0, List.of(2, 3))),
-            new Definition("quarantine", "Quarantine", "Records the clean stages could not accept, by reason (see quarantine.* tables)",
+            new Definition("quarantine_summary", "Quarantine", "Records the clean stages could not accept, by reason (see quarantine.* tables)",
                     Chart.NONE));
+
+    /** The analysts' queries the dashboard shows, by name. */
+    public static List<String> panelQueries() {
+        return PANELS.stream().map(Definition::id).toList();
+    }
 
     private static final List<String> ACCOUNTED = List.of("clean/page_views", "clean/events", "clean/customers",
             "clean/products", "marts/sessionized_page_views", "marts/orders");
@@ -63,11 +69,11 @@ public final class Dashboard {
 
     /** The panels of {@code from..to}, queried now. */
     public List<Panel> panels(LocalDate from, LocalDate to) throws SQLException, IOException {
-        HiveVars vars = new HiveVars().set("from", from.toString()).set("to", to.toString());
+        HiveVars vars = new HiveVars().set("from", from.toString()).set("to", to.toString()).set("limit", "15");
         List<Panel> panels = new ArrayList<>();
         for (Definition d : PANELS) {
             panels.add(new Panel(d.id(), d.title(), d.note(), d.chart(),
-                    warehouse.query(HqlScript.resource("report/" + d.id() + ".hql"), vars)));
+                    warehouse.query(HqlScript.query(d.id()), vars)));
         }
         panels.add(new Panel("run_status", "Run status and data quality",
                 "Each stage's books (read = accepted + quarantined + duplicates + late) and whether the day passed its checks and was published",

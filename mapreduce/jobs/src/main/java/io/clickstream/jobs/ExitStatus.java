@@ -4,9 +4,12 @@ import java.util.concurrent.Callable;
 
 /**
  * A command's exit status, with the failures meant for people printed as one line instead of a stack trace:
- * 2 for bad arguments or configuration, 1 for a job that ran but must not publish.
+ * 2 for bad arguments or configuration, 1 for a job that ran but must not publish, {@value #CRASHED} (sysexits'
+ * EX_SOFTWARE) for anything unexpected, with its stack trace: a crash is not a verdict on the data.
  */
 public final class ExitStatus {
+
+    public static final int CRASHED = 70;
 
     private ExitStatus() {
     }
@@ -42,7 +45,7 @@ public final class ExitStatus {
         System.exit(outcome.status());
     }
 
-    private static Outcome run(Callable<Integer> command) throws Exception {
+    private static Outcome run(Callable<Integer> command) {
         try {
             return new Outcome(command.call(), null);
         } catch (IllegalArgumentException e) {
@@ -51,6 +54,11 @@ public final class ExitStatus {
         } catch (JobFailedException e) {
             System.err.println("FAILED: " + e.getMessage());
             return new Outcome(1, e.getMessage());
+        } catch (Exception | LinkageError e) {
+            String message = "crashed: " + e;
+            System.err.println(message);
+            e.printStackTrace();
+            return new Outcome(CRASHED, message);
         }
     }
 }

@@ -27,12 +27,18 @@ class ExitStatusTest {
     }
 
     @Test
-    void badArgumentsAreStatusTwoAndAStatusWithoutAMessageIsNamed() throws Exception {
+    void badArgumentsAreStatusTwoACrashIsSeventyAndAStatusWithoutAMessageIsNamed() throws Exception {
         System.setProperty(LaunchConfiguration.OOZIE_ACTION_CONF, "/container/action.xml");
 
         assertEquals(2, assertThrows(ExitStatus.ActionFailedException.class, () -> ExitStatus.exit("ingest", () -> {
             throw new IllegalArgumentException("ingest: --source is required");
         })).status());
+        ExitStatus.ActionFailedException crashed = assertThrows(ExitStatus.ActionFailedException.class,
+                () -> ExitStatus.exit("sessionize", () -> {
+                    throw new java.io.IOException("disk quota exceeded");
+                }));
+        assertEquals(ExitStatus.CRASHED, crashed.status(), "not 1: a crash says nothing about the data");
+        assertEquals("crashed: java.io.IOException: disk quota exceeded", crashed.getMessage());
         assertEquals("marts exited with status 3", assertThrows(ExitStatus.ActionFailedException.class,
                 () -> ExitStatus.exit("marts", () -> 3)).getMessage());
     }

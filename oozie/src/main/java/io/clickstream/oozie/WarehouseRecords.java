@@ -1,4 +1,4 @@
-package io.clickstream.cluster;
+package io.clickstream.oozie;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,14 +16,15 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * The records of a warehouse's published Avro partitions, per partition ({@code clean/page_views/dt=D}, ...), sorted,
- * with the warehouse root written as {@code ROOT} so that two warehouses in different places compare equal.
+ * with the warehouse root written as {@code ROOT} so that two warehouses in different places compare equal: how the
+ * tests tell that a rerun, or the same days on a cluster, wrote exactly what the laptop run wrote.
  */
-final class WarehouseRecords {
+public final class WarehouseRecords {
 
     private WarehouseRecords() {
     }
 
-    static Map<String, List<String>> read(FileSystem fs, Path root, List<String> zones) throws IOException {
+    public static Map<String, List<String>> read(FileSystem fs, Path root, List<String> zones) throws IOException {
         Map<String, List<String>> partitions = new TreeMap<>();
         Path qualified = fs.makeQualified(root);
         Pattern rootAsWritten = rootPattern(qualified);
