@@ -111,9 +111,10 @@ public class WarehouseCli extends Configured implements Tool {
             case "verify-registration" -> {
                 List<String> missing = warehouse.unregistered(date(options, true));
                 if (!missing.isEmpty()) {
-                    throw new JobFailedException("dt=" + options.get("date") + " is not registered in Hive in "
-                            + missing.size() + " of " + Dataset.ALL.size() + " tables (" + String.join(", ", missing)
-                            + "): the registration ended without adding them; did it reach HiveServer2?");
+                    String where = missing.size() == Dataset.ALL.size() ? "in none of the " + missing.size() + " tables"
+                            : "in " + missing.size() + " of " + Dataset.ALL.size() + " tables (" + String.join(", ", missing) + ")";
+                    throw new JobFailedException("dt=" + options.get("date") + " is not registered in Hive " + where
+                            + ": the registration ended without adding it; did it reach HiveServer2?");
                 }
                 out.println("dt=" + options.get("date") + " is registered in all " + Dataset.ALL.size() + " tables");
             }

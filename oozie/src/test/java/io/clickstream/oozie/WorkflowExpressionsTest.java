@@ -1,5 +1,6 @@
 package io.clickstream.oozie;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,9 +86,9 @@ class WorkflowExpressionsTest {
 
         String message = LocalElFunctions.evaluator(state, properties).evaluate(app.getNode("failed-unalerted").getConf(), String.class);
 
-        assertTrue(message.contains("the alert could not be sent (EM007: Encountered an error while sending the email"), message);
-        assertTrue(message.endsWith("Failed: clean-access-logs: clean-access-logs for dt=2026-11-24: 60.47% of records quarantined; "),
-                "only the failed action, with its own error: " + message);
+        assertEquals("clickstream-daily dt=2026-11-24: failed: clean-access-logs: clean-access-logs for dt=2026-11-24: 60.47% of"
+                + " records quarantined; (the alert could not be sent: EM007: Encountered an error while sending the email message"
+                + " over SMTP.)", message, "the failed action with its own error first, then the alert's");
     }
 
     @Test
