@@ -172,28 +172,25 @@ class DailyWorkflowOnClusterTest {
         File spool = new File(BASE, "bad-day");
         DailyRuns.generate(hadoopJar, spool, bad, 1, 2000, 0.6);
         runs.land(hadoopJar, spool, bad, 1);
-        // The deployed workflow with its retry intervals (minutes, literal in the XML) at zero, for the test's sake.
-        String app = variants.deploy("clickstream-retry-now", workflow -> workflow);
+        // The deployed clean-access-logs action alone (the other stages would only add minutes), its retry intervals
+        // (minutes, literal in the XML) at zero for the test's sake.
+        String app = variants.deploy("clickstream-retry-now", w -> WorkflowVariants.actionAlone(w, "clean-access-logs"));
 
         WorkflowJob run = variants.run(app, bad);
 
         assertEquals(WorkflowJob.Status.KILLED, run.getStatus(), describe(run));
-        List<WorkflowAction> failed = run.getActions().stream()
-                .filter(a -> a.getStatus() == WorkflowAction.Status.ERROR && a.getType().equals("java")).toList();
-        assertTrue(!failed.isEmpty(), describe(run));
-        for (WorkflowAction action : failed) {
-            String message = String.valueOf(action.getErrorMessage());
-            assertTrue(message.contains("dt=" + bad) && !message.contains("exit code ["),
-                    action.getName() + " fails with the command's own line, not Oozie's exit-code text: " + message);
-        }
-        assertTrue(failed.stream().anyMatch(a -> a.getUserRetryCount() == 2 && a.getUserRetryMax() == 2),
-                "the failing action was retried twice: " + describe(run));
-        // No SMTP server here: the alert fails too, and the kill message still carries the action's own line.
+        WorkflowAction failed = action(run, "clean-access-logs");
+        assertEquals(WorkflowAction.Status.ERROR, failed.getStatus(), describe(run));
+        String message = String.valueOf(failed.getErrorMessage());
+        assertTrue(message.startsWith("clean-access-logs for dt=" + bad + ": ") && message.contains("% of records quarantined")
+                && !message.contains("exit code ["), "the command's own line, not Oozie's exit-code text: " + message);
+        assertEquals(2, failed.getUserRetryCount(), "retried twice: " + describe(run));
+        assertEquals(2, failed.getUserRetryMax(), describe(run));
+        // No SMTP server here: the alert fails too, and the kill message still carries the action's own line first
+        // (Oozie keeps about 500 characters of it).
         String kill = String.valueOf(action(run, "failed-unalerted").getErrorMessage());
-        // Oozie keeps about 500 characters of a kill message: the action's line comes first.
-        String own = failed.get(0).getName() + ": " + failed.get(0).getErrorMessage();
-        assertTrue(kill.startsWith("clickstream-daily dt=" + bad + ": failed: ") && kill.contains(own.substring(0, Math.min(own.length(), 120))),
-                "kill message: " + kill);
+        String start = "clickstream-daily dt=" + bad + ": failed: clean-access-logs: " + message;
+        assertTrue(kill.startsWith(start.substring(0, Math.min(start.length(), 400))), "kill message: " + kill);
         assertTrue(run.getActions().stream().anyMatch(a -> a.getName().equals("notify-failure")), "the alert was tried");
         assertNoApplicationStillRunning();
         assertTrue(!cluster.fileSystem().exists(new Path(warehouse, "published/dt=" + bad)), "nothing published");

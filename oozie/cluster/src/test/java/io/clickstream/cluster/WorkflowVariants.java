@@ -58,13 +58,36 @@ final class WorkflowVariants {
 
     /** The register-partitions action alone: OK ends the workflow, an error goes to the workflow's kill node. */
     static String registrationOnly(String workflow) {
-        assertTrue(workflow.contains(START), "the workflow starts with warehouse-apply");
-        int action = workflow.indexOf("<action name=\"register-partitions\"");
-        String register = workflow.substring(action, workflow.indexOf("</action>", action) + "</action>".length())
+        String register = element(workflow, "action", "register-partitions")
                 .replace("<ok to=\"verify-registration\"/>", "<ok to=\"end\"/>").replace("<error to=\"notify-failure\"/>", "<error to=\"failed\"/>");
-        int kill = workflow.indexOf("<kill name=\"failed\">");
-        return workflow.substring(0, workflow.indexOf(START)) + "<start to=\"register-partitions\"/>\n" + register + "\n"
-                + workflow.substring(kill, workflow.indexOf("</kill>", kill) + "</kill>".length()) + "\n<end name=\"end\"/>\n</workflow-app>\n";
+        return startingAt(workflow, "register-partitions") + register + "\n" + element(workflow, "kill", "failed") + "\n" + END;
+    }
+
+    /**
+     * One action alone, as the deployed workflow defines it (its retries, its error transition): OK ends the
+     * workflow, an error goes through the alert to the kill nodes.
+     */
+    static String actionAlone(String workflow, String name) {
+        String action = element(workflow, "action", name).replaceFirst("<ok to=\"[^\"]+\"/>", "<ok to=\"end\"/>");
+        assertTrue(action.contains("<error to=\"notify-failure\"/>"), name + " goes to the alert on error");
+        return startingAt(workflow, name) + String.join("\n", action, element(workflow, "action", "notify-failure"),
+                element(workflow, "kill", "failed"), element(workflow, "kill", "failed-unalerted"), END);
+    }
+
+    private static final String END = "<end name=\"end\"/>\n</workflow-app>\n";
+
+    /** The workflow's head (parameters, global, credentials) and a start node pointing at {@code node}. */
+    private static String startingAt(String workflow, String node) {
+        assertTrue(workflow.contains(START), "the workflow starts with warehouse-apply");
+        return workflow.substring(0, workflow.indexOf(START)) + "<start to=\"" + node + "\"/>\n";
+    }
+
+    /** The whole {@code <tag name="name">…</tag>} element. */
+    private static String element(String workflow, String tag, String name) {
+        int from = workflow.indexOf("<" + tag + " name=\"" + name + "\"");
+        assertTrue(from >= 0, "the workflow has " + tag + " " + name);
+        String close = "</" + tag + ">";
+        return workflow.substring(from, workflow.indexOf(close, from) + close.length());
     }
 
     /** Submits the workflow at {@code appPath} for {@code day}; returns its id. */
