@@ -52,6 +52,8 @@ public final class HiveConnections {
                 Map.entry("hive.metastore.uris", ""),
                 Map.entry("hive.execution.engine", "mr"),
                 Map.entry("mapreduce.framework.name", "local"),
+                // Hive checks a running job's progress every second by default: a second or more for each small query.
+                Map.entry("hive.exec.counters.pull.interval", "50"),
                 Map.entry("hive.exec.scratchdir", new File(base, "scratch").getPath()),
                 Map.entry("hive.exec.local.scratchdir", new File(base, "local-scratch").getPath()),
                 Map.entry("hive.querylog.location", new File(base, "querylog").getPath()),

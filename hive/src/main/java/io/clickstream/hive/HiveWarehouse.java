@@ -11,6 +11,15 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -23,12 +32,23 @@ public final class HiveWarehouse {
             "order.avsc", "traffic_by_hour.avsc", "pages_by_day.avsc", "channels_by_day.avsc", "funnel_by_day.avsc",
             "revenue_by_segment.avsc");
 
+    /** How many HiveServer2 sessions check tables side by side (each table is one query). */
+    public static final String CHECK_SESSIONS = "clickstream.checks.sessions";
+
     private final Connection connection;
+    private final Callable<Connection> moreSessions;
     private final Configuration conf;
     private final Path root;
 
+    /** A warehouse over one session: checks run one table after the other. */
     public HiveWarehouse(Connection connection, Configuration conf, Path root) {
+        this(connection, null, conf, root);
+    }
+
+    /** @param moreSessions opens further sessions to the same HiveServer2, for checks side by side */
+    public HiveWarehouse(Connection connection, Callable<Connection> moreSessions, Configuration conf, Path root) {
         this.connection = connection;
+        this.moreSessions = moreSessions;
         this.conf = conf;
         this.root = root;
     }
@@ -96,13 +116,55 @@ public final class HiveWarehouse {
         return missing;
     }
 
+    /** The checks of every table on the day, tables side by side over {@value #CHECK_SESSIONS} sessions; in table order. */
     public List<QualityChecks.Result> check(LocalDate dt) throws IOException, SQLException {
-        QualityChecks checks = new QualityChecks(connection, conf, root);
-        List<QualityChecks.Result> results = new ArrayList<>();
-        for (Dataset dataset : Dataset.ALL) {
-            results.addAll(checks.run(dataset, dt));
+        int sessions = moreSessions == null ? 1 : Math.max(1, Math.min(conf.getInt(CHECK_SESSIONS, 3), Dataset.ALL.size()));
+        Queue<Dataset> tables = new ConcurrentLinkedQueue<>(Dataset.ALL);
+        Map<Dataset, List<QualityChecks.Result>> results = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(sessions, r -> {
+            Thread thread = new Thread(r, "checks");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Void>> workers = new ArrayList<>();
+            for (int i = 0; i < sessions; i++) {
+                boolean first = i == 0;
+                workers.add(pool.submit(() -> {
+                    try (Connection own = first ? null : moreSessions.call()) {
+                        QualityChecks checks = new QualityChecks(first ? connection : own, conf, root);
+                        for (Dataset table = tables.poll(); table != null; table = tables.poll()) {
+                            results.put(table, checks.run(table, dt));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Void> worker : workers) {
+                worker.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while checking dt=" + dt, e);
+        } catch (ExecutionException e) {
+            tables.clear();
+            Throwable cause = e.getCause();
+            if (cause instanceof SQLException sql) {
+                throw sql;
+            }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(cause);
+        } finally {
+            pool.shutdownNow();
         }
-        return results;
+        List<QualityChecks.Result> ordered = new ArrayList<>();
+        Dataset.ALL.forEach(table -> ordered.addAll(results.get(table)));
+        return ordered;
     }
 
     /** Runs a query script; the last statement's rows are returned with a header row first. */

@@ -21,7 +21,7 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * Runs the data-quality checks declared next to each table ({@code hql/ddl/<table>.checks}) on one day's
- * partition. Each check is one query counting the rows that break it.
+ * partition: all of a table's checks in one query, each a column of it.
  */
 public final class QualityChecks {
 
@@ -57,115 +57,165 @@ public final class QualityChecks {
         return run(dataset.table(), checkLines(dataset), dt);
     }
 
-    /** Runs {@code checks} (lines of a .checks file) against {@code table}'s partition {@code dt}. */
+    /**
+     * Runs {@code checks} (lines of a .checks file) against {@code table}'s partition {@code dt}: every check that
+     * needs the data is a column of one query, one scan of the table (of the day, and of the earlier days a
+     * {@code volume_band} compares with).
+     */
     public List<Result> run(String table, List<String> checks, LocalDate dt) throws SQLException, IOException {
-        List<List<String>> parsed = new ArrayList<>();
-        List<String> rowConditions = new ArrayList<>();
-        for (String line : checks) {
-            List<String> words = Arrays.asList(line.strip().split("\\s+"));
-            parsed.add(words);
-            String condition = rowCondition(rule(words), arguments(words));
-            if (condition != null) {
-                rowConditions.add(condition);
-            }
-        }
-        // All row-level rules in one pass over the partition: one query instead of one per rule.
-        StringBuilder sql = new StringBuilder("SELECT COUNT(*)");
-        rowConditions.forEach(c -> sql.append(", SUM(IF(").append(c).append(", 1, 0))"));
-        List<Long> counts = longs(sql.append(" FROM ").append(table).append(" WHERE dt = '").append(dt).append("'").toString());
-        long rows = counts.get(0);
+        Scan scan = new Scan(table, dt);
+        int rowsColumn = scan.count("TRUE");
+        List<Check> parsed = checks.stream().map(line -> Check.parse(line, scan)).collect(Collectors.toList());
+        Figures figures = figures(scan.sql());
+        long rows = figures.get(rowsColumn);
         List<Result> results = new ArrayList<>();
         results.add(new Result(table, "partition dt=" + dt, rows > 0 || partitionExists(table, dt), rows + " rows"));
-        int next = 1;
-        for (List<String> words : parsed) {
-            boolean warnOnly = words.get(0).equals("warn");
-            String name = rule(words);
-            List<String> args = arguments(words);
-            String described = (warnOnly ? "warn " : "") + name + " " + String.join(" ", args);
-            Result result = rowCondition(name, args) != null
-                    ? failingRows(table, described, counts.get(next++), ROW_RULES.get(name))
-                    : check(table, name, args, dt, rows);
-            results.add(new Result(table, described, result.passed(), result.detail(), warnOnly));
+        for (Check check : parsed) {
+            Result result = evaluate(table, check, figures, rows, dt);
+            results.add(new Result(table, check.described(), result.passed(), result.detail(), check.warnOnly()));
         }
         return results;
     }
 
-    private static final java.util.Map<String, String> ROW_RULES = java.util.Map.of(
-            "not_null", "rows with a null", "accepted_values", "rows with another value",
-            "accepted_range", "rows out of range");
+    /** One line of a .checks file, with the columns of the table's scan it reads. */
+    private record Check(boolean warnOnly, String name, List<String> args, List<Integer> columns) {
 
-    private static String rule(List<String> words) {
-        return words.get(words.get(0).equals("warn") ? 1 : 0);
-    }
+        static Check parse(String line, Scan scan) {
+            List<String> words = Arrays.asList(line.strip().split("\\s+"));
+            boolean warnOnly = words.get(0).equals("warn");
+            String name = words.get(warnOnly ? 1 : 0);
+            List<String> args = words.subList(warnOnly ? 2 : 1, words.size());
+            return new Check(warnOnly, name, args, scan.columnsFor(name, args));
+        }
 
-    private static List<String> arguments(List<String> words) {
-        return words.subList(words.get(0).equals("warn") ? 2 : 1, words.size());
-    }
+        String described() {
+            return (warnOnly ? "warn " : "") + name + " " + String.join(" ", args);
+        }
 
-    /** The condition a row breaking a row-level rule meets, or null for rules that look beyond one row. */
-    private static String rowCondition(String name, List<String> args) {
-        switch (name) {
-            case "not_null":
-                return "(" + identifiers(args).stream().map(c -> c + " IS NULL").collect(Collectors.joining(" OR ")) + ")";
-            case "accepted_values":
-                return identifier(args.get(0)) + " NOT IN (" + args.subList(1, args.size()).stream()
-                        .map(v -> "'" + value(v) + "'").collect(Collectors.joining(", ")) + ")";
-            case "accepted_range":
-                String column = identifier(args.get(0));
-                return "(" + column + " < " + number(args.get(1)) + " OR " + column + " > " + number(args.get(2)) + ")";
-            default:
-                return null;
+        int column(int i) {
+            return columns.get(i);
         }
     }
 
-    private Result check(String table, String name, List<String> args, LocalDate dt, long rows)
-            throws SQLException, IOException {
-        String where = " FROM " + table + " WHERE dt = '" + dt + "' AND ";
-        String described = name + " " + String.join(" ", args);
-        switch (name) {
-            case "unique" -> {
-                String columns = String.join(", ", identifiers(args));
-                return failingRows(table, described, count("SELECT COUNT(*) FROM (SELECT " + columns + where
-                        + "TRUE GROUP BY " + columns + " HAVING COUNT(*) > 1) duplicated"), "duplicated keys");
+    /**
+     * The single query of a table's checks: aggregates over the day's rows (and the earlier days' for volume bands),
+     * left-joined to the distinct keys each {@code relationships} check refers to.
+     */
+    private static final class Scan {
+        private final String table;
+        private final LocalDate dt;
+        private final List<String> aggregates = new ArrayList<>();
+        private final List<String> joins = new ArrayList<>();
+        private LocalDate from;
+
+        Scan(String table, LocalDate dt) {
+            this.table = identifier(table);
+            this.dt = dt;
+            this.from = dt;
+        }
+
+        /** A column counting the day's rows that meet {@code condition}. */
+        int count(String condition) {
+            return add("SUM(IF(t.dt = '" + dt + "' AND " + condition + ", 1, 0))");
+        }
+
+        int add(String aggregate) {
+            aggregates.add(aggregate);
+            return aggregates.size() - 1;
+        }
+
+        List<Integer> columnsFor(String name, List<String> args) {
+            switch (name) {
+                case "not_null":
+                    return List.of(count("(" + columns(args).stream().map(c -> c + " IS NULL").collect(Collectors.joining(" OR ")) + ")"));
+                case "accepted_values":
+                    return List.of(count(column(args.get(0)) + " NOT IN (" + args.subList(1, args.size()).stream()
+                            .map(v -> "'" + value(v) + "'").collect(Collectors.joining(", ")) + ")"));
+                case "accepted_range": {
+                    String column = column(args.get(0));
+                    return List.of(count("(" + column + " < " + number(args.get(1)) + " OR " + column + " > " + number(args.get(2)) + ")"));
+                }
+                case "unique": {
+                    // Rows whose key another row of the day has too: rows with a whole key minus distinct whole keys.
+                    List<String> key = columns(args);
+                    return List.of(count(key.stream().map(c -> c + " IS NOT NULL").collect(Collectors.joining(" AND "))),
+                            add("COUNT(DISTINCT " + key.stream().map(c -> "IF(t.dt = '" + dt + "', " + c + ", NULL)")
+                                    .collect(Collectors.joining(", ")) + ")"));
+                }
+                case "relationships": {
+                    String column = column(args.get(0));
+                    String alias = "referenced" + joins.size();
+                    joins.add(" LEFT JOIN (SELECT DISTINCT " + identifier(args.get(2)) + " AS k FROM " + identifier(args.get(1))
+                            + " WHERE dt = '" + dt + "') " + alias + " ON " + column + " = " + alias + ".k");
+                    String orphan = column + " IS NOT NULL AND " + alias + ".k IS NULL";
+                    // Two of the orphans' values, smallest and largest, for the report: no second query.
+                    return List.of(count(orphan), add("MIN(IF(t.dt = '" + dt + "' AND " + orphan + ", " + column + ", NULL))"),
+                            add("MAX(IF(t.dt = '" + dt + "' AND " + orphan + ", " + column + ", NULL))"));
+                }
+                case "volume_band": {
+                    LocalDate first = dt.minusDays(Integer.parseInt(number(args.get(0))));
+                    from = first.isBefore(from) ? first : from;
+                    String earlier = "t.dt >= '" + first + "' AND t.dt < '" + dt + "'";
+                    return List.of(add("SUM(IF(" + earlier + ", 1, 0))"), add("COUNT(DISTINCT IF(" + earlier + ", t.dt, NULL))"));
+                }
+                case "row_count_matches":
+                    return List.of();
+                default:
+                    throw new IllegalArgumentException("unknown check '" + name + "' for " + table);
             }
-            case "relationships" -> {
-                String column = identifier(args.get(0));
-                String other = identifier(args.get(1));
-                String otherColumn = identifier(args.get(2));
-                // Against the other table's partition of the same day: the snapshot the day's rows refer to.
-                return failingRows(table, described, count("SELECT COUNT(*) FROM " + table + " a LEFT JOIN (SELECT "
-                        + otherColumn + " FROM " + other + " WHERE dt = '" + dt + "') b ON a." + column + " = b."
-                        + otherColumn + " WHERE a.dt = '" + dt + "' AND a." + column + " IS NOT NULL AND b."
-                        + otherColumn + " IS NULL"), "rows without a match in " + other + " dt=" + dt);
+        }
+
+        String sql() {
+            return "SELECT " + String.join(", ", aggregates) + " FROM " + table + " t" + String.join("", joins)
+                    + " WHERE t.dt >= '" + from + "' AND t.dt <= '" + dt + "'";
+        }
+
+        private static List<String> columns(List<String> names) {
+            return names.stream().map(Scan::column).collect(Collectors.toList());
+        }
+
+        private static String column(String name) {
+            return "t." + identifier(name);
+        }
+    }
+
+    private Result evaluate(String table, Check check, Figures figures, long rows, LocalDate dt) throws IOException, SQLException {
+        String described = check.described();
+        List<String> args = check.args();
+        switch (check.name()) {
+            case "not_null":
+                return failingRows(table, described, figures.get(check.column(0)), "rows with a null");
+            case "accepted_values":
+                return failingRows(table, described, figures.get(check.column(0)), "rows with another value");
+            case "accepted_range":
+                return failingRows(table, described, figures.get(check.column(0)), "rows out of range");
+            case "unique":
+                return failingRows(table, described, figures.get(check.column(0)) - figures.get(check.column(1)),
+                        "rows repeat another row's key");
+            case "relationships": {
+                long orphans = figures.get(check.column(0));
+                String detail = "rows without a match in " + args.get(1) + " dt=" + dt;
+                return failingRows(table, described, orphans, orphans == 0 ? detail
+                        : detail + " (among them " + figures.text(check.column(1)) + " and " + figures.text(check.column(2)) + ")");
             }
-            case "row_count_matches" -> {
+            case "row_count_matches": {
                 Long expected = accounting(new Path(warehouse, args.get(0)), dt, identifier(args.get(1)));
                 boolean passed = expected != null && expected == rows;
                 return new Result(table, described, passed, expected == null ? "no _accounting.json for dt=" + dt
                         : rows + " rows, the job accounted " + expected);
             }
-            case "volume_band" -> {
-                return volumeBand(table, described, dt, rows, Integer.parseInt(number(args.get(0))),
-                        Double.parseDouble(args.get(1)), Double.parseDouble(args.get(2)));
-            }
-            default -> throw new IllegalArgumentException("unknown check '" + name + "' for " + table);
+            case "volume_band":
+                return volumeBand(table, described, rows, figures.get(check.column(0)), figures.get(check.column(1)),
+                        Integer.parseInt(args.get(0)), Double.parseDouble(args.get(1)), Double.parseDouble(args.get(2)));
+            default:
+                throw new IllegalStateException(check.name());
         }
     }
 
-    private Result volumeBand(String table, String described, LocalDate dt, long rows, int days, double low, double high)
-            throws SQLException {
-        long total = 0;
-        int history = 0;
-        try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT dt, COUNT(*) FROM " + table + " WHERE dt >= '"
-                     + dt.minusDays(days) + "' AND dt < '" + dt + "' GROUP BY dt")) {
-            while (rs.next()) {
-                total += rs.getLong(2);
-                history++;
-            }
-        }
+    private static Result volumeBand(String table, String described, long rows, long total, long history, int days,
+            double low, double high) {
         if (history == 0) {
-            return new Result(table, described, true, "no earlier day to compare with");
+            return new Result(table, described, true, "no rows in the " + days + " day(s) before to compare with");
         }
         double average = (double) total / history;
         boolean passed = rows >= low * average && rows <= high * average;
@@ -185,19 +235,27 @@ public final class QualityChecks {
         }
     }
 
-    private long count(String sql) throws SQLException {
-        return longs(sql).get(0);
-    }
-
-    /** The first row of a query's result as numbers, NULL (a SUM over no rows) as 0. */
-    private List<Long> longs(String sql) throws SQLException {
+    /** The one row of a scan's result. */
+    private Figures figures(String sql) throws SQLException {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
-            List<Long> values = new ArrayList<>();
+            List<String> values = new ArrayList<>();
             for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
-                values.add(rs.getLong(c));
+                values.add(rs.getString(c));
             }
-            return values;
+            return new Figures(values);
+        }
+    }
+
+    private record Figures(List<String> values) {
+        /** A count; NULL (a SUM over no rows) is 0. */
+        long get(int column) {
+            String value = values.get(column);
+            return value == null ? 0 : Long.parseLong(value);
+        }
+
+        String text(int column) {
+            return values.get(column);
         }
     }
 
@@ -219,10 +277,6 @@ public final class QualityChecks {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
                     .filter(l -> !l.isBlank() && !l.strip().startsWith("#")).collect(Collectors.toList());
         }
-    }
-
-    private static List<String> identifiers(List<String> names) {
-        return names.stream().map(QualityChecks::identifier).collect(Collectors.toList());
     }
 
     private static String identifier(String name) {

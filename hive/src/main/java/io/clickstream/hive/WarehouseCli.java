@@ -92,7 +92,8 @@ public class WarehouseCli extends Configured implements Tool {
         String url = options.getOrDefault("jdbc-url", HiveConnections.EMBEDDED_URL);
         File metastore = new File(options.getOrDefault("metastore", System.getProperty(METASTORE_PROPERTY, "metastore")));
         try (Connection connection = HiveConnections.open(url, metastore)) {
-            return execute(command, new HiveWarehouse(connection, getConf(), root), root, options, vars, positional);
+            HiveWarehouse warehouse = new HiveWarehouse(connection, () -> HiveConnections.open(url, metastore), getConf(), root);
+            return execute(command, warehouse, root, options, vars, positional);
         }
     }
 

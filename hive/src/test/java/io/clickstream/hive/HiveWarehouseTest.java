@@ -307,21 +307,28 @@ class HiveWarehouseTest {
                     + " PARTITIONED BY (dt STRING)");
             st.execute("INSERT INTO default.customers_fixture PARTITION (dt='2026-01-01') VALUES ('c1'), ('c2')");
             st.execute("INSERT INTO default.orders_fixture PARTITION (dt='2026-01-01') VALUES"
-                    + " (1, 'c1', 'paid'), (1, 'c2', 'paid'), (2, 'c9', 'lost'), (NULL, 'c1', 'paid')");
+                    + " (1, 'c1', 'paid'), (1, 'c2', 'paid'), (2, 'c9', 'lost'), (NULL, 'c1', 'paid'), (3, 'c8', 'paid')");
+            // An earlier day the volume band compares with, itself breaking every rule: only the checked day counts.
+            st.execute("INSERT INTO default.orders_fixture PARTITION (dt='2025-12-30') VALUES" + ", (NULL, 'c0', 'lost')".repeat(12).substring(1));
         }
         List<QualityChecks.Result> results = new QualityChecks(hive, conf, root).run("default.orders_fixture", List.of(
                 "not_null order_id customer_id", "unique order_id", "accepted_values status paid refunded",
-                "relationships customer_id default.customers_fixture customer_id", "accepted_range order_id 1 1"),
-                LocalDate.of(2026, 1, 1));
+                "relationships customer_id default.customers_fixture customer_id", "accepted_range order_id 1 2",
+                "volume_band 7 0.5 2.0", "warn volume_band 1 0.5 2.0"), LocalDate.of(2026, 1, 1));
         Map<String, String> failures = results.stream().filter(r -> !r.passed())
                 .collect(Collectors.toMap(QualityChecks.Result::check, QualityChecks.Result::detail));
         assertEquals(Map.of(
                 "not_null order_id customer_id", "1 rows with a null",
-                "unique order_id", "1 duplicated keys",
+                "unique order_id", "1 rows repeat another row's key",
                 "accepted_values status paid refunded", "1 rows with another value",
                 "relationships customer_id default.customers_fixture customer_id",
-                "1 rows without a match in default.customers_fixture dt=2026-01-01",
-                "accepted_range order_id 1 1", "1 rows out of range"), failures);
+                "2 rows without a match in default.customers_fixture dt=2026-01-01 (among them c8 and c9)",
+                "accepted_range order_id 1 2", "1 rows out of range",
+                "volume_band 7 0.5 2.0", "5 rows vs 12 a day over the 1 earlier day(s); band 6..24"), failures);
+        QualityChecks.Result noHistory = results.get(results.size() - 1);
+        assertEquals("warn volume_band 1 0.5 2.0", noHistory.check());
+        assertEquals(List.of(true, "no rows in the 1 day(s) before to compare with"), List.of(noHistory.passed(), noHistory.detail()));
+        assertEquals(List.of(true, "5 rows"), List.of(results.get(0).passed(), results.get(0).detail()), "the partition's rows");
     }
 
     @Test

@@ -50,6 +50,8 @@ public final class HiveServer2Process implements AutoCloseable {
         site.put("hive.metastore.try.direct.sql", "false");
         site.put("hive.execution.engine", "mr");
         site.put("mapreduce.framework.name", "local");
+        // Hive checks a running job's progress every second by default: a second or more for each small local query.
+        site.put("hive.exec.counters.pull.interval", "50");
         site.put("hive.exec.scratchdir", "/tmp/hive-scratch");
         site.put("hive.exec.local.scratchdir", new File(dir, "local-scratch").getAbsolutePath());
         site.put("hive.querylog.location", new File(dir, "querylog").getAbsolutePath());
