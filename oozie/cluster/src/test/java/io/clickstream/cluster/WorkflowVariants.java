@@ -49,11 +49,9 @@ final class WorkflowVariants {
 
     /** The workflow from its register-partitions action on, through the checks, the decision and the done-flag. */
     static String fromRegistration(String workflow) {
-        assertTrue(workflow.contains(START), "the workflow starts with warehouse-apply");
         // Oozie refuses unreachable nodes: keep the nodes from register-partitions on, drop those before it.
-        int from = workflow.indexOf("<action name=\"warehouse-apply\"");
-        int to = workflow.indexOf("<action name=\"register-partitions\"");
-        return workflow.substring(0, from).replace(START, "<start to=\"register-partitions\"/>") + workflow.substring(to);
+        return startingAt(workflow, "register-partitions") + workflow.substring(workflow.indexOf(element(workflow, "action",
+                "register-partitions")));
     }
 
     /** The register-partitions action alone: OK ends the workflow, an error goes to the workflow's kill node. */
