@@ -1,5 +1,6 @@
 package io.clickstream.hive;
 
+import io.clickstream.jobs.Settings;
 import io.clickstream.jobs.Schemas;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +34,6 @@ public final class HiveWarehouse {
             "revenue_by_segment.avsc");
 
     /** How many HiveServer2 sessions check tables side by side (each table is one query). */
-    public static final String CHECK_SESSIONS = "clickstream.checks.sessions";
 
     private final Connection connection;
     private final Callable<Connection> moreSessions;
@@ -116,9 +116,9 @@ public final class HiveWarehouse {
         return missing;
     }
 
-    /** The checks of every table on the day, tables side by side over {@value #CHECK_SESSIONS} sessions; in table order. */
+    /** The checks of every table on the day, tables side by side over {@code clickstream.checks.sessions} sessions; in table order. */
     public List<QualityChecks.Result> check(LocalDate dt) throws IOException, SQLException {
-        int sessions = moreSessions == null ? 1 : Math.max(1, Math.min(conf.getInt(CHECK_SESSIONS, 3), Dataset.ALL.size()));
+        int sessions = moreSessions == null ? 1 : Math.max(1, Math.min(Settings.CHECK_SESSIONS.get(conf), Dataset.ALL.size()));
         Queue<Dataset> tables = new ConcurrentLinkedQueue<>(Dataset.ALL);
         Map<Dataset, List<QualityChecks.Result>> results = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(sessions, r -> {

@@ -1,10 +1,11 @@
 package io.clickstream.hive;
 
+import io.clickstream.jobs.Settings;
 import io.clickstream.dimensions.Csv;
 import io.clickstream.jobs.ActionOutput;
+import io.clickstream.jobs.Args;
 import io.clickstream.jobs.ExitStatus;
 import io.clickstream.jobs.JobFailedException;
-import io.clickstream.jobs.Warehouse;
 import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +13,8 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -24,24 +25,50 @@ import io.clickstream.jobs.LaunchConfiguration;
 import io.clickstream.hive.report.Dashboard;
 
 /**
- * {@code warehouse COMMAND}: the Hive side of the pipeline.
- * <pre>
- *   apply                                   create databases, tables (from the .avsc) and views; idempotent
- *   register  --date D                      add the day's partitions whose _SUCCESS exists
- *   verify-registration --date D            exit 1 unless every table has the day's partition
- *   check     --date D                      run the data-quality checks; exit 1 with a table of failures
- *   query     NAME|FILE [--hivevar k=v]...  run an analyst query; print it, or --csv FILE
- *   retention --keep-days N [--date D]      drop partitions (and data) older than N days before D (today)
- *   report    --from D [--to D] [--out DIR] the dashboard of the days: DIR/index.html and a CSV per panel
- * common: --warehouse ROOT  --jdbc-url URL (default jdbc:hive2://, in-process)  --metastore DIR (embedded only)
- * </pre>
+ * {@code warehouse COMMAND [options]}: the Hive side of the pipeline (apply, register, verify-registration, check,
+ * query, retention, report). {@code warehouse COMMAND --help} lists a command's options; every argument is checked
+ * before an in-process HiveServer2 starts or a connection opens.
  */
 public class WarehouseCli extends Configured implements Tool {
 
-    /** Default of --metastore when set: lets a caller in the same JVM point every command at one metastore. */
-    public static final String METASTORE_PROPERTY = "clickstream.metastore";
-    private static final List<String> OPTIONS = List.of("warehouse", "jdbc-url", "metastore", "date", "keep-days", "csv",
-            "from", "to", "out");
+    private static final Map<String, Args.Spec> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        command("apply", "create the databases, tables (from the .avsc schemas) and views; idempotent");
+        daily("register", "add the day's partitions whose _SUCCESS exists");
+        daily("verify-registration", "exit 1 unless every table has the day's partition");
+        daily("check", "run the day's data-quality checks; exit 1 with a table of the failures");
+        command("query", "run an analyst query and print it, or write it as CSV")
+                .positional("QUERY", "a query's name (top_pages, ...) or an .hql file")
+                .repeatable("hivevar", "NAME=VALUE", "a variable of the query")
+                .optional("csv", "FILE", "write the rows to this CSV file instead", null);
+        command("retention", "drop the partitions (and data) older than N days before the day")
+                .required("keep-days", "N", "how many days to keep")
+                .optional("date", "YYYY-MM-DD", "the day to count back from (default: today, UTC)", null);
+        command("report", "the dashboard of the days: DIR/index.html and a CSV per panel")
+                .required("from", "YYYY-MM-DD", "the first day")
+                .optional("to", "YYYY-MM-DD", "the last day (default: --from)", null)
+                .optional("out", "DIR", "where the dashboard goes", "dashboard");
+    }
+
+    private static Args.Spec command(String name, String summary) {
+        Args.Spec spec = Args.command("warehouse " + name, summary)
+                .optional("warehouse", "ROOT", "the warehouse root directory", "warehouse")
+                .optional("jdbc-url", "URL", "HiveServer2 (jdbc:hive2://host:port/; the default runs one in-process)",
+                        HiveConnections.EMBEDDED_URL)
+                .optional("metastore", "DIR", "the in-process server's metastore", null);
+        COMMANDS.put(name, spec);
+        return spec;
+    }
+
+    private static void daily(String name, String summary) {
+        command(name, summary).required("date", "YYYY-MM-DD", "the UTC day");
+    }
+
+    /** The commands, in the order the usage lists them. */
+    public static List<String> commands() {
+        return List.copyOf(COMMANDS.keySet());
+    }
 
     private final PrintStream out;
 
@@ -64,45 +91,38 @@ public class WarehouseCli extends Configured implements Tool {
 
     @Override
     public int run(String[] argv) throws Exception {
-        if (argv.length == 0) {
-            throw new IllegalArgumentException("usage: warehouse apply|register|verify-registration|check|query|retention|report [options]");
+        if (argv.length == 1 && (argv[0].equals("--help") || argv[0].equals("-h"))) {
+            throw new Args.HelpRequested("usage: warehouse COMMAND [options]\ncommands: " + String.join(", ", COMMANDS.keySet())
+                    + "\nwarehouse COMMAND --help lists its options\n");
+        }
+        Args.Spec spec = argv.length == 0 ? null : COMMANDS.get(argv[0]);
+        if (spec == null) {
+            throw new IllegalArgumentException((argv.length == 0 ? "no command" : "unknown command '" + argv[0] + "'")
+                    + "; commands: " + String.join(", ", COMMANDS.keySet()) + " (--help for more)");
         }
         String command = argv[0];
-        Map<String, String> options = new HashMap<>();
+        Args options = spec.parse(Arrays.copyOfRange(argv, 1, argv.length));
         HiveVars vars = new HiveVars();
-        List<String> positional = new ArrayList<>();
-        for (int i = 1; i < argv.length; i++) {
-            String arg = argv[i];
-            if (!arg.startsWith("--")) {
-                positional.add(arg);
-            } else if (i + 1 >= argv.length) {
-                throw new IllegalArgumentException(command + ": " + arg + " needs a value");
-            } else if (arg.equals("--hivevar")) {
-                String[] kv = argv[++i].split("=", 2);
-                vars.set(kv[0], kv.length == 2 ? kv[1] : null);
-            } else if (OPTIONS.contains(arg.substring(2))) {
-                options.put(arg.substring(2), argv[++i]);
-            } else {
-                throw new IllegalArgumentException(command + ": unknown option " + arg + "; options: --hivevar --"
-                        + String.join(" --", OPTIONS));
-            }
+        for (String assignment : options.all("hivevar")) {
+            String[] kv = assignment.split("=", 2);
+            vars.set(kv[0], kv.length == 2 ? kv[1] : null);
         }
-        checkArguments(command, options, positional);
-        Path root = new Path(options.getOrDefault("warehouse", "warehouse"));
-        String url = options.getOrDefault("jdbc-url", HiveConnections.EMBEDDED_URL);
-        File metastore = new File(options.getOrDefault("metastore", System.getProperty(METASTORE_PROPERTY, "metastore")));
+        checkArguments(command, options);
+        Path root = new Path(options.get("warehouse"));
+        String url = options.get("jdbc-url");
+        File metastore = new File(options.has("metastore") ? options.get("metastore")
+                : System.getProperty(Settings.METASTORE.key(), "metastore"));
         try (Connection connection = HiveConnections.open(url, metastore)) {
             HiveWarehouse warehouse = new HiveWarehouse(connection, () -> HiveConnections.open(url, metastore), getConf(), root);
-            return execute(command, warehouse, root, options, vars, positional);
+            return execute(command, warehouse, root, options, vars);
         }
     }
 
-    private int execute(String command, HiveWarehouse warehouse, Path root, Map<String, String> options, HiveVars vars,
-            List<String> positional) throws Exception {
+    private int execute(String command, HiveWarehouse warehouse, Path root, Args options, HiveVars vars) throws Exception {
         switch (command) {
             case "apply" -> warehouse.apply().forEach(t -> out.println("applied " + t));
             case "register" -> {
-                List<String> registered = warehouse.register(date(options, true));
+                List<String> registered = warehouse.register(options.date("date"));
                 registered.forEach(p -> out.println("registered " + p));
                 if (registered.isEmpty()) {
                     throw new JobFailedException("register: no dataset has a finished (_SUCCESS) partition for dt="
@@ -110,7 +130,7 @@ public class WarehouseCli extends Configured implements Tool {
                 }
             }
             case "verify-registration" -> {
-                List<String> missing = warehouse.unregistered(date(options, true));
+                List<String> missing = warehouse.unregistered(options.date("date"));
                 if (!missing.isEmpty()) {
                     String where = missing.size() == Dataset.ALL.size() ? "in none of the " + missing.size() + " tables"
                             : "in " + missing.size() + " of " + Dataset.ALL.size() + " tables (" + String.join(", ", missing) + ")";
@@ -120,7 +140,7 @@ public class WarehouseCli extends Configured implements Tool {
                 out.println("dt=" + options.get("date") + " is registered in all " + Dataset.ALL.size() + " tables");
             }
             case "check" -> {
-                List<QualityChecks.Result> results = warehouse.check(date(options, true));
+                List<QualityChecks.Result> results = warehouse.check(options.date("date"));
                 long failed = results.stream().filter(QualityChecks.Result::blocks).count();
                 long passed = results.stream().filter(QualityChecks.Result::passed).count();
                 out.printf("dt=%s: %d checks, %d passed, %d warned, %d failed%n", options.get("date"), results.size(), passed,
@@ -137,8 +157,8 @@ public class WarehouseCli extends Configured implements Tool {
                 }
             }
             case "query" -> {
-                List<List<String>> rows = warehouse.query(HqlScript.query(positional.get(0)), vars);
-                if (options.containsKey("csv")) {
+                List<List<String>> rows = warehouse.query(HqlScript.query(options.positional()), vars);
+                if (options.has("csv")) {
                     Files.write(new File(options.get("csv")).toPath(), rows.stream().map(Csv::format).collect(Collectors.toList()),
                             StandardCharsets.UTF_8);
                     out.println("wrote " + (rows.size() - 1) + " rows to " + options.get("csv"));
@@ -147,13 +167,13 @@ public class WarehouseCli extends Configured implements Tool {
                 }
             }
             case "retention" -> {
-                warehouse.retention(Integer.parseInt(options.get("keep-days")), date(options, false))
+                warehouse.retention(options.getInt("keep-days"), today(options))
                         .forEach(p -> out.println("dropped " + p));
             }
             case "report" -> {
                 LocalDate[] range = Dashboard.range(options.get("from"), options.get("to"));
                 java.nio.file.Path page = new Dashboard(warehouse, getConf(), root).write(range[0], range[1],
-                        java.nio.file.Path.of(options.getOrDefault("out", "dashboard")));
+                        java.nio.file.Path.of(options.get("out")));
                 out.println("dashboard: " + page.toAbsolutePath().toUri());
             }
             default -> throw new IllegalStateException("checkArguments let through " + command);
@@ -162,40 +182,21 @@ public class WarehouseCli extends Configured implements Tool {
     }
 
     /** Refuses what cannot run before anything starts (an in-process HiveServer2 and its metastore, a connection). */
-    private static void checkArguments(String command, Map<String, String> options, List<String> positional) {
+    private static void checkArguments(String command, Args options) {
         switch (command) {
-            case "apply" -> { }
-            case "register", "verify-registration", "check" -> date(options, true);
-            case "query" -> {
-                if (positional.size() != 1) {
-                    throw new IllegalArgumentException("query: name one query (e.g. top_pages) or .hql file");
-                }
-                HqlScript.query(positional.get(0));
-            }
+            case "query" -> HqlScript.query(options.positional());
             case "retention" -> {
-                String keep = options.get("keep-days");
-                if (keep == null || !keep.matches("\\d{1,5}")) {
-                    throw new IllegalArgumentException("retention: --keep-days N is required");
+                if (options.getInt("keep-days") < 0) {
+                    throw new IllegalArgumentException("warehouse retention: --keep-days must be 0 or more");
                 }
-                date(options, false);
+                today(options);
             }
-            case "report" -> {
-                if (!options.containsKey("from")) {
-                    throw new IllegalArgumentException("report: --from YYYY-MM-DD is required");
-                }
-                Dashboard.range(options.get("from"), options.get("to"));
-            }
-            default -> throw new IllegalArgumentException("unknown command '" + command
-                    + "'; commands: apply, register, verify-registration, check, query, retention, report");
+            case "report" -> Dashboard.range(options.get("from"), options.get("to"));
+            default -> { }
         }
     }
 
-    private static LocalDate date(Map<String, String> options, boolean required) {
-        String value = options.get("date");
-        if (value == null && required) {
-            throw new IllegalArgumentException("--date YYYY-MM-DD is required");
-        }
-        return value == null ? LocalDate.now(ZoneOffset.UTC) : Warehouse.parseDate(value);
+    private static LocalDate today(Args options) {
+        return options.has("date") ? options.date("date") : LocalDate.now(ZoneOffset.UTC);
     }
-
 }

@@ -1,5 +1,6 @@
 package io.clickstream.hive;
 
+import io.clickstream.jobs.Args;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -282,9 +283,16 @@ class HiveWarehouseTest {
         File untouched = new File(tmp, "never-created-metastore");
         for (String[] impossible : List.of(new String[] {"report", "--from", "2026-11-24", "--to", "2026-11-20"},
                 new String[] {"check"}, new String[] {"retention", "--keep-days", "-1"}, new String[] {"query", "no_such_query"},
-                new String[] {"regsiter", "--date", "2026-11-24"})) {
+                new String[] {"regsiter", "--date", "2026-11-24"}, new String[] {"check", "--date", "2026-11-24", "--dry-run", "x"},
+                new String[] {"check", "--date=2026-11-24", "--date", "2026-11-25"}, new String[] {"check", "--date", "2026-13-01"})) {
             assertThrows(IllegalArgumentException.class, () -> ToolRunner.run(conf, new WarehouseCli(new PrintStream(printed)),
                     concat(impossible, new String[] {"--metastore", untouched.getPath()})), String.join(" ", impossible));
+        }
+        for (String command : WarehouseCli.commands()) {
+            Args.HelpRequested help = assertThrows(Args.HelpRequested.class, () -> ToolRunner.run(conf,
+                    new WarehouseCli(new PrintStream(printed)), new String[] {command, "--help", "--metastore", untouched.getPath()}));
+            assertTrue(help.usage().startsWith("usage: warehouse " + command) && help.usage().contains("--jdbc-url URL"),
+                    help.usage());
         }
         assertFalse(untouched.exists(), "refused before an in-process HiveServer2 created its metastore");
         JobFailedException unregistered = assertThrows(JobFailedException.class, () -> ToolRunner.run(conf,

@@ -1,5 +1,7 @@
 package io.clickstream;
 
+import java.util.List;
+import io.clickstream.jobs.Args;
 import io.clickstream.deploy.DeployApp;
 import io.clickstream.generate.Generate;
 import io.clickstream.ingest.Ingest;
@@ -48,12 +50,26 @@ public final class Main {
 
     /** Runs a command; failures meant for people are thrown as IllegalArgumentException or JobFailedException. */
     public static int runOrThrow(String[] args) throws Exception {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            throw new Args.HelpRequested(usage());
+        }
         Supplier<Tool> command = args.length == 0 ? null : COMMANDS.get(args[0]);
         if (command == null) {
-            throw new IllegalArgumentException("usage: COMMAND [-D key=value ...] [options]; commands: "
-                    + String.join(", ", COMMANDS.keySet()));
+            throw new IllegalArgumentException((args.length == 0 ? "no command" : "unknown command '" + args[0] + "'")
+                    + "; commands: " + String.join(", ", COMMANDS.keySet()) + " (--help for more)");
         }
         return LaunchConfiguration.run(command.get(), Arrays.copyOfRange(args, 1, args.length));
+    }
+
+    /** The command names, in the order the usage lists them. */
+    public static List<String> commands() {
+        return List.copyOf(COMMANDS.keySet());
+    }
+
+    private static String usage() {
+        return "usage: hadoop jar clickstream-jobs-job.jar COMMAND [-D key=value ...] [-conf FILE] [options]\n"
+                + "commands: " + String.join(", ", COMMANDS.keySet()) + "\n"
+                + "COMMAND --help lists its options; the clickstream.* settings are in the README's configuration table\n";
     }
 
     public static void main(String[] args) throws Exception {

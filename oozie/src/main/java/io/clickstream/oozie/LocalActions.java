@@ -1,9 +1,9 @@
 package io.clickstream.oozie;
 
+import io.clickstream.jobs.Settings;
 import io.clickstream.hive.HiveConnections;
 import io.clickstream.hive.HiveVars;
 import io.clickstream.hive.HqlScript;
-import io.clickstream.hive.WarehouseCli;
 import io.clickstream.jobs.ActionOutput;
 import java.io.File;
 import java.io.PrintStream;
@@ -194,6 +194,6 @@ final class LocalActions {
     }
 
     static void useMetastore(File metastore) {
-        System.setProperty(WarehouseCli.METASTORE_PROPERTY, metastore.getAbsolutePath());
+        System.setProperty(Settings.METASTORE.key(), metastore.getAbsolutePath());
     }
 }

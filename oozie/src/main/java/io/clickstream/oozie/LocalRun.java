@@ -1,6 +1,9 @@
 package io.clickstream.oozie;
 
-import io.clickstream.jobs.Warehouse;
+import io.clickstream.jobs.Args;
+import io.clickstream.jobs.ExitStatus;
+import io.clickstream.jobs.JobFailedException;
+import io.clickstream.jobs.Settings;
 import java.io.File;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,14 +15,22 @@ import java.util.Properties;
 /**
  * {@code run}: the Oozie workflow on this machine, for one day or a backfill in date order.
  * <pre>
- *   run --app DIR --properties FILE (--date D | --from D1 --to D2) [--report-dir DIR] [--metastore DIR] [-Dk=v ...]
+ *   run (--date D | --from D1 [--to D2]) [--app DIR] [--properties FILE] [--report-dir DIR] [--metastore DIR] [-Dk=v ...]
  * </pre>
  * Exits non-zero, with the kill message, when a day fails; later days are not run.
  */
 public final class LocalRun {
 
-    private static final java.util.List<String> OPTIONS = java.util.List.of("app", "properties", "date", "from", "to",
-            "report-dir", "metastore");
+    private static final Args.Spec OPTIONS = Args.command("run", "the Oozie workflow on this machine, for one day or"
+                    + " for days in date order; stops at the first day that fails")
+            .optional("date", "YYYY-MM-DD", "the day to run", null)
+            .optional("from", "YYYY-MM-DD", "the first day of a backfill", null)
+            .optional("to", "YYYY-MM-DD", "the last day of a backfill (default: --from)", null)
+            .optional("app", "DIR", "the Oozie application", System.getProperty(Settings.APP.key(), "oozie/src/main/app"))
+            .optional("properties", "FILE", "the job properties (default: DIR/job.properties.local)", null)
+            .optional("report-dir", "DIR", "where each day's run report goes", "target/runs")
+            .optional("metastore", "DIR", "the embedded HiveServer2's metastore", "metastore")
+            .properties();
 
     private LocalRun() {
     }
@@ -28,49 +39,34 @@ public final class LocalRun {
         System.exit(run(args));
     }
 
-    public static int run(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        Map<String, String> overrides = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].startsWith("-D") && args[i].contains("=")) {
-                String[] kv = args[i].substring(2).split("=", 2);
-                overrides.put(kv[0], kv[1]);
-            } else if (args[i].startsWith("--") && i + 1 < args.length && OPTIONS.contains(args[i].substring(2))) {
-                options.put(args[i].substring(2), args[++i]);
-            } else if (args[i].startsWith("--")) {
-                System.err.println("error: " + (OPTIONS.contains(args[i].substring(2)) ? args[i] + " needs a value"
-                        : "unknown option " + args[i] + "; options: --" + String.join(" --", OPTIONS) + " -Dk=v"));
-                return 2;
-            } else {
-                System.err.println("error: unexpected argument '" + args[i] + "'");
-                return 2;
-            }
+    /** Runs the days; returns the exit status (2: bad arguments, 1: a day failed), its reason printed. */
+    public static int run(String[] args) {
+        return ExitStatus.status(() -> runOrThrow(args));
+    }
+
+    private static int runOrThrow(String[] argv) throws Exception {
+        Args options = OPTIONS.parse(argv);
+        if (options.has("date") == (options.has("from") || options.has("to")) || options.has("to") && !options.has("from")) {
+            throw new IllegalArgumentException("run: give --date YYYY-MM-DD or --from D1 [--to D2]; see run --help");
         }
-        LocalDate from;
-        LocalDate to;
-        try {
-            from = Warehouse.parseDate(options.getOrDefault("date", options.get("from")));
-            to = Warehouse.parseDate(options.getOrDefault("date", options.getOrDefault("to", options.get("from"))));
-        } catch (IllegalArgumentException e) {
-            System.err.println("error: give --date YYYY-MM-DD or --from D1 --to D2 (" + e.getMessage() + ")");
-            return 2;
+        LocalDate from = options.date(options.has("date") ? "date" : "from");
+        LocalDate to = options.has("to") ? options.date("to") : from;
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("run: --from " + from + " --to " + to + " is not a range");
         }
-        if (to.isBefore(from) || options.containsKey("date") && (options.containsKey("from") || options.containsKey("to"))) {
-            System.err.println("error: --from " + from + " --to " + to + " is not a range (or --date was given with it)");
-            return 2;
-        }
-        File app = new File(options.getOrDefault("app", "oozie/src/main/app"));
-        File propertiesFile = new File(options.getOrDefault("properties", new File(app, "job.properties.local").getPath()));
+        File app = new File(options.get("app"));
+        File propertiesFile = new File(options.has("properties") ? options.get("properties")
+                : new File(app, "job.properties.local").getPath());
         if (!propertiesFile.isFile()) {
-            System.err.println("error: no properties file " + propertiesFile + " (give --app DIR or --properties FILE)");
-            return 2;
+            throw new IllegalArgumentException("run: no properties file " + propertiesFile + " (give --app DIR or --properties FILE)");
         }
+        Map<String, String> overrides = options.properties();
         Properties properties = new Properties();
         try (InputStream in = Files.newInputStream(propertiesFile.toPath())) {
             properties.load(in);
         }
-        File reports = new File(options.getOrDefault("report-dir", "target/runs"));
-        File metastore = new File(options.getOrDefault("metastore", "metastore"));
+        File reports = new File(options.get("report-dir"));
+        File metastore = new File(options.get("metastore"));
         OozieParser.start(new File(reports, ".oozie"));
         WorkflowRunner runner = new WorkflowRunner(app, metastore, System.out);
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
@@ -83,8 +79,7 @@ public final class LocalRun {
             RunReport.write(result, runId, reports);
             System.out.printf("report: %s%n", new File(reports, runId + ".html").getAbsolutePath());
             if (!result.succeeded()) {
-                System.err.println("FAILED: " + result.message());
-                return 1;
+                throw new JobFailedException(result.message());
             }
         }
         return 0;

@@ -1,5 +1,6 @@
 package io.clickstream.bench;
 
+import io.clickstream.jobs.Settings;
 import io.clickstream.jobs.accesslogs.CleanAccessLogs;
 import java.io.File;
 import java.io.FileOutputStream;
@@ -50,8 +51,8 @@ public final class CleanJobBench {
         conf.set("mapreduce.framework.name", "local");
         conf.set("fs.defaultFS", "file:///");
         conf.setInt("mapreduce.local.map.tasks.maximum", 2);
-        conf.setBoolean("clickstream.verbose", false);
-        conf.set("clickstream.ip.anonymize", "truncate");
+        Settings.VERBOSE.set(conf, false);
+        Settings.IP_ANONYMIZE.set(conf, "truncate");
         List<Double> floor = new ArrayList<>();
         List<Double> clean = new ArrayList<>();
         for (int run = 0; run < runs; run++) {

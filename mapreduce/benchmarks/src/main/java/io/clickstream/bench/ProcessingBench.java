@@ -59,7 +59,7 @@ public final class ProcessingBench {
         Sessionize sessionize = new Sessionize();
         sessionize.setConf(conf);
         long t = System.nanoTime();
-        Sessionize.Result result = sessionize.sessionize(D1.plusDays(1), root);
+        Sessionize.Result result = sessionize.run(D1.plusDays(1), root);
         report("sessionize", System.nanoTime() - t);
         System.out.printf(Locale.ROOT, "sessionize: %,d input bytes (3 days' page views, Avro), %,d shuffle bytes: %.3f per input byte%n",
                 result.inputBytes(), result.shuffleBytes(), (double) result.shuffleBytes() / result.inputBytes());

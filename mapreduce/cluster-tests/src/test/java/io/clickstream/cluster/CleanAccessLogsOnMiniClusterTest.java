@@ -1,5 +1,6 @@
 package io.clickstream.cluster;
 
+import io.clickstream.jobs.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,7 +65,7 @@ class CleanAccessLogsOnMiniClusterTest {
     @Test
     void cleansADayFromHdfsOnYarnAndAccountsForEveryLine() throws Exception {
         Configuration conf = new Configuration(yarn.getConfig());
-        conf.setBoolean("clickstream.verbose", false);
+        Settings.VERBOSE.set(conf, false);
         assertEquals("yarn", conf.get("mapreduce.framework.name"), "tasks run in YARN containers, not in this JVM");
         FileSystem fs = dfs.getFileSystem();
         Path warehouse = fs.makeQualified(new Path("/warehouse"));

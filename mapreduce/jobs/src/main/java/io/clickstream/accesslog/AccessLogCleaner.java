@@ -1,5 +1,6 @@
 package io.clickstream.accesslog;
 
+import io.clickstream.quality.Rejection;
 import io.clickstream.avro.PageView;
 import io.clickstream.privacy.IpAnonymizer;
 
@@ -22,12 +23,12 @@ public final class AccessLogCleaner {
     }
 
     /** Null when the line is accepted ({@link #pageView()} then holds it), else the rejection. */
-    public Rejection clean(byte[] line, int length) {
+    public Rejection<RejectReason> clean(byte[] line, int length) {
         if (length > maxLineBytes) {
-            return new Rejection(RejectReason.LINE_TOO_LONG, "line of " + length + " bytes is longer than the limit of "
+            return new Rejection<>(RejectReason.LINE_TOO_LONG, "line of " + length + " bytes is longer than the limit of "
                     + maxLineBytes + " bytes (clickstream.access-logs.max-line-bytes)");
         }
-        Rejection rejection = parser.parse(line, length, parsed);
+        Rejection<RejectReason> rejection = parser.parse(line, length, parsed);
         if (rejection != null) {
             return rejection;
         }

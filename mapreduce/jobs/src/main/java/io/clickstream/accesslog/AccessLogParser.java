@@ -1,5 +1,6 @@
 package io.clickstream.accesslog;
 
+import io.clickstream.quality.Rejection;
 import io.clickstream.accesslog.LogFormat.Token;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -47,10 +48,10 @@ public final class AccessLogParser {
     }
 
     /** Parses {@code line[0, length)} into {@code out}: null when accepted, else why not. */
-    public Rejection parse(byte[] line, int length, ParsedLine out) {
+    public Rejection<RejectReason> parse(byte[] line, int length, ParsedLine out) {
         out.reset(line);
         if (isBlank(line, length)) {
-            return new Rejection(RejectReason.BLANK_LINE, "blank line");
+            return new Rejection<>(RejectReason.BLANK_LINE, "blank line");
         }
         int pos = 0;
         for (int t = 0; t < kinds.length; t++) {
@@ -81,7 +82,7 @@ public final class AccessLogParser {
                 return mismatch(line, length, pos, "could not find the end of " + directives[t]
                         + (next == null ? "" : " (expected '" + printable(next) + "' after it)"));
             }
-            Rejection rejection = store(t, line, pos, end, escaped, out);
+            Rejection<RejectReason> rejection = store(t, line, pos, end, escaped, out);
             if (rejection != null) {
                 return rejection;
             }
@@ -90,7 +91,7 @@ public final class AccessLogParser {
         return null;
     }
 
-    private Rejection store(int t, byte[] b, int start, int end, boolean escaped, ParsedLine out) {
+    private Rejection<RejectReason> store(int t, byte[] b, int start, int end, boolean escaped, ParsedLine out) {
         switch (kinds[t]) {
             case CLIENT_IP:
                 if (end == start || isDash(b, start, end)) {
@@ -168,7 +169,7 @@ public final class AccessLogParser {
         }
     }
 
-    private Rejection time(int t, byte[] b, int start, int end, long millis, ParsedLine out) {
+    private Rejection<RejectReason> time(int t, byte[] b, int start, int end, long millis, ParsedLine out) {
         if (millis == Timestamps.INVALID) {
             return invalid(RejectReason.BAD_TIMESTAMP, t, b, start, end, "is not a valid time for this directive");
         }
@@ -176,7 +177,7 @@ public final class AccessLogParser {
         return null;
     }
 
-    private Rejection responseTime(int t, byte[] b, int start, int end, long unitMicros, boolean fraction,
+    private Rejection<RejectReason> responseTime(int t, byte[] b, int start, int end, long unitMicros, boolean fraction,
             ParsedLine out) {
         if (isDash(b, start, end)) {
             return null;
@@ -209,13 +210,13 @@ public final class AccessLogParser {
         }
     }
 
-    private Rejection invalid(RejectReason reason, int t, byte[] b, int start, int end, String what) {
-        return new Rejection(reason, directives[t] + " value '" + snippet(b, start, end) + "' at column "
+    private Rejection<RejectReason> invalid(RejectReason reason, int t, byte[] b, int start, int end, String what) {
+        return new Rejection<>(reason, directives[t] + " value '" + snippet(b, start, end) + "' at column "
                 + (start + 1) + " " + what);
     }
 
-    private Rejection mismatch(byte[] line, int length, int pos, String what) {
-        return new Rejection(RejectReason.FORMAT_MISMATCH, "line does not match log format '" + format.source()
+    private Rejection<RejectReason> mismatch(byte[] line, int length, int pos, String what) {
+        return new Rejection<>(RejectReason.FORMAT_MISMATCH, "line does not match log format '" + format.source()
                 + "': " + what + " at column " + (pos + 1) + ", found '" + snippet(line, pos, length) + "'");
     }
 

@@ -1,9 +1,7 @@
 package io.clickstream.deploy;
 
 import io.clickstream.jobs.Args;
-import io.clickstream.jobs.LaunchConfiguration;
 import java.io.IOException;
-import java.util.List;
 import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileUtil;
@@ -21,16 +19,15 @@ public class DeployApp extends Configured implements Tool {
 
     public static final String NAME = "deploy-app";
 
-    public static void main(String[] args) throws Exception {
-        System.exit(LaunchConfiguration.run(new DeployApp(), args));
-    }
-
     @Override
     public int run(String[] argv) throws Exception {
-        Args args = Args.parse(NAME, argv, List.of("app", "to"));
+        Args args = Args.command(NAME, "uploads the Oozie application and swaps it in at once, keeping the previous one")
+                .required("app", "DIR", "the built application (oozie/target/clickstream-oozie-app)")
+                .required("to", "PATH", "where it goes, on the cluster's default file system")
+                .parse(argv);
         // The application is what the build left on this machine; --to is on the cluster's default file system.
-        Path app = FileSystem.getLocal(getConf()).makeQualified(new Path(args.require("app")));
-        Path to = new Path(args.require("to"));
+        Path app = FileSystem.getLocal(getConf()).makeQualified(new Path(args.get("app")));
+        Path to = new Path(args.get("to"));
         if (!app.getFileSystem(getConf()).exists(new Path(app, "workflow.xml"))) {
             throw new IllegalArgumentException(NAME + ": --app " + app + " has no workflow.xml (build it with mvn package:"
                     + " oozie/target/clickstream-oozie-app)");

@@ -1,5 +1,6 @@
 package io.clickstream.dimensions;
 
+import io.clickstream.quality.Rejection;
 import io.clickstream.avro.Customer;
 import io.clickstream.avro.Product;
 import java.math.BigDecimal;
@@ -22,7 +23,7 @@ public enum Dimension {
 
     CUSTOMERS("customers", "customer_id", List.of("customer_id", "country", "segment", "signup_date", "updated_at")) {
         @Override
-        public SpecificRecord toRecord(Map<String, String> row) throws DimensionRejection {
+        public SpecificRecord toRecord(Map<String, String> row) throws Rejection.Thrown {
             return Customer.newBuilder()
                     .setCustomerId(matching(row, "customer_id", CUSTOMER_ID))
                     .setCountry(matching(row, "country", COUNTRY))
@@ -36,10 +37,10 @@ public enum Dimension {
     PRODUCTS("products", "product_id", List.of("product_id", "name", "category", "list_price", "currency", "active",
             "updated_at")) {
         @Override
-        public SpecificRecord toRecord(Map<String, String> row) throws DimensionRejection {
+        public SpecificRecord toRecord(Map<String, String> row) throws Rejection.Thrown {
             String name = required(row, "name");
             if (name.length() > 200) {
-                throw new DimensionRejection(DimensionRejectReason.BAD_VALUE, "name is longer than 200 characters");
+                throw Rejection.thrown(DimensionRejectReason.BAD_VALUE, "name is longer than 200 characters");
             }
             return Product.newBuilder()
                     .setProductId(matching(row, "product_id", PRODUCT_ID))
@@ -70,8 +71,8 @@ public enum Dimension {
         this.columns = columns;
     }
 
-    /** @throws DimensionRejection naming the first column that breaks a rule */
-    public abstract SpecificRecord toRecord(Map<String, String> row) throws DimensionRejection;
+    /** @throws Rejection.Thrown naming the first column that breaks a rule */
+    public abstract SpecificRecord toRecord(Map<String, String> row) throws Rejection.Thrown;
 
     /** Dataset name: the raw, clean and quarantine directory, the Hive table and the database table. */
     public String dataset() {
@@ -95,50 +96,50 @@ public enum Dimension {
         throw new IllegalArgumentException("unknown dimension '" + name + "'; dimensions: customers, products");
     }
 
-    private static String required(Map<String, String> row, String column) throws DimensionRejection {
+    private static String required(Map<String, String> row, String column) throws Rejection.Thrown {
         String value = row.get(column);
         if (value == null || value.isBlank()) {
-            throw new DimensionRejection(DimensionRejectReason.MISSING_VALUE, column + " is empty");
+            throw Rejection.thrown(DimensionRejectReason.MISSING_VALUE, column + " is empty");
         }
         return value.strip();
     }
 
-    private static String matching(Map<String, String> row, String column, Pattern pattern) throws DimensionRejection {
+    private static String matching(Map<String, String> row, String column, Pattern pattern) throws Rejection.Thrown {
         String value = required(row, column);
         if (!pattern.matcher(value).matches()) {
-            throw new DimensionRejection(DimensionRejectReason.BAD_VALUE, column + " '" + value + "' does not match " + pattern);
+            throw Rejection.thrown(DimensionRejectReason.BAD_VALUE, column + " '" + value + "' does not match " + pattern);
         }
         return value;
     }
 
-    private static String oneOf(Map<String, String> row, String column, Set<String> accepted) throws DimensionRejection {
+    private static String oneOf(Map<String, String> row, String column, Set<String> accepted) throws Rejection.Thrown {
         String value = required(row, column).toLowerCase(Locale.ROOT);
         if (!accepted.contains(value)) {
-            throw new DimensionRejection(DimensionRejectReason.BAD_VALUE, column + " '" + value + "' is not one of " + accepted);
+            throw Rejection.thrown(DimensionRejectReason.BAD_VALUE, column + " '" + value + "' is not one of " + accepted);
         }
         return value;
     }
 
-    private static LocalDate date(Map<String, String> row, String column) throws DimensionRejection {
+    private static LocalDate date(Map<String, String> row, String column) throws Rejection.Thrown {
         String value = required(row, column);
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new DimensionRejection(DimensionRejectReason.BAD_VALUE, column + " '" + value + "' is not a YYYY-MM-DD date");
+            throw Rejection.thrown(DimensionRejectReason.BAD_VALUE, column + " '" + value + "' is not a YYYY-MM-DD date");
         }
     }
 
-    private static Instant instant(Map<String, String> row, String column) throws DimensionRejection {
+    private static Instant instant(Map<String, String> row, String column) throws Rejection.Thrown {
         String value = required(row, column);
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw new DimensionRejection(DimensionRejectReason.BAD_VALUE, column + " '" + value
+            throw Rejection.thrown(DimensionRejectReason.BAD_VALUE, column + " '" + value
                     + "' is not an ISO-8601 time with an offset");
         }
     }
 
-    private static BigDecimal money(Map<String, String> row, String column) throws DimensionRejection {
+    private static BigDecimal money(Map<String, String> row, String column) throws Rejection.Thrown {
         String value = required(row, column);
         try {
             BigDecimal amount = new BigDecimal(value);
@@ -148,11 +149,11 @@ public enum Dimension {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new DimensionRejection(DimensionRejectReason.BAD_VALUE, column + " '" + value
+        throw Rejection.thrown(DimensionRejectReason.BAD_VALUE, column + " '" + value
                 + "' is not a non-negative amount with at most 2 decimals (use a dot)");
     }
 
-    private static boolean bool(Map<String, String> row, String column) throws DimensionRejection {
+    private static boolean bool(Map<String, String> row, String column) throws Rejection.Thrown {
         String value = required(row, column).toLowerCase(Locale.ROOT);
         if (value.equals("true") || value.equals("t")) {
             return true;
@@ -160,6 +161,6 @@ public enum Dimension {
         if (value.equals("false") || value.equals("f")) {
             return false;
         }
-        throw new DimensionRejection(DimensionRejectReason.BAD_VALUE, column + " '" + value + "' is not true or false");
+        throw Rejection.thrown(DimensionRejectReason.BAD_VALUE, column + " '" + value + "' is not true or false");
     }
 }

@@ -1,5 +1,6 @@
 package io.clickstream.events;
 
+import io.clickstream.quality.Rejection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,7 +38,7 @@ public final class EventValidator {
     }
 
     /** Null when the line is a valid event ({@link #event()} then holds it), else why not. */
-    public EventRejection validate(byte[] line, int length) {
+    public Rejection<EventRejectReason> validate(byte[] line, int length) {
         event = null;
         if (length > maxLineBytes) {
             return reject(EventRejectReason.LINE_TOO_LONG, "line of " + length + " bytes is longer than " + maxLineBytes);
@@ -195,19 +196,19 @@ public final class EventValidator {
         return value.asText();
     }
 
-    private EventRejection reject(EventRejectReason reason, String message) {
-        return new EventRejection(reason, message);
+    private Rejection<EventRejectReason> reject(EventRejectReason reason, String message) {
+        return new Rejection<>(reason, message);
     }
 
     private static Invalid invalid(EventRejectReason reason, String message) {
-        return new Invalid(new EventRejection(reason, message));
+        return new Invalid(new Rejection<>(reason, message));
     }
 
     /** Unwinds validation at the first broken rule; never leaves this class. */
     private static final class Invalid extends RuntimeException {
-        final EventRejection rejection;
+        final Rejection<EventRejectReason> rejection;
 
-        Invalid(EventRejection rejection) {
+        Invalid(Rejection<EventRejectReason> rejection) {
             super(null, null, false, false);
             this.rejection = rejection;
         }

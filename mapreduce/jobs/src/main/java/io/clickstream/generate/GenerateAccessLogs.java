@@ -5,7 +5,7 @@ import io.clickstream.generate.AccessLogGenerator.Line;
 import io.clickstream.generate.AccessLogGenerator.Server;
 import io.clickstream.jobs.Warehouse;
 import io.clickstream.jobs.accesslogs.CleanAccessLogs;
-import io.clickstream.jobs.accesslogs.CleanAccessLogsSettings;
+import io.clickstream.jobs.Settings;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -44,7 +44,7 @@ public final class GenerateAccessLogs {
 
     public static Written writeWithOrders(Configuration conf, Path warehouse, LocalDate start, int days, int linesPerDay,
             long seed, double badShare) throws IOException {
-        AccessLogGenerator generator = new AccessLogGenerator(CleanAccessLogsSettings.format(conf), seed, badShare);
+        AccessLogGenerator generator = new AccessLogGenerator(Settings.ACCESS_LOGS_FORMAT.get(conf), seed, badShare);
         List<List<Line>> byDay = generator.days(start, days, linesPerDay);
         CompressionCodecFactory codecs = new CompressionCodecFactory(conf);
         List<DaySummary> summaries = new java.util.ArrayList<>();

@@ -11,12 +11,13 @@ public final class SampleRun {
     private SampleRun() {
     }
 
-    /** A configuration that runs jobs in this JVM on the local file system. */
+    /** The job jar's copy of {@code src/main/config/hadoop-local.xml}, the file a command line passes with {@code -conf}. */
+    public static final String LOCAL_CONF = "conf/hadoop-local.xml";
+
+    /** A configuration that runs jobs in this JVM on the local file system: {@code base} with {@link #LOCAL_CONF}. */
     public static Configuration local(Configuration base) {
         Configuration conf = new Configuration(base);
-        conf.set("mapreduce.framework.name", "local");
-        conf.set("fs.defaultFS", "file:///");
-        conf.setBoolean("clickstream.verbose", false);
+        conf.addResource(LOCAL_CONF);
         return conf;
     }
 

@@ -1,6 +1,5 @@
 package io.clickstream.ingest;
 
-import io.clickstream.jobs.LaunchConfiguration;
 import io.clickstream.jobs.Args;
 import io.clickstream.jobs.JobFailedException;
 import io.clickstream.jobs.Warehouse;
@@ -10,10 +9,8 @@ import java.io.OutputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.fs.FileStatus;
@@ -36,19 +33,21 @@ public class Ingest extends Configured implements Tool {
     public record Result(int landed, int skipped, Path partition) {
     }
 
-    public static void main(String[] args) throws Exception {
-        System.exit(LaunchConfiguration.run(new Ingest(), args));
-    }
-
     @Override
     public int run(String[] argv) throws Exception {
-        Args args = Args.parse(NAME, argv, List.of("source", "date", "spool", "warehouse"));
-        String source = args.require("source");
+        Args args = Args.command(NAME, "lands a spool directory's files in the day's raw partition, each checked and"
+                        + " renamed into place, _SUCCESS last")
+                .required("source", "DATASET", "the raw dataset (access_logs, events, customers, products)")
+                .required("date", "YYYY-MM-DD", "the UTC day the files belong to")
+                .required("spool", "DIR", "where the files are")
+                .optional("warehouse", "ROOT", "the warehouse root directory", "warehouse")
+                .parse(argv);
+        String source = args.get("source");
         if (!source.matches("[a-z][a-z0-9_]{0,63}")) {
             throw new IllegalArgumentException(NAME + ": --source '" + source + "' must be a lower-case dataset name");
         }
-        Result result = land(new Path(args.require("spool")), Warehouse.partition(new Path(args.get("warehouse", "warehouse")),
-                Warehouse.RAW, source, Warehouse.parseDate(args.require("date"))));
+        Result result = land(new Path(args.get("spool")), Warehouse.partition(new Path(args.get("warehouse")),
+                Warehouse.RAW, source, args.date("date")));
         System.out.printf("%s: %d file(s) landed, %d already there, in %s%n", NAME, result.landed(), result.skipped(),
                 result.partition());
         return 0;

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * checks compare our own counters with the framework's and the outputs' record counts, so a record lost
  * anywhere between reader and writer is caught.
  */
-public record Accounting(String stage, long read, long accepted, long quarantined, long duplicates, long late) {
+public record Accounting(String stage, long read, long accepted, long quarantined, long duplicates, long late)
+        implements DailyStage.Outcome {
 
     /** A stage without duplicates or late records. */
     public Accounting(String stage, long read, long accepted, long quarantined) {
@@ -51,6 +52,11 @@ public record Accounting(String stage, long read, long accepted, long quarantine
 
     public double quarantinedShare() {
         return read == 0 ? 0 : (double) quarantined / read;
+    }
+
+    @Override
+    public String report() {
+        return summary();
     }
 
     public String summary() {

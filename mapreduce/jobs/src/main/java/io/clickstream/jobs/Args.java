@@ -1,63 +1,234 @@
 package io.clickstream.jobs;
 
-import java.util.HashMap;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code --name value} command-line options, checked against the names a command knows. */
+/**
+ * The options of one command, parsed the same way by every command line of the project: {@code --name value} or
+ * {@code --name=value}, {@code --help} (or {@code -h}) anywhere prints the command's usage, and an unknown,
+ * repeated or missing option is refused before anything starts.
+ */
 public final class Args {
 
-    private final String command;
-    private final Map<String, String> values = new HashMap<>();
+    /** Thrown by {@link Spec#parse} for {@code --help}: the caller prints {@link #usage()} and exits 0. */
+    public static final class HelpRequested extends RuntimeException {
+        private final String usage;
 
-    private Args(String command) {
-        this.command = command;
+        public HelpRequested(String usage) {
+            super(usage, null, false, false);
+            this.usage = usage;
+        }
+
+        public String usage() {
+            return usage;
+        }
     }
 
-    /** @throws IllegalArgumentException for an unknown option or one without its value */
-    public static Args parse(String command, String[] args, List<String> known) {
-        Args parsed = new Args(command);
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i].startsWith("--") ? args[i].substring(2) : null;
-            if (name == null || !known.contains(name)) {
-                throw new IllegalArgumentException(command + ": unknown argument '" + args[i] + "'; options: --"
-                        + String.join(" --", known));
+    private record Option(String name, String value, String doc, String defaultValue, boolean required,
+            boolean repeatable) {
+    }
+
+    /** What a command accepts; declare options in the order its usage lists them. */
+    public static final class Spec {
+        private final String command;
+        private final String summary;
+        private final Map<String, Option> options = new LinkedHashMap<>();
+        private String positional;
+        private String positionalDoc;
+        private boolean properties;
+
+        private Spec(String command, String summary) {
+            this.command = command;
+            this.summary = summary;
+        }
+
+        public Spec required(String name, String value, String doc) {
+            return add(new Option(name, value, doc, null, true, false));
+        }
+
+        /** @param defaultValue null when the option has none */
+        public Spec optional(String name, String value, String doc, String defaultValue) {
+            return add(new Option(name, value, doc, defaultValue, false, false));
+        }
+
+        public Spec repeatable(String name, String value, String doc) {
+            return add(new Option(name, value, doc, null, false, true));
+        }
+
+        /** One required argument that is not an option. */
+        public Spec positional(String name, String doc) {
+            this.positional = name;
+            this.positionalDoc = doc;
+            return this;
+        }
+
+        /** Accepts {@code -Dkey=value} among the options, for commands that are not Hadoop Tools. */
+        public Spec properties() {
+            this.properties = true;
+            return this;
+        }
+
+        private Spec add(Option option) {
+            options.put(option.name(), option);
+            return this;
+        }
+
+        public String command() {
+            return command;
+        }
+
+        public String summary() {
+            return summary;
+        }
+
+        public String usage() {
+            StringBuilder usage = new StringBuilder("usage: ").append(command);
+            if (positional != null) {
+                usage.append(' ').append(positional);
             }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(command + ": --" + name + " needs a value");
+            usage.append(options.isEmpty() ? "" : " [options]").append(properties ? " [-Dkey=value ...]" : "")
+                    .append(System.lineSeparator()).append(summary).append(System.lineSeparator());
+            if (positional != null) {
+                usage.append(String.format("  %-28s %s%n", positional, positionalDoc));
             }
-            parsed.values.put(name, args[++i]);
+            for (Option option : options.values()) {
+                String doc = option.doc() + (option.required() ? " (required)" : "")
+                        + (option.repeatable() ? " (repeatable)" : "")
+                        + (option.defaultValue() != null ? " (default: " + option.defaultValue() + ")" : "");
+                usage.append(String.format("  --%-26s %s%n", option.name() + " " + option.value(), doc));
+            }
+            return usage.append(String.format("  --%-26s %s%n", "help", "print this and exit")).toString();
         }
-        return parsed;
-    }
 
-    public String get(String name, String fallback) {
-        return values.getOrDefault(name, fallback);
-    }
-
-    public String require(String name) {
-        String value = values.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException(command + ": --" + name + " is required");
+        /**
+         * @throws HelpRequested for {@code --help}
+         * @throws IllegalArgumentException for an unknown, repeated or missing option, or a missing value
+         */
+        public Args parse(String... argv) {
+            Args args = new Args(this);
+            for (String arg : argv) {
+                if (arg.equals("--help") || arg.equals("-h")) {
+                    throw new HelpRequested(usage());
+                }
+            }
+            for (int i = 0; i < argv.length; i++) {
+                String arg = argv[i];
+                if (properties && arg.startsWith("-D") && arg.indexOf('=') > 2) {
+                    args.properties.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+                    continue;
+                }
+                if (!arg.startsWith("--")) {
+                    if (positional == null || args.positional != null) {
+                        throw refused("unexpected argument '" + arg + "'");
+                    }
+                    args.positional = arg;
+                    continue;
+                }
+                int equals = arg.indexOf('=');
+                String name = arg.substring(2, equals < 0 ? arg.length() : equals);
+                Option option = options.get(name);
+                if (option == null) {
+                    throw refused("unknown option '--" + name + "'");
+                }
+                String value;
+                if (equals >= 0) {
+                    value = arg.substring(equals + 1);
+                } else if (i + 1 < argv.length && !argv[i + 1].startsWith("--")) {
+                    value = argv[++i];
+                } else {
+                    throw refused("--" + name + " needs a value (" + option.value() + ")");
+                }
+                List<String> values = args.values.computeIfAbsent(name, n -> new ArrayList<>());
+                if (!values.isEmpty() && !option.repeatable()) {
+                    throw refused("--" + name + " is given twice");
+                }
+                values.add(value);
+            }
+            for (Option option : options.values()) {
+                if (option.required() && !args.values.containsKey(option.name())) {
+                    throw refused("--" + option.name() + " " + option.value() + " is required");
+                }
+            }
+            if (positional != null && args.positional == null) {
+                throw refused(positional + " is required");
+            }
+            return args;
         }
-        return value;
+
+        IllegalArgumentException refused(String problem) {
+            return new IllegalArgumentException(command + ": " + problem + "; see " + command + " --help");
+        }
     }
 
-    public int getInt(String name, int fallback) {
-        String value = values.get(name);
+    private final Spec spec;
+    private final Map<String, List<String>> values = new LinkedHashMap<>();
+    private final Map<String, String> properties = new LinkedHashMap<>();
+    private String positional;
+
+    private Args(Spec spec) {
+        this.spec = spec;
+    }
+
+    public static Spec command(String command, String summary) {
+        return new Spec(command, summary);
+    }
+
+    /** The option's value, else its default (null when it has none). */
+    public String get(String name) {
+        Option option = spec.options.get(name);
+        if (option == null) {
+            throw new IllegalStateException(spec.command + " declares no --" + name);
+        }
+        List<String> given = values.get(name);
+        return given == null ? option.defaultValue() : given.get(0);
+    }
+
+    public boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    /** Every value of a repeatable option, in order. */
+    public List<String> all(String name) {
+        return values.getOrDefault(name, List.of());
+    }
+
+    public String positional() {
+        return positional;
+    }
+
+    /** The {@code -Dkey=value} pairs, for a command that declared {@link Spec#properties()}. */
+    public Map<String, String> properties() {
+        return properties;
+    }
+
+    public int getInt(String name) {
+        String value = get(name);
         try {
-            return value == null ? fallback : Integer.parseInt(value);
+            return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(command + ": --" + name + " must be a whole number, not '" + value + "'");
+            throw spec.refused("--" + name + " must be a whole number, not '" + value + "'");
         }
     }
 
-    public double getDouble(String name, double fallback) {
-        String value = values.get(name);
+    public double getDouble(String name) {
+        String value = get(name);
         try {
-            return value == null ? fallback : Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(command + ": --" + name + " must be a number, not '" + value + "'");
+            return Double.parseDouble(value);
+        } catch (NumberFormatException | NullPointerException e) {
+            throw spec.refused("--" + name + " must be a number, not '" + value + "'");
+        }
+    }
+
+    /** The option as a day (YYYY-MM-DD), or null when it is not given and has no default. */
+    public LocalDate date(String name) {
+        String value = get(name);
+        try {
+            return value == null ? null : Warehouse.parseDate(value);
+        } catch (IllegalArgumentException e) {
+            throw spec.refused("--" + name + ": " + e.getMessage());
         }
     }
 }

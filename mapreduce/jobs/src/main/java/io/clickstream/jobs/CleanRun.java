@@ -19,9 +19,6 @@ import org.apache.hadoop.mapreduce.Job;
  */
 public final class CleanRun {
 
-    /** Every clean stage fails, publishing only its quarantine, above this share of quarantined records. */
-    public static final String MAX_QUARANTINE_SHARE = "clickstream.quarantine.max-share";
-    public static final double DEFAULT_MAX_QUARANTINE_SHARE = 0.05;
 
     private final Configuration conf;
     private final String stage;
@@ -33,10 +30,7 @@ public final class CleanRun {
         this.conf = conf;
         this.stage = stage;
         this.date = date;
-        this.maxShare = conf.getDouble(MAX_QUARANTINE_SHARE, DEFAULT_MAX_QUARANTINE_SHARE);
-        if (!(maxShare >= 0 && maxShare <= 1)) {
-            throw new IllegalArgumentException(MAX_QUARANTINE_SHARE + " must be between 0 and 1, not " + maxShare);
-        }
+        this.maxShare = Settings.QUARANTINE_MAX_SHARE.get(conf);
     }
 
     /** @throws JobFailedException when none of {@code inputs} holds a file (hidden files do not count) */
@@ -57,7 +51,7 @@ public final class CleanRun {
 
     /** Runs the job (whose output is {@code staging}) and returns its counters; a failed job publishes nothing. */
     public Counters run(Job job, Path staging) throws IOException, InterruptedException, ClassNotFoundException {
-        if (!job.waitForCompletion(conf.getBoolean("clickstream.verbose", true))) {
+        if (!job.waitForCompletion(Settings.VERBOSE.get(conf))) {
             PartitionCommit.discard(conf, staging);
             throw new JobFailedException(stage + " for dt=" + date + " failed: " + job.getStatus().getFailureInfo()
                     + " (job " + job.getJobID() + "; nothing was published)");
@@ -89,7 +83,7 @@ public final class CleanRun {
             throw new JobFailedException(String.format(Locale.ROOT,
                     "%s for dt=%s: %.2f%% of records quarantined, above the %.2f%% allowed by %s; %s not published."
                             + " Quarantine (published for inspection): %s. Reasons: %s. Worst files: %s",
-                    stage, date, 100 * accounting.quarantinedShare(), 100 * maxShare, MAX_QUARANTINE_SHARE, output, quarantine,
+                    stage, date, 100 * accounting.quarantinedShare(), 100 * maxShare, Settings.QUARANTINE_MAX_SHARE, output, quarantine,
                     reasons, worst));
         }
         PartitionCommit.replace(conf, stagedQuarantine, quarantine);

@@ -45,9 +45,17 @@ public final class ExitStatus {
         System.exit(outcome.status());
     }
 
+    /** The status {@link #exit} would exit with, its messages printed; for callers that must not exit. */
+    public static int status(Callable<Integer> command) {
+        return run(command).status();
+    }
+
     private static Outcome run(Callable<Integer> command) {
         try {
             return new Outcome(command.call(), null);
+        } catch (Args.HelpRequested help) {
+            System.out.print(help.usage());
+            return new Outcome(0, null);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             return new Outcome(2, e.getMessage());

@@ -1,5 +1,6 @@
 package io.clickstream.jobs;
 
+import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.util.Tool;
@@ -47,8 +48,33 @@ public final class LaunchConfiguration {
         return conf;
     }
 
-    /** {@code ToolRunner.run} on this configuration: what every {@code main} calls. */
+    /**
+     * {@code ToolRunner.run} on this configuration, with every {@code clickstream.*} setting (after {@code -D} and
+     * {@code -conf}) checked before the tool starts: what every {@code main} calls.
+     */
     public static int run(Tool tool, String[] args) throws Exception {
-        return ToolRunner.run(create(), tool, args);
+        return ToolRunner.run(create(), new Validated(tool), args);
+    }
+
+    private static final class Validated extends Configured implements Tool {
+        private final Tool tool;
+
+        Validated(Tool tool) {
+            this.tool = tool;
+        }
+
+        @Override
+        public void setConf(Configuration conf) {
+            super.setConf(conf);
+            if (tool != null) {
+                tool.setConf(conf);
+            }
+        }
+
+        @Override
+        public int run(String[] args) throws Exception {
+            Settings.validate(getConf());
+            return tool.run(args);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.clickstream.marts;
 
+import static io.clickstream.marts.Contribution.get;
+
 import io.clickstream.avro.ChannelsByDay;
 import io.clickstream.avro.FunnelByDay;
 import io.clickstream.avro.Order;
@@ -13,6 +15,11 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import io.clickstream.marts.Mart.ChannelSums;
+import io.clickstream.marts.Mart.FunnelSums;
+import io.clickstream.marts.Mart.PageSums;
+import io.clickstream.marts.Mart.RevenueSums;
+import io.clickstream.marts.Mart.TrafficSums;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -38,12 +45,14 @@ public final class MartRules {
         String hour = String.valueOf(hour(view.getTs()));
         int status = view.getStatus();
         boolean human = !view.getIsBot();
-        out.add(Contribution.sums(Mart.TRAFFIC_BY_HOUR, hour, 1, human ? 1 : 0, human ? 0 : 1, 0, 0,
-                status >= 400 && status < 500 ? 1 : 0, status >= 500 && status < 600 ? 1 : 0));
+        out.add(Contribution.sums(Mart.TRAFFIC_BY_HOUR, hour).plus(TrafficSums.REQUESTS, 1)
+                .plus(TrafficSums.PAGE_VIEWS, human ? 1 : 0).plus(TrafficSums.BOT_PAGE_VIEWS, human ? 0 : 1)
+                .plus(TrafficSums.STATUS_4XX, status >= 400 && status < 500 ? 1 : 0)
+                .plus(TrafficSums.STATUS_5XX, status >= 500 && status < 600 ? 1 : 0));
         if (human) {
             String path = view.getPath() == null ? NO_PATH : view.getPath();
             out.add(Contribution.distinct(Mart.TRAFFIC_BY_HOUR, hour, view.getVisitorId()));
-            out.add(Contribution.sums(Mart.PAGES_BY_DAY, path, 1, 0, 0, 0));
+            out.add(Contribution.sums(Mart.PAGES_BY_DAY, path).plus(PageSums.PAGE_VIEWS, 1));
             out.add(Contribution.distinct(Mart.PAGES_BY_DAY, path, view.getVisitorId()));
         }
         return out;
@@ -55,12 +64,17 @@ public final class MartRules {
         int converted = session.getOrderIds().isEmpty() ? 0 : 1;
         String landing = session.getLandingPage() == null ? NO_PATH : session.getLandingPage();
         String exit = session.getExitPage() == null ? NO_PATH : session.getExitPage();
-        out.add(Contribution.sums(Mart.TRAFFIC_BY_HOUR, String.valueOf(hour(session.getStartTs())), 0, 0, 0, 1, bounce, 0, 0));
-        out.add(Contribution.sums(Mart.PAGES_BY_DAY, landing, 0, 1, 0, bounce));
-        out.add(Contribution.sums(Mart.PAGES_BY_DAY, exit, 0, 0, 1, 0));
-        out.add(Contribution.sums(Mart.CHANNELS_BY_DAY, session.getChannel(), 1, bounce, converted, 0, 0));
-        out.add(Contribution.sums(Mart.FUNNEL_BY_DAY, session.getDeviceClass(), 1, session.getReachedProduct() ? 1 : 0,
-                session.getReachedCart() ? 1 : 0, session.getReachedCheckout() ? 1 : 0, converted));
+        out.add(Contribution.sums(Mart.TRAFFIC_BY_HOUR, String.valueOf(hour(session.getStartTs())))
+                .plus(TrafficSums.SESSIONS, 1).plus(TrafficSums.BOUNCED_SESSIONS, bounce));
+        out.add(Contribution.sums(Mart.PAGES_BY_DAY, landing).plus(PageSums.ENTRANCES, 1).plus(PageSums.BOUNCES, bounce));
+        out.add(Contribution.sums(Mart.PAGES_BY_DAY, exit).plus(PageSums.EXITS, 1));
+        out.add(Contribution.sums(Mart.CHANNELS_BY_DAY, session.getChannel()).plus(ChannelSums.SESSIONS, 1)
+                .plus(ChannelSums.BOUNCED_SESSIONS, bounce).plus(ChannelSums.CONVERTED_SESSIONS, converted));
+        out.add(Contribution.sums(Mart.FUNNEL_BY_DAY, session.getDeviceClass()).plus(FunnelSums.SESSIONS, 1)
+                .plus(FunnelSums.PRODUCT_SESSIONS, session.getReachedProduct() ? 1 : 0)
+                .plus(FunnelSums.CART_SESSIONS, session.getReachedCart() ? 1 : 0)
+                .plus(FunnelSums.CHECKOUT_SESSIONS, session.getReachedCheckout() ? 1 : 0)
+                .plus(FunnelSums.ORDER_SESSIONS, converted));
         return out;
     }
 
@@ -68,36 +82,54 @@ public final class MartRules {
         long cents = cents(order.getAmount());
         String segment = order.getSegment() + SEPARATOR + order.getCurrency();
         return List.of(
-                Contribution.sums(Mart.CHANNELS_BY_DAY, order.getChannel(), 0, 0, 0, 1,
-                        currency.equals(order.getCurrency()) ? cents : 0),
-                Contribution.sums(Mart.REVENUE_BY_SEGMENT, segment, 1, cents),
+                Contribution.sums(Mart.CHANNELS_BY_DAY, order.getChannel()).plus(ChannelSums.ORDERS, 1)
+                        .plus(ChannelSums.REVENUE_CENTS, currency.equals(order.getCurrency()) ? cents : 0),
+                Contribution.sums(Mart.REVENUE_BY_SEGMENT, segment).plus(RevenueSums.ORDERS, 1)
+                        .plus(RevenueSums.REVENUE_CENTS, cents),
                 Contribution.distinct(Mart.REVENUE_BY_SEGMENT, segment, order.getCustomerId()));
     }
 
-    /** The mart record of a row. */
+    /** The mart record of a row, from its sums (indexed by the mart's metric enum) and its distinct count. */
     public SpecificRecord row(Mart mart, String group, long[] s, long distinct) {
         switch (mart) {
-            case TRAFFIC_BY_HOUR:
-                return TrafficByHour.newBuilder().setHour(Integer.parseInt(group)).setRequests(s[0]).setPageViews(s[1])
-                        .setBotPageViews(s[2]).setVisitors(distinct).setSessions(s[3]).setBouncedSessions(s[4])
-                        .setBounceRate(ratio(s[4], s[3])).setStatus4xx(s[5]).setStatus5xx(s[6])
-                        .setRate4xx(ratio(s[5], s[0])).setRate5xx(ratio(s[6], s[0])).build();
+            case TRAFFIC_BY_HOUR: {
+                long requests = get(s, TrafficSums.REQUESTS);
+                long sessions = get(s, TrafficSums.SESSIONS);
+                long bounced = get(s, TrafficSums.BOUNCED_SESSIONS);
+                long status4xx = get(s, TrafficSums.STATUS_4XX);
+                long status5xx = get(s, TrafficSums.STATUS_5XX);
+                return TrafficByHour.newBuilder().setHour(Integer.parseInt(group)).setRequests(requests)
+                        .setPageViews(get(s, TrafficSums.PAGE_VIEWS)).setBotPageViews(get(s, TrafficSums.BOT_PAGE_VIEWS))
+                        .setVisitors(distinct).setSessions(sessions).setBouncedSessions(bounced)
+                        .setBounceRate(ratio(bounced, sessions)).setStatus4xx(status4xx).setStatus5xx(status5xx)
+                        .setRate4xx(ratio(status4xx, requests)).setRate5xx(ratio(status5xx, requests)).build();
+            }
             case PAGES_BY_DAY:
-                return PagesByDay.newBuilder().setPath(group).setPageViews(s[0]).setVisitors(distinct).setEntrances(s[1])
-                        .setExits(s[2]).setBounces(s[3]).build();
-            case CHANNELS_BY_DAY:
-                return ChannelsByDay.newBuilder().setChannel(group).setSessions(s[0]).setBouncedSessions(s[1])
-                        .setConvertedSessions(s[2]).setConversionRate(ratio(s[2], s[0])).setOrders(s[3])
-                        .setRevenue(money(s[4])).build();
+                return PagesByDay.newBuilder().setPath(group).setPageViews(get(s, PageSums.PAGE_VIEWS)).setVisitors(distinct)
+                        .setEntrances(get(s, PageSums.ENTRANCES)).setExits(get(s, PageSums.EXITS))
+                        .setBounces(get(s, PageSums.BOUNCES)).build();
+            case CHANNELS_BY_DAY: {
+                long sessions = get(s, ChannelSums.SESSIONS);
+                long converted = get(s, ChannelSums.CONVERTED_SESSIONS);
+                return ChannelsByDay.newBuilder().setChannel(group).setSessions(sessions)
+                        .setBouncedSessions(get(s, ChannelSums.BOUNCED_SESSIONS)).setConvertedSessions(converted)
+                        .setConversionRate(ratio(converted, sessions)).setOrders(get(s, ChannelSums.ORDERS))
+                        .setRevenue(money(get(s, ChannelSums.REVENUE_CENTS))).build();
+            }
             case FUNNEL_BY_DAY:
-                return FunnelByDay.newBuilder().setDeviceClass(group).setSessions(s[0]).setProductSessions(s[1])
-                        .setCartSessions(s[2]).setCheckoutSessions(s[3]).setOrderSessions(s[4]).build();
-            default:
+                return FunnelByDay.newBuilder().setDeviceClass(group).setSessions(get(s, FunnelSums.SESSIONS))
+                        .setProductSessions(get(s, FunnelSums.PRODUCT_SESSIONS)).setCartSessions(get(s, FunnelSums.CART_SESSIONS))
+                        .setCheckoutSessions(get(s, FunnelSums.CHECKOUT_SESSIONS))
+                        .setOrderSessions(get(s, FunnelSums.ORDER_SESSIONS)).build();
+            default: {
                 String[] segmentCurrency = group.split(String.valueOf(SEPARATOR), 2);
+                long orders = get(s, RevenueSums.ORDERS);
+                BigDecimal revenue = money(get(s, RevenueSums.REVENUE_CENTS));
                 return RevenueBySegment.newBuilder().setSegment(segmentCurrency[0]).setCurrency(segmentCurrency[1])
-                        .setOrders(s[0]).setCustomers(distinct).setRevenue(money(s[1]))
-                        .setAverageOrderValue(s[0] == 0 ? money(0)
-                                : money(s[1]).divide(BigDecimal.valueOf(s[0]), 2, RoundingMode.HALF_UP)).build();
+                        .setOrders(orders).setCustomers(distinct).setRevenue(revenue)
+                        .setAverageOrderValue(orders == 0 ? money(0)
+                                : revenue.divide(BigDecimal.valueOf(orders), 2, RoundingMode.HALF_UP)).build();
+            }
         }
     }
 

@@ -23,7 +23,7 @@ public final class Sessionizer<T> {
     public enum Origin { PREVIOUS_DAY, DAY, NEXT_DAY }
 
     /** One page view; {@code payload} is what is passed on for D's page views. */
-    public record Hit<T>(long ts, Origin origin, long fingerprint, String path, String query, String referer, T payload) {
+    public record Request<T>(long ts, Origin origin, long fingerprint, String path, String query, String referer, T payload) {
     }
 
     /** Receives D's page views with their session, and D's finished sessions. */
@@ -31,7 +31,7 @@ public final class Sessionizer<T> {
         /** {@code sessionId} and {@code sessionStart} are null for a bot. */
         void pageView(T payload, String sessionId, Long sessionStart) throws IOException, InterruptedException;
 
-        void session(Session session) throws IOException, InterruptedException;
+        void session(FinishedSession session) throws IOException, InterruptedException;
     }
 
     private final SessionRules rules;
@@ -58,7 +58,7 @@ public final class Sessionizer<T> {
     }
 
     /** @return false when {@code hit} was an exact duplicate of the one before (same time, same content) */
-    public boolean accept(Hit<T> hit) throws IOException, InterruptedException {
+    public boolean accept(Request<T> hit) throws IOException, InterruptedException {
         if (hit.ts() == previousTs && hit.fingerprint() == previousFingerprint) {
             if (hit.origin() == Origin.DAY) {
                 duplicates++;
@@ -115,14 +115,14 @@ public final class Sessionizer<T> {
         boolean checkout;
         final List<String> orders = new ArrayList<>(0);
 
-        Open(Hit<T> first) {
+        Open(Request<T> first) {
             start = first.ts();
             id = Visitors.sessionId(visitorKey, start);
             landingPath = first.path();
             channel = channels.classify(first.referer(), first.query());
         }
 
-        void add(Hit<T> hit) {
+        void add(Request<T> hit) {
             last = hit.ts();
             pageViews++;
             exitPath = hit.path();
@@ -138,8 +138,8 @@ public final class Sessionizer<T> {
             }
         }
 
-        Session toSession() {
-            return new Session(id, Visitors.id(visitorKey), start, last, pageViews, landingPath, exitPath, channel,
+        FinishedSession toSession() {
+            return new FinishedSession(id, Visitors.id(visitorKey), start, last, pageViews, landingPath, exitPath, channel,
                     product, cart, checkout, List.copyOf(orders));
         }
     }

@@ -1,5 +1,6 @@
 package io.clickstream.accesslog;
 
+import io.clickstream.quality.Rejection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -14,7 +15,7 @@ class AccessLogCleanerTest {
     private final AccessLogCleaner cleaner = new AccessLogCleaner(LogFormat.of("combined"),
             IpAnonymizer.of(IpAnonymizer.Mode.TRUNCATE, null), 1024);
 
-    private Rejection clean(String line) {
+    private Rejection<RejectReason> clean(String line) {
         byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
         return cleaner.clean(bytes, bytes.length);
     }
@@ -33,7 +34,7 @@ class AccessLogCleanerTest {
 
     @Test
     void linesOverTheLimitAreQuarantinedBeforeParsing() {
-        Rejection r = clean("203.0.113.7 - - [10/Oct/2000:13:55:36 -0700] \"GET /" + "a".repeat(2000) + " HTTP/1.1\" 200 5 \"-\" \"-\"");
+        Rejection<RejectReason> r = clean("203.0.113.7 - - [10/Oct/2000:13:55:36 -0700] \"GET /" + "a".repeat(2000) + " HTTP/1.1\" 200 5 \"-\" \"-\"");
         assertEquals(RejectReason.LINE_TOO_LONG, r.reason());
     }
 }

@@ -1,5 +1,6 @@
 package io.clickstream.accesslog;
 
+import io.clickstream.quality.Rejection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -18,11 +19,11 @@ class AccessLogParserTest {
 
     private final ParsedLine out = new ParsedLine();
 
-    private Rejection parse(String format, String line) {
+    private Rejection<RejectReason> parse(String format, String line) {
         return parse(format, line.getBytes(StandardCharsets.UTF_8));
     }
 
-    private Rejection parse(String format, byte[] line) {
+    private Rejection<RejectReason> parse(String format, byte[] line) {
         return new AccessLogParser(LogFormat.of(format)).parse(line, line.length, out);
     }
 
@@ -220,7 +221,7 @@ class AccessLogParserTest {
 
     @Test
     void truncatedLineNamesTheColumnWhereItBroke() {
-        Rejection r = parse("combined", COMBINED_LINE.substring(0, 60));
+        Rejection<RejectReason> r = parse("combined", COMBINED_LINE.substring(0, 60));
         assertEquals(RejectReason.FORMAT_MISMATCH, r.reason());
         assertTrue(r.message().contains("%r") && r.message().contains("column 51"), r.message());
     }
@@ -228,7 +229,7 @@ class AccessLogParserTest {
     @Test
     void binaryGarbageIsRejectedWithAPrintableMessage() {
         byte[] garbage = {0x16, 0x03, 0x01, 0x00, (byte) 0xa5, 0x01, 0x00, 0x00, (byte) 0xa1, 0x03, 0x03};
-        Rejection r = parse("combined", garbage);
+        Rejection<RejectReason> r = parse("combined", garbage);
         assertEquals(RejectReason.FORMAT_MISMATCH, r.reason());
         assertTrue(r.message().contains("\\x16\\x03"), r.message());
         assertTrue(r.message().chars().noneMatch(c -> c < 0x20), r.message());
@@ -239,7 +240,7 @@ class AccessLogParserTest {
         for (String time : new String[] {"30/Feb/2024:10:00:00 +0000", "10/Foo/2000:13:55:36 -0700",
             "10/Oct/2000:25:55:36 -0700", "10/Oct/2000:13:55:36 0700", "10/Oct/2000 13:55:36 -0700",
             "10/Oct/1900:13:55:36 -0700", "1/Oct/2000:13:55:36 -0700"}) {
-            Rejection r = parse("common", "10.0.0.1 - - [" + time + "] \"GET / HTTP/1.1\" 200 5");
+            Rejection<RejectReason> r = parse("common", "10.0.0.1 - - [" + time + "] \"GET / HTTP/1.1\" 200 5");
             assertNotNull(r, time);
             assertEquals(RejectReason.BAD_TIMESTAMP, r.reason(), time);
             assertTrue(r.message().startsWith("%t value '[" + time + "]' at column 14"), r.message());

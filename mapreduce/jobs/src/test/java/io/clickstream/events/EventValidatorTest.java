@@ -1,5 +1,6 @@
 package io.clickstream.events;
 
+import io.clickstream.quality.Rejection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +21,7 @@ class EventValidatorTest {
 
     private final EventValidator validator = new EventValidator(64 * 1024);
 
-    private EventRejection validate(String json) {
+    private Rejection<EventRejectReason> validate(String json) {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         return validator.validate(bytes, bytes.length);
     }
@@ -78,7 +79,7 @@ class EventValidatorTest {
     }
 
     private void assertReason(EventRejectReason reason, String json, String inMessage) {
-        EventRejection r = validate(json);
+        Rejection<EventRejectReason> r = validate(json);
         assertEquals(reason, r == null ? null : r.reason(), json);
         assertTrue(r.message().contains(inMessage), r.message());
     }

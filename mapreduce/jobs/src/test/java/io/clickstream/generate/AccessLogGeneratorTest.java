@@ -1,5 +1,6 @@
 package io.clickstream.generate;
 
+import io.clickstream.quality.Rejection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +8,6 @@ import io.clickstream.accesslog.AccessLogParser;
 import io.clickstream.accesslog.LogFormat;
 import io.clickstream.accesslog.ParsedLine;
 import io.clickstream.accesslog.RejectReason;
-import io.clickstream.accesslog.Rejection;
 import io.clickstream.generate.AccessLogGenerator.Line;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -38,8 +38,8 @@ class AccessLogGeneratorTest {
         for (int d = 0; d < days.size(); d++) {
             long dayStart = START.plusDays(d).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
             for (Line line : days.get(d)) {
-                Rejection rejection = line.bytes().length > maxLine
-                        ? new Rejection(RejectReason.LINE_TOO_LONG, "") : parser.parse(line.bytes(), line.bytes().length, parsed);
+                Rejection<RejectReason> rejection = line.bytes().length > maxLine
+                        ? new Rejection<>(RejectReason.LINE_TOO_LONG, "") : parser.parse(line.bytes(), line.bytes().length, parsed);
                 String shown = new String(Arrays.copyOf(line.bytes(), Math.min(300, line.bytes().length)));
                 assertEquals(line.expected(), rejection == null ? null : rejection.reason(), () -> shown + " -> " + rejection);
                 if (rejection == null) {

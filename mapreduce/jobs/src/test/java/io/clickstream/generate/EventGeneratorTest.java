@@ -1,9 +1,10 @@
 package io.clickstream.generate;
 
+import io.clickstream.quality.Rejection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.clickstream.events.EventRejection;
+import io.clickstream.events.EventRejectReason;
 import io.clickstream.events.EventValidator;
 import io.clickstream.events.LatenessWindow;
 import io.clickstream.generate.EventGenerator.Line;
@@ -28,7 +29,7 @@ class EventGeneratorTest {
             LatenessWindow window = new LatenessWindow(start.plusDays(d), 3);
             for (Line line : days.get(d)) {
                 String text = new String(line.bytes(), StandardCharsets.UTF_8);
-                EventRejection rejection = validator.validate(line.bytes(), line.bytes().length);
+                Rejection<EventRejectReason> rejection = validator.validate(line.bytes(), line.bytes().length);
                 seen.merge(line.outcome(), 1, Integer::sum);
                 switch (line.outcome()) {
                     case QUARANTINED -> {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.clickstream.sessions.Sessionizer.Hit;
+import io.clickstream.sessions.Sessionizer.Request;
 import io.clickstream.sessions.Sessionizer.Origin;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,7 +20,7 @@ class SessionizerTest {
 
     /** What the sessionizer reported: page views as "payload=sessionId", and sessions. */
     private final List<String> views = new ArrayList<>();
-    private final List<Session> sessions = new ArrayList<>();
+    private final List<FinishedSession> sessions = new ArrayList<>();
 
     private Sessionizer<String> sessionizer(boolean bot) {
         return new Sessionizer<>(SessionRules.DEFAULT, CHANNELS, DAY, 42L, bot, new Sessionizer.Listener<>() {
@@ -30,7 +30,7 @@ class SessionizerTest {
             }
 
             @Override
-            public void session(Session session) {
+            public void session(FinishedSession session) {
                 sessions.add(session);
             }
         });
@@ -40,8 +40,8 @@ class SessionizerTest {
         return Instant.parse(instant).toEpochMilli();
     }
 
-    private static Hit<String> hit(String instant, Origin origin, String path) {
-        return new Hit<>(at(instant), origin, path.hashCode(), path, null, null, origin == Origin.DAY ? path : null);
+    private static Request<String> hit(String instant, Origin origin, String path) {
+        return new Request<>(at(instant), origin, path.hashCode(), path, null, null, origin == Origin.DAY ? path : null);
     }
 
     @Test
@@ -88,7 +88,7 @@ class SessionizerTest {
         Sessionizer<String> today = sessionizer(false);
         for (long t = at("2026-11-24T23:00:00Z"); t <= at("2026-11-25T07:00:00Z"); t += 600_000) {
             Origin origin = t < at("2026-11-25T00:00:00Z") ? Origin.DAY : Origin.NEXT_DAY;
-            today.accept(new Hit<>(t, origin, t, "/", null, null, "p" + t));
+            today.accept(new Request<>(t, origin, t, "/", null, null, "p" + t));
         }
         today.finish();
         assertEquals(1, sessions.size());

@@ -1,7 +1,6 @@
 package io.clickstream.jobs.accesslogs;
 
-import io.clickstream.jobs.JobSettings;
-import io.clickstream.jobs.LaunchConfiguration;
+import io.clickstream.jobs.DailyStage;
 import io.clickstream.accesslog.RejectReason;
 import io.clickstream.jobs.Accounting;
 import io.clickstream.jobs.Args;
@@ -10,25 +9,18 @@ import io.clickstream.jobs.JobFailedException;
 import io.clickstream.jobs.PartitionCommit;
 import io.clickstream.jobs.QuarantineSink;
 import io.clickstream.jobs.Schemas;
-import io.clickstream.jobs.Secrets;
+import io.clickstream.jobs.Settings;
 import io.clickstream.jobs.Warehouse;
 import io.clickstream.privacy.IpAnonymizer;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.List;
-import org.apache.avro.file.CodecFactory;
-import org.apache.avro.mapreduce.AvroJob;
-import org.apache.avro.mapreduce.AvroKeyOutputFormat;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.TaskCounter;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
-import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
-import org.apache.hadoop.util.Tool;
 
 /**
  * {@code clean-access-logs}: one day of raw web-server logs (plain, gzip or bzip2) into {@code page_views}
@@ -36,40 +28,52 @@ import org.apache.hadoop.util.Tool;
  * only when the accounting balances and the quarantined share is under the threshold; a rerun replaces the
  * day exactly.
  */
-public class CleanAccessLogs extends Configured implements Tool {
+public class CleanAccessLogs extends DailyStage<CleanAccessLogs.Result> {
 
     public static final String NAME = "clean-access-logs";
     public static final String RAW_DATASET = CleanAccessLogsMapper.SOURCE;
     public static final String CLEAN_DATASET = "page_views";
 
     /** What a run did, for callers that go on from here (the quickstart, tests). */
-    public record Result(Accounting accounting, long eventTimeOutsideDay, Path output, Path quarantine) {
+    public record Result(Accounting accounting, long eventTimeOutsideDay, Path output, Path quarantine)
+            implements DailyStage.Outcome {
+
+        @Override
+        public String report() {
+            return String.format("%s%npage views: %s%nquarantine: %s", accounting.summary(), output, quarantine);
+        }
     }
 
-    private Result lastResult;
-
-    public static void main(String[] args) throws Exception {
-        System.exit(LaunchConfiguration.run(new CleanAccessLogs(), args));
+    public CleanAccessLogs() {
+        super(NAME, "one day of raw web-server logs into page_views, every line it cannot accept into the quarantine");
     }
 
     @Override
-    public int run(String[] argv) throws Exception {
-        Args args = Args.parse(NAME, argv, List.of("date", "warehouse", "input", "output", "quarantine"));
-        LocalDate date = Warehouse.parseDate(args.require("date"));
-        Path root = new Path(args.get("warehouse", "warehouse"));
-        Path input = new Path(args.get("input", Warehouse.partition(root, Warehouse.RAW, RAW_DATASET, date).toString()));
-        Path output = new Path(args.get("output", Warehouse.partition(root, Warehouse.CLEAN, CLEAN_DATASET, date).toString()));
-        Path quarantine = new Path(args.get("quarantine",
-                Warehouse.partition(root, Warehouse.QUARANTINE, RAW_DATASET, date).toString()));
-        lastResult = run(date, input, output, quarantine);
-        System.out.printf("%s%npage views: %s%nquarantine: %s%n", lastResult.accounting().summary(), lastResult.output(),
-                lastResult.quarantine());
-        return 0;
+    protected Args.Spec options() {
+        return super.options()
+                .optional("input", "DIR", "the raw logs (default: the day's raw partition)", null)
+                .optional("output", "DIR", "the page views (default: the day's clean partition)", null)
+                .optional("quarantine", "DIR", "the quarantine (default: the day's quarantine partition)", null);
     }
 
-    /** The result of the last successful {@link #run(String[])}. */
-    public Result lastResult() {
-        return lastResult;
+    @Override
+    protected Result run(Args args) throws Exception {
+        LocalDate date = args.date("date");
+        Path root = new Path(args.get("warehouse"));
+        return run(date, path(args, "input", Warehouse.partition(root, Warehouse.RAW, RAW_DATASET, date)),
+                path(args, "output", Warehouse.partition(root, Warehouse.CLEAN, CLEAN_DATASET, date)),
+                path(args, "quarantine", Warehouse.partition(root, Warehouse.QUARANTINE, RAW_DATASET, date)));
+    }
+
+    private static Path path(Args args, String option, Path fallback) {
+        return args.has(option) ? new Path(args.get(option)) : fallback;
+    }
+
+    @Override
+    public Result run(LocalDate date, Path root) throws Exception {
+        return run(date, Warehouse.partition(root, Warehouse.RAW, RAW_DATASET, date),
+                Warehouse.partition(root, Warehouse.CLEAN, CLEAN_DATASET, date),
+                Warehouse.partition(root, Warehouse.QUARANTINE, RAW_DATASET, date));
     }
 
     /**
@@ -82,7 +86,6 @@ public class CleanAccessLogs extends Configured implements Tool {
         // new Path(String) drops a trailing slash (as File.toURI() adds for directories): partitions are named by their last part.
         Path output = new Path(outputDir.toString());
         Path quarantine = new Path(quarantineDir.toString());
-        CleanAccessLogsSettings.format(conf);
         CleanRun run = new CleanRun(conf, NAME, date);
         run.requireInput(input);
 
@@ -102,17 +105,12 @@ public class CleanAccessLogs extends Configured implements Tool {
 
     private Job configure(LocalDate date, Path input, Path staging) throws IOException {
         Configuration conf = getConf();
-        Job job = Job.getInstance(conf, NAME + " dt=" + date);
-        job.setJarByClass(CleanAccessLogs.class);
-        job.getConfiguration().set(CleanAccessLogsSettings.PARTITION_DATE, date.toString());
-        JobSettings.isolateJobClasses(job.getConfiguration());
-        if (CleanAccessLogsSettings.anonymization(conf) == IpAnonymizer.Mode.HASH) {
-            byte[] key = Secrets.lookup(conf, CleanAccessLogsSettings.IP_HASH_KEY_ALIAS,
-                    CleanAccessLogsSettings.IP_HASH_KEY_ENV);
+        Job job = newJob(date, Schemas.PAGE_VIEW, staging);
+        if (Settings.IP_ANONYMIZE.get(conf) == IpAnonymizer.Mode.HASH) {
+            byte[] key = Settings.IP_HASH_KEY.lookup(conf);
             if (key == null) {
-                throw new IllegalArgumentException(CleanAccessLogsSettings.IP_ANONYMIZE + "=hash needs a key: put it in a"
-                        + " credential provider under alias '" + CleanAccessLogsSettings.IP_HASH_KEY_ALIAS
-                        + "' or in the environment variable " + CleanAccessLogsSettings.IP_HASH_KEY_ENV);
+                throw new IllegalArgumentException(Settings.IP_ANONYMIZE + "=hash needs a key: put it in "
+                        + Settings.IP_HASH_KEY.where());
             }
             IpAnonymizer.of(IpAnonymizer.Mode.HASH, key); // rejects a weak key here rather than in every task
             job.getCredentials().addSecretKey(CleanAccessLogsSettings.IP_HASH_KEY_TOKEN, key);
@@ -123,13 +121,7 @@ public class CleanAccessLogs extends Configured implements Tool {
         FileInputFormat.addInputPath(job, input);
         job.setMapperClass(CleanAccessLogsMapper.class);
         job.setNumReduceTasks(0);
-
-        job.setOutputFormatClass(AvroKeyOutputFormat.class);
-        AvroJob.setOutputKeySchema(job, Schemas.PAGE_VIEW);
         QuarantineSink.configure(job);
-        FileOutputFormat.setOutputPath(job, staging);
-        FileOutputFormat.setCompressOutput(job, true);
-        job.getConfiguration().setIfUnset(AvroJob.CONF_OUTPUT_CODEC, CodecFactory.snappyCodec().toString());
         return job;
     }
 

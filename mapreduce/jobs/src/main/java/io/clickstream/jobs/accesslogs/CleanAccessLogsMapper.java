@@ -1,12 +1,13 @@
 package io.clickstream.jobs.accesslogs;
 
+import io.clickstream.accesslog.RejectReason;
+import io.clickstream.quality.Rejection;
+import io.clickstream.jobs.Settings;
 import io.clickstream.accesslog.AccessLogCleaner;
-import io.clickstream.accesslog.Rejection;
 import io.clickstream.avro.PageView;
 import io.clickstream.jobs.QuarantineSink;
 import io.clickstream.jobs.SourceFiles;
 import java.io.IOException;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.apache.avro.mapred.AvroKey;
 import org.apache.hadoop.io.LongWritable;
@@ -31,9 +32,8 @@ public class CleanAccessLogsMapper extends Mapper<LongWritable, Text, AvroKey<Pa
         cleaner = CleanAccessLogsSettings.cleaner(context.getConfiguration(), context.getCredentials());
         sourceFile = SourceFiles.of(context.getInputSplit());
         quarantine = openQuarantine(context);
-        String day = context.getConfiguration().get(CleanAccessLogsSettings.PARTITION_DATE);
-        if (day != null) {
-            dayStart = LocalDate.parse(day).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        if (context.getConfiguration().get(Settings.RUN_DATE.key()) != null) {
+            dayStart = Settings.RUN_DATE.get(context.getConfiguration()).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
             dayEnd = dayStart + 86_400_000L;
         }
     }
@@ -46,7 +46,7 @@ public class CleanAccessLogsMapper extends Mapper<LongWritable, Text, AvroKey<Pa
     @Override
     protected void map(LongWritable offset, Text line, Context context) throws IOException, InterruptedException {
         context.getCounter(CleanAccessLogsCounter.LINES_READ).increment(1);
-        Rejection rejection = cleaner.clean(line.getBytes(), line.getLength());
+        Rejection<RejectReason> rejection = cleaner.clean(line.getBytes(), line.getLength());
         if (rejection == null) {
             key.datum(cleaner.pageView());
             context.write(key, NullWritable.get());

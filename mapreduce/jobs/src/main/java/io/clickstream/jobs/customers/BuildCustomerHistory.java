@@ -1,6 +1,6 @@
 package io.clickstream.jobs.customers;
 
-import io.clickstream.jobs.LaunchConfiguration;
+import io.clickstream.jobs.Settings;
 import io.clickstream.avro.Customer;
 import io.clickstream.avro.CustomerVersion;
 import io.clickstream.customers.CustomerHistory;
@@ -38,7 +38,7 @@ import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
  * starts afresh from D's snapshot. Rerunning D gives the same history; a rerun of an earlier day needs the
  * later days rerun in order.
  */
-public class BuildCustomerHistory extends DailyStage {
+public class BuildCustomerHistory extends DailyStage<Accounting> {
 
     public static final String NAME = "customer-history";
     public static final String DATASET = "customer_history";
@@ -47,14 +47,9 @@ public class BuildCustomerHistory extends DailyStage {
     public enum Counter { SNAPSHOT_ROWS, PREVIOUS_VERSIONS, NEW_VERSIONS, VERSIONS_WRITTEN, CUSTOMERS_NOT_IN_SNAPSHOT }
 
     static final Schema SHUFFLE = Schema.createUnion(Schemas.CUSTOMER_HISTORY, Schemas.CUSTOMER);
-    private static final String RUN_DATE = "clickstream.customer-history.run-date";
-
-    public static void main(String[] args) throws Exception {
-        System.exit(LaunchConfiguration.run(new BuildCustomerHistory(), args));
-    }
 
     public BuildCustomerHistory() {
-        super(NAME);
+        super(NAME, "the customers' SCD type 2 history as of the day, from the day before's and the day's snapshot");
     }
 
     @Override
@@ -68,7 +63,6 @@ public class BuildCustomerHistory extends DailyStage {
         Path staging = PartitionCommit.stagingFor(output);
 
         Job job = newJob(date, Schemas.CUSTOMER_HISTORY, staging);
-        job.getConfiguration().set(RUN_DATE, date.toString());
         job.setInputFormatClass(AvroKeyInputFormat.class);
         FileInputFormat.addInputPath(job, snapshot);
         if (previous.getFileSystem(conf).exists(new Path(previous, "_SUCCESS"))) {
@@ -122,7 +116,7 @@ public class BuildCustomerHistory extends DailyStage {
 
         @Override
         protected void setup(Context context) {
-            day = LocalDate.parse(context.getConfiguration().get(RUN_DATE));
+            day = Settings.RUN_DATE.get(context.getConfiguration());
         }
 
         @Override

@@ -1,27 +1,21 @@
 package io.clickstream.jobs.dimensions;
 
-import io.clickstream.jobs.LaunchConfiguration;
+import io.clickstream.jobs.DailyStage;
+import io.clickstream.jobs.Settings;
 import io.clickstream.dimensions.Dimension;
 import io.clickstream.dimensions.DimensionRejectReason;
 import io.clickstream.jobs.Accounting;
 import io.clickstream.jobs.Args;
-import io.clickstream.jobs.AvroModel;
 import io.clickstream.jobs.CleanRun;
 import io.clickstream.jobs.JobSettings;
 import io.clickstream.jobs.PartitionCommit;
 import io.clickstream.jobs.QuarantineSink;
 import io.clickstream.jobs.Schemas;
-import io.clickstream.jobs.Secrets;
 import io.clickstream.jobs.Warehouse;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.List;
 import org.apache.avro.Schema;
-import org.apache.avro.file.CodecFactory;
-import org.apache.avro.mapreduce.AvroJob;
-import org.apache.avro.mapreduce.AvroKeyOutputFormat;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
@@ -29,9 +23,7 @@ import org.apache.hadoop.mapreduce.TaskCounter;
 import org.apache.hadoop.mapreduce.lib.db.DBConfiguration;
 import org.apache.hadoop.mapreduce.lib.db.DataDrivenDBInputFormat;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
-import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.security.UserGroupInformation;
-import org.apache.hadoop.util.Tool;
 
 /**
  * {@code clean-dimension}: the day's snapshot of a dimension table (customers, products) into
@@ -40,28 +32,54 @@ import org.apache.hadoop.util.Tool;
  * Rows that break the table's rules are quarantined; the accounting and publication are those of every
  * clean stage.
  */
-public class CleanDimension extends Configured implements Tool {
+public class CleanDimension extends DailyStage<CleanDimension.Result> {
 
     public static final String NAME = "clean-dimension";
-    public static final String JDBC_PASSWORD_ALIAS = "clickstream.jdbc.password";
-    public static final String JDBC_PASSWORD_ENV = "CLICKSTREAM_JDBC_PASSWORD";
 
     /** What a run did. */
-    public record Result(Accounting accounting, Path output, Path quarantine) {
+    public record Result(Accounting accounting, Path output, Path quarantine) implements DailyStage.Outcome {
+
+        @Override
+        public String report() {
+            return String.format("%s%n%s: %s%nquarantine: %s", accounting.summary(), output.getParent().getName(), output,
+                    quarantine);
+        }
     }
 
-    public static void main(String[] args) throws Exception {
-        System.exit(LaunchConfiguration.run(new CleanDimension(), args));
+    private final Dimension dimension;
+
+    /** The command line's stage: the dimension comes from {@code --dimension}. */
+    public CleanDimension() {
+        this(null);
+    }
+
+    /** The stage for one dimension, from its CSV export. */
+    public CleanDimension(Dimension dimension) {
+        super(NAME, "the day's snapshot of a dimension table, from its CSV export or straight from the shop database");
+        this.dimension = dimension;
     }
 
     @Override
-    public int run(String[] argv) throws Exception {
-        Args args = Args.parse(NAME, argv, List.of("dimension", "date", "warehouse", "jdbc-url", "jdbc-user"));
-        Result result = run(Dimension.of(args.require("dimension")), Warehouse.parseDate(args.require("date")),
-                new Path(args.get("warehouse", "warehouse")), args.get("jdbc-url", null), args.get("jdbc-user", null));
-        System.out.printf("%s%n%s: %s%nquarantine: %s%n", result.accounting().summary(), args.require("dimension"),
-                result.output(), result.quarantine());
-        return 0;
+    protected Args.Spec options() {
+        return super.options()
+                .required("dimension", "NAME", "the table: customers or products")
+                .optional("jdbc-url", "URL", "read the table from this jdbc:postgresql: database instead of the raw CSV"
+                        + " export; the password comes from " + Settings.JDBC_PASSWORD.where(), null)
+                .optional("jdbc-user", "USER", "the database user", null);
+    }
+
+    @Override
+    protected Result run(Args args) throws Exception {
+        return run(Dimension.of(args.get("dimension")), args.date("date"), new Path(args.get("warehouse")),
+                args.get("jdbc-url"), args.get("jdbc-user"));
+    }
+
+    @Override
+    public Result run(LocalDate date, Path root) throws Exception {
+        if (dimension == null) {
+            throw new IllegalArgumentException(NAME + ": which dimension? (--dimension customers|products)");
+        }
+        return run(dimension, date, root, null, null);
     }
 
     /** @param jdbcUrl null to read the CSV export from the raw zone */
@@ -74,10 +92,8 @@ public class CleanDimension extends Configured implements Tool {
         CleanRun run = new CleanRun(conf, stage, date);
         Path staging = PartitionCommit.stagingFor(output);
 
-        Job job = Job.getInstance(conf, stage + " dt=" + date);
-        job.setJarByClass(CleanDimension.class);
-        JobSettings.isolateJobClasses(job.getConfiguration());
-        job.getConfiguration().set(DimensionRows.DIMENSION, dimension.dataset());
+        Job job = newJob(stage, date, schema(dimension), staging);
+        Settings.DIMENSION.set(job.getConfiguration(), dimension.dataset());
         if (jdbcUrl == null) {
             run.requireInput(raw);
             job.setInputFormatClass(CsvInputFormat.class);
@@ -89,13 +105,7 @@ public class CleanDimension extends Configured implements Tool {
             job.setMapperClass(JdbcDimensionMapper.class);
         }
         job.setNumReduceTasks(0);
-        job.setOutputFormatClass(AvroKeyOutputFormat.class);
-        AvroJob.setDataModelClass(job, AvroModel.class);
-        AvroJob.setOutputKeySchema(job, schema(dimension));
         QuarantineSink.configure(job);
-        FileOutputFormat.setOutputPath(job, staging);
-        FileOutputFormat.setCompressOutput(job, true);
-        job.getConfiguration().setIfUnset(AvroJob.CONF_OUTPUT_CODEC, CodecFactory.snappyCodec().toString());
 
         Counters counters = run.run(job, staging);
         Accounting accounting = new Accounting(stage, counters.findCounter(CleanDimensionCounter.ROWS_READ).getValue(),
@@ -113,9 +123,9 @@ public class CleanDimension extends Configured implements Tool {
     private void configureJdbc(Job job, Dimension dimension, String url, String user) throws IOException {
         if (!url.startsWith("jdbc:postgresql:") || url.toLowerCase(java.util.Locale.ROOT).contains("password")) {
             throw new IllegalArgumentException(NAME + ": --jdbc-url must be a jdbc:postgresql: URL without a password"
-                    + " (the password comes from " + JDBC_PASSWORD_ENV + " or credential alias " + JDBC_PASSWORD_ALIAS + ")");
+                    + " (the password comes from " + Settings.JDBC_PASSWORD.where() + ")");
         }
-        byte[] password = Secrets.lookup(getConf(), JDBC_PASSWORD_ALIAS, JDBC_PASSWORD_ENV);
+        byte[] password = Settings.JDBC_PASSWORD.lookup(getConf());
         Configuration conf = job.getConfiguration();
         conf.set(DBConfiguration.DRIVER_CLASS_PROPERTY, "org.postgresql.Driver");
         conf.set(DBConfiguration.URL_PROPERTY, url);

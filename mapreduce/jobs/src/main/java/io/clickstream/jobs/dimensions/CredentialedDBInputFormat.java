@@ -1,5 +1,6 @@
 package io.clickstream.jobs.dimensions;
 
+import io.clickstream.jobs.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ import org.apache.hadoop.security.UserGroupInformation;
  */
 public class CredentialedDBInputFormat<T extends DBWritable> extends DataDrivenDBInputFormat<T> {
 
-    public static final Text PASSWORD_KEY = new Text("clickstream.jdbc.password");
+    public static final Text PASSWORD_KEY = new Text(Settings.JDBC_PASSWORD.key());
 
     private Connection connection;
 

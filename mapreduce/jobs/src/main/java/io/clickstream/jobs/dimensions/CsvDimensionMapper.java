@@ -1,8 +1,8 @@
 package io.clickstream.jobs.dimensions;
 
+import io.clickstream.quality.Rejection;
 import io.clickstream.dimensions.Csv;
 import io.clickstream.dimensions.DimensionRejectReason;
-import io.clickstream.dimensions.DimensionRejection;
 import io.clickstream.jobs.QuarantineSink;
 import io.clickstream.jobs.SourceFiles;
 import java.io.IOException;
@@ -50,13 +50,13 @@ public class CsvDimensionMapper extends Mapper<LongWritable, Text, AvroKey<Speci
             fields = Csv.parse(record.toString());
         } catch (Csv.MalformedCsvException e) {
             context.getCounter(CleanDimensionCounter.ROWS_READ).increment(1);
-            rows.reject(offset.get(), record, new DimensionRejection(DimensionRejectReason.MALFORMED_CSV, e.getMessage()),
+            rows.reject(offset.get(), record, new Rejection<>(DimensionRejectReason.MALFORMED_CSV, e.getMessage()),
                     context);
             return;
         }
         if (fields.size() != header.size()) {
             context.getCounter(CleanDimensionCounter.ROWS_READ).increment(1);
-            rows.reject(offset.get(), record, new DimensionRejection(DimensionRejectReason.WRONG_FIELD_COUNT,
+            rows.reject(offset.get(), record, new Rejection<>(DimensionRejectReason.WRONG_FIELD_COUNT,
                     fields.size() + " fields where the header has " + header.size()), context);
             return;
         }

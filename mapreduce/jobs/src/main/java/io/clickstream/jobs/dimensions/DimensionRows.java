@@ -1,7 +1,8 @@
 package io.clickstream.jobs.dimensions;
 
+import io.clickstream.quality.Rejection;
+import io.clickstream.jobs.Settings;
 import io.clickstream.dimensions.Dimension;
-import io.clickstream.dimensions.DimensionRejection;
 import io.clickstream.jobs.QuarantineSink;
 import java.io.IOException;
 import java.util.Map;
@@ -14,7 +15,6 @@ import org.apache.hadoop.mapreduce.TaskInputOutputContext;
 /** What both dimension mappers do with a row: accept it as Avro or quarantine it, counting either way. */
 final class DimensionRows {
 
-    static final String DIMENSION = "clickstream.dimension";
     private static final int MAX_QUARANTINED_BYTES = 64 * 1024;
 
     private final Dimension dimension;
@@ -23,7 +23,7 @@ final class DimensionRows {
     private final AvroKey<SpecificRecord> out = new AvroKey<>();
 
     DimensionRows(TaskInputOutputContext<?, ?, ?, ?> context, QuarantineSink quarantine, String source) {
-        this.dimension = Dimension.of(context.getConfiguration().get(DIMENSION));
+        this.dimension = Dimension.of(Settings.DIMENSION.get(context.getConfiguration()));
         this.quarantine = quarantine;
         this.source = source;
     }
@@ -40,15 +40,15 @@ final class DimensionRows {
             out.datum(dimension.toRecord(row));
             context.write(out, NullWritable.get());
             context.getCounter(CleanDimensionCounter.ACCEPTED).increment(1);
-        } catch (DimensionRejection rejection) {
-            reject(offset, raw, rejection, context);
+        } catch (Rejection.Thrown rejected) {
+            reject(offset, raw, rejected.rejection(), context);
         }
     }
 
-    void reject(long offset, Text raw, DimensionRejection rejection, TaskInputOutputContext<?, ?, ?, ?> context)
+    void reject(long offset, Text raw, Rejection<?> rejection, TaskInputOutputContext<?, ?, ?, ?> context)
             throws IOException, InterruptedException {
         quarantine.write(QuarantineSink.record(dimension.dataset(), source, offset, raw, MAX_QUARANTINED_BYTES,
-                rejection.reason().name(), rejection.getMessage()));
+                rejection.reason().name(), rejection.message()));
         context.getCounter(CleanDimensionCounter.QUARANTINED).increment(1);
         context.getCounter(rejection.reason()).increment(1);
     }

@@ -1,10 +1,9 @@
 package io.clickstream.jobs.events;
 
-import io.clickstream.jobs.JobSettings;
-import io.clickstream.jobs.LaunchConfiguration;
+import io.clickstream.jobs.DailyStage;
+import io.clickstream.jobs.Settings;
 import io.clickstream.events.EventRejectReason;
 import io.clickstream.jobs.Accounting;
-import io.clickstream.jobs.Args;
 import io.clickstream.jobs.CleanRun;
 import io.clickstream.jobs.PartitionCommit;
 import io.clickstream.jobs.QuarantineSink;
@@ -16,12 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.avro.file.CodecFactory;
 import org.apache.avro.mapreduce.AvroJob;
-import org.apache.avro.mapreduce.AvroKeyOutputFormat;
-import io.clickstream.jobs.AvroModel;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -37,7 +32,6 @@ import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
 import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
-import org.apache.hadoop.util.Tool;
 
 /**
  * {@code clean-events}: the application events that arrived on day D (JSON lines in {@code raw/events/dt=D})
@@ -49,39 +43,29 @@ import org.apache.hadoop.util.Tool;
  * again. Rerunning E then includes it (and dedups it against E's own events). Older events and events from
  * the future are quarantined.
  */
-public class CleanEvents extends Configured implements Tool {
+public class CleanEvents extends DailyStage<CleanEvents.Result> {
 
     public static final String NAME = "clean-events";
     public static final String DATASET = CleanEventsMapper.SOURCE;
     public static final String LATE_ZONE = "late";
 
     /** What a run did: the accounting, and the earlier days that received late events (to clean again). */
-    public record Result(Accounting accounting, Map<LocalDate, Long> lateDays, Path output, Path quarantine) {
+    public record Result(Accounting accounting, Map<LocalDate, Long> lateDays, Path output, Path quarantine)
+            implements DailyStage.Outcome {
+
+        @Override
+        public String report() {
+            return String.format("%s%nevents: %s%nquarantine: %s%s", accounting.summary(), output, quarantine,
+                    lateDays.isEmpty() ? "" : "\nlate events forwarded to " + lateDays + ": run " + NAME
+                            + " again for those days");
+        }
     }
 
-    private Result lastResult;
-
-    public static void main(String[] args) throws Exception {
-        System.exit(LaunchConfiguration.run(new CleanEvents(), args));
+    public CleanEvents() {
+        super(NAME, "one day of application events (JSON lines) into events, deduplicated; late ones to their own day");
     }
 
     @Override
-    public int run(String[] argv) throws Exception {
-        Args args = Args.parse(NAME, argv, List.of("date", "warehouse"));
-        LocalDate date = Warehouse.parseDate(args.require("date"));
-        lastResult = run(date, new Path(args.get("warehouse", "warehouse")));
-        System.out.printf("%s%nevents: %s%nquarantine: %s%n", lastResult.accounting().summary(), lastResult.output(),
-                lastResult.quarantine());
-        if (!lastResult.lateDays().isEmpty()) {
-            System.out.printf("late events forwarded to %s: run %s again for those days%n", lastResult.lateDays(), NAME);
-        }
-        return 0;
-    }
-
-    public Result lastResult() {
-        return lastResult;
-    }
-
     public Result run(LocalDate date, Path root) throws Exception {
         Configuration conf = getConf();
         Path raw = Warehouse.partition(root, Warehouse.RAW, DATASET, date);
@@ -116,11 +100,7 @@ public class CleanEvents extends Configured implements Tool {
 
     private Job configure(LocalDate date, Path raw, Path late, Path staging) throws IOException {
         Configuration conf = getConf();
-        Job job = Job.getInstance(conf, NAME + " dt=" + date);
-        job.setJarByClass(CleanEvents.class);
-        JobSettings.isolateJobClasses(job.getConfiguration());
-        job.getConfiguration().set(CleanEventsSettings.RUN_DATE, date.toString());
-        CleanEventsSettings.window(job.getConfiguration());
+        Job job = newJob(date, Schemas.EVENT, staging);
 
         job.setInputFormatClass(TextInputFormat.class);
         FileInputFormat.setInputDirRecursive(job, true);
@@ -136,21 +116,14 @@ public class CleanEvents extends Configured implements Tool {
         job.setMapOutputKeyClass(Text.class);
         AvroJob.setMapOutputValueSchema(job, Schemas.EVENT);
         job.setReducerClass(CleanEventsReducer.class);
-        long perReducer = conf.getLong(CleanEventsSettings.BYTES_PER_REDUCER, CleanEventsSettings.DEFAULT_BYTES_PER_REDUCER);
+        long perReducer = Settings.EVENTS_BYTES_PER_REDUCER.get(conf);
         job.setNumReduceTasks((int) Math.max(1, Math.min(200, (inputBytes + perReducer - 1) / perReducer)));
-
-        job.setOutputFormatClass(AvroKeyOutputFormat.class);
-        AvroJob.setOutputKeySchema(job, Schemas.EVENT);
         QuarantineSink.configure(job);
         MultipleOutputs.addNamedOutput(job, CleanEventsMapper.LATE_OUTPUT, TextOutputFormat.class, NullWritable.class,
                 Text.class);
         MultipleOutputs.setCountersEnabled(job, true);
-        FileOutputFormat.setOutputPath(job, staging);
-        FileOutputFormat.setCompressOutput(job, true);
-        job.getConfiguration().setIfUnset(AvroJob.CONF_OUTPUT_CODEC, CodecFactory.snappyCodec().toString());
         // Late lines are forwarded byte for byte, gzipped (the Avro outputs use their own codec).
         FileOutputFormat.setOutputCompressorClass(job, GzipCodec.class);
-        AvroJob.setDataModelClass(job, AvroModel.class);
         return job;
     }
 

@@ -1,8 +1,9 @@
 package io.clickstream.jobs.events;
 
+import io.clickstream.quality.Rejection;
+import io.clickstream.jobs.Settings;
 import io.clickstream.avro.Event;
 import io.clickstream.events.EventRejectReason;
-import io.clickstream.events.EventRejection;
 import io.clickstream.events.EventValidator;
 import io.clickstream.events.LatenessWindow;
 import io.clickstream.jobs.QuarantineSink;
@@ -37,8 +38,9 @@ public class CleanEventsMapper extends Mapper<LongWritable, Text, Text, AvroValu
 
     @Override
     protected void setup(Context context) {
-        validator = new EventValidator(CleanEventsSettings.maxLineBytes(context.getConfiguration()));
-        window = CleanEventsSettings.window(context.getConfiguration());
+        validator = new EventValidator(Settings.EVENTS_MAX_LINE_BYTES.get(context.getConfiguration()));
+        window = new LatenessWindow(Settings.RUN_DATE.get(context.getConfiguration()),
+                Settings.EVENTS_LATENESS_DAYS.get(context.getConfiguration()));
         sourceFile = SourceFiles.of(context.getInputSplit());
         quarantine = openQuarantine(context);
         late = new MultipleOutputs<>(context);
@@ -56,7 +58,7 @@ public class CleanEventsMapper extends Mapper<LongWritable, Text, Text, AvroValu
     @Override
     protected void map(LongWritable offset, Text line, Context context) throws IOException, InterruptedException {
         context.getCounter(CleanEventsCounter.LINES_READ).increment(1);
-        EventRejection rejection = validator.validate(line.getBytes(), line.getLength());
+        Rejection<EventRejectReason> rejection = validator.validate(line.getBytes(), line.getLength());
         if (rejection == null) {
             Event event = validator.event();
             switch (window.route(event.getEventTime())) {
@@ -71,14 +73,14 @@ public class CleanEventsMapper extends Mapper<LongWritable, Text, Text, AvroValu
                     context.getCounter(CleanEventsCounter.LATE).increment(1);
                     return;
                 }
-                case TOO_LATE -> rejection = new EventRejection(EventRejectReason.TOO_LATE, "event_time "
+                case TOO_LATE -> rejection = new Rejection<>(EventRejectReason.TOO_LATE, "event_time "
                         + event.getEventTime() + " is more than " + window.days() + " days before the day it arrived on");
-                default -> rejection = new EventRejection(EventRejectReason.EVENT_TIME_IN_FUTURE, "event_time "
+                default -> rejection = new Rejection<>(EventRejectReason.EVENT_TIME_IN_FUTURE, "event_time "
                         + event.getEventTime() + " is after the day it arrived on");
             }
         }
         quarantine.write(QuarantineSink.record(SOURCE, sourceFile, offset.get(), line,
-                CleanEventsSettings.maxLineBytes(context.getConfiguration()), rejection.reason().name(), rejection.message()));
+                Settings.EVENTS_MAX_LINE_BYTES.get(context.getConfiguration()), rejection.reason().name(), rejection.message()));
         context.getCounter(CleanEventsCounter.QUARANTINED).increment(1);
         context.getCounter(rejection.reason()).increment(1);
     }

@@ -1,12 +1,13 @@
 package io.clickstream.jobs.events;
 
+import io.clickstream.jobs.DailyStage;
+import io.clickstream.jobs.Settings;
 import io.clickstream.jobs.Accounting;
 import io.clickstream.jobs.ActionOutput;
 import io.clickstream.jobs.Args;
 import io.clickstream.jobs.Warehouse;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.fs.FileSystem;
@@ -24,10 +25,11 @@ public class RecleanLateEvents extends Configured implements Tool {
 
     @Override
     public int run(String[] argv) throws Exception {
-        Args args = Args.parse(NAME, argv, List.of("date", "warehouse"));
-        LocalDate date = Warehouse.parseDate(args.require("date"));
-        Path root = new Path(args.get("warehouse", "warehouse"));
-        int window = getConf().getInt(CleanEventsSettings.LATENESS_DAYS, CleanEventsSettings.DEFAULT_LATENESS_DAYS);
+        Args args = DailyStage.dailyOptions(NAME, "cleans again the earlier days that the day's late events were"
+                + " forwarded to").parse(argv);
+        LocalDate date = args.date("date");
+        Path root = new Path(args.get("warehouse"));
+        int window = Settings.EVENTS_LATENESS_DAYS.get(getConf());
         Map<String, Object> cleaned = new LinkedHashMap<>();
         for (LocalDate day = date.minusDays(window); day.isBefore(date); day = day.plusDays(1)) {
             Path forwarded = new Path(Warehouse.partition(root, CleanEvents.LATE_ZONE, CleanEvents.DATASET, day), "arrived=" + date);

@@ -1,6 +1,6 @@
 package io.clickstream.jobs.marts;
 
-import io.clickstream.jobs.LaunchConfiguration;
+import io.clickstream.jobs.Settings;
 import io.clickstream.avro.Order;
 import io.clickstream.avro.Session;
 import io.clickstream.avro.SessionizedPageView;
@@ -44,11 +44,9 @@ import org.apache.hadoop.mapreduce.lib.output.LazyOutputFormat;
  * Definitions in MartRules; sums are pre-added by a combiner. The run checks that the marts add up to what
  * was read (page views, sessions, orders) before publishing.
  */
-public class BuildMarts extends DailyStage {
+public class BuildMarts extends DailyStage<Accounting> {
 
     public static final String NAME = "marts";
-    /** The shop currency channel revenue is summed in. */
-    public static final String CURRENCY = "clickstream.marts.currency";
 
     /** Counters of the job: what was read, and what the marts hold. */
     public enum Counter {
@@ -56,12 +54,8 @@ public class BuildMarts extends DailyStage {
         TRAFFIC_PAGE_VIEWS, TRAFFIC_SESSIONS, CHANNEL_ORDERS, ORDERS_IN_OTHER_CURRENCY
     }
 
-    public static void main(String[] args) throws Exception {
-        System.exit(LaunchConfiguration.run(new BuildMarts(), args));
-    }
-
     public BuildMarts() {
-        super(NAME);
+        super(NAME, "the day's marts, in one pass over its sessionized page views, sessions and orders");
     }
 
     @Override
@@ -89,7 +83,7 @@ public class BuildMarts extends DailyStage {
         job.setGroupingComparatorClass(MartKey.RowGrouping.class);
         job.setPartitionerClass(MartKey.RowPartitioner.class);
         job.setReducerClass(RowReducer.class);
-        job.setNumReduceTasks(conf.getInt("clickstream.marts.reducers", 2));
+        job.setNumReduceTasks(Settings.MARTS_REDUCERS.get(conf));
         LazyOutputFormat.setOutputFormatClass(job, AvroKeyOutputFormat.class);
         for (Mart mart : Mart.values()) {
             AvroMultipleOutputs.addNamedOutput(job, mart.namedOutput(), AvroKeyOutputFormat.class,
@@ -132,7 +126,7 @@ public class BuildMarts extends DailyStage {
 
         @Override
         protected void setup(Context context) {
-            currency = context.getConfiguration().get(CURRENCY, "EUR");
+            currency = Settings.MARTS_CURRENCY.get(context.getConfiguration());
             rules = new MartRules(currency);
         }
 
@@ -183,7 +177,7 @@ public class BuildMarts extends DailyStage {
         @Override
         protected void setup(Context context) {
             outputs = new AvroMultipleOutputs(context);
-            rules = new MartRules(context.getConfiguration().get(CURRENCY, "EUR"));
+            rules = new MartRules(Settings.MARTS_CURRENCY.get(context.getConfiguration()));
         }
 
         @Override
@@ -209,10 +203,10 @@ public class BuildMarts extends DailyStage {
             }
             long[] s = total.values();
             if (mart == Mart.TRAFFIC_BY_HOUR) {
-                context.getCounter(Counter.TRAFFIC_PAGE_VIEWS).increment(s[1]);
-                context.getCounter(Counter.TRAFFIC_SESSIONS).increment(s[3]);
+                context.getCounter(Counter.TRAFFIC_PAGE_VIEWS).increment(Contribution.get(s, Mart.TrafficSums.PAGE_VIEWS));
+                context.getCounter(Counter.TRAFFIC_SESSIONS).increment(Contribution.get(s, Mart.TrafficSums.SESSIONS));
             } else if (mart == Mart.CHANNELS_BY_DAY) {
-                context.getCounter(Counter.CHANNEL_ORDERS).increment(s[3]);
+                context.getCounter(Counter.CHANNEL_ORDERS).increment(Contribution.get(s, Mart.ChannelSums.ORDERS));
             }
             writeRow(mart, rules.row(mart, group, s, distinct));
             context.getCounter(Counter.ROWS_WRITTEN).increment(1);

@@ -1,6 +1,5 @@
 package io.clickstream.jobs.orders;
 
-import io.clickstream.jobs.LaunchConfiguration;
 import io.clickstream.avro.CustomerVersion;
 import io.clickstream.avro.Event;
 import io.clickstream.avro.Order;
@@ -43,7 +42,7 @@ import org.apache.hadoop.mapreduce.lib.input.MultipleInputs;
  * to the customer_history version valid at the order time (as of D). Orders of unknown customers or
  * products are kept and flagged.
  */
-public class BuildOrders extends DailyStage {
+public class BuildOrders extends DailyStage<Accounting> {
 
     public static final String NAME = "orders";
     public static final String DATASET = "orders";
@@ -55,12 +54,8 @@ public class BuildOrders extends DailyStage {
 
     static final Schema SHUFFLE = Schema.createUnion(Schemas.CUSTOMER_HISTORY, Schemas.ORDER);
 
-    public static void main(String[] args) throws Exception {
-        System.exit(LaunchConfiguration.run(new BuildOrders(), args));
-    }
-
     public BuildOrders() {
-        super(NAME);
+        super(NAME, "the day's orders, joined to products, web sessions and the customer version of their time");
     }
 
     @Override

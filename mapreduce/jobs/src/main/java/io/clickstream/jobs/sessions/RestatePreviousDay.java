@@ -1,11 +1,10 @@
 package io.clickstream.jobs.sessions;
 
-import io.clickstream.jobs.LaunchConfiguration;
+import io.clickstream.jobs.DailyStage;
 import io.clickstream.jobs.Args;
 import io.clickstream.jobs.Warehouse;
 import io.clickstream.jobs.marts.BuildMarts;
 import java.time.LocalDate;
-import java.util.List;
 import org.apache.hadoop.conf.Configured;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.util.Tool;
@@ -20,15 +19,12 @@ public class RestatePreviousDay extends Configured implements Tool {
 
     public static final String NAME = "restate-previous-day";
 
-    public static void main(String[] args) throws Exception {
-        System.exit(LaunchConfiguration.run(new RestatePreviousDay(), args));
-    }
-
     @Override
     public int run(String[] argv) throws Exception {
-        Args args = Args.parse(NAME, argv, List.of("date", "warehouse"));
-        LocalDate previous = Warehouse.parseDate(args.require("date")).minusDays(1);
-        Path root = new Path(args.get("warehouse", "warehouse"));
+        Args args = DailyStage.dailyOptions(NAME, "sessionizes the day before again and rebuilds its marts, now that the"
+                + " day's page views are in").parse(argv);
+        LocalDate previous = args.date("date").minusDays(1);
+        Path root = new Path(args.get("warehouse"));
         Path sessions = Warehouse.partition(root, Warehouse.MARTS, Sessionize.SESSIONS, previous);
         if (!sessions.getFileSystem(getConf()).exists(new Path(sessions, "_SUCCESS"))) {
             System.out.println(NAME + ": dt=" + previous + " was never sessionized; nothing to restate");
@@ -36,7 +32,7 @@ public class RestatePreviousDay extends Configured implements Tool {
         }
         Sessionize sessionize = new Sessionize();
         sessionize.setConf(getConf());
-        Sessionize.Result result = sessionize.sessionize(previous, root);
+        Sessionize.Result result = sessionize.run(previous, root);
         BuildMarts marts = new BuildMarts();
         marts.setConf(getConf());
         marts.run(previous, root);

@@ -1,6 +1,6 @@
 package io.clickstream.jobs.sessions;
 
-import io.clickstream.jobs.LaunchConfiguration;
+import io.clickstream.jobs.Settings;
 import io.clickstream.jobs.Accounting;
 import io.clickstream.jobs.CleanRun;
 import io.clickstream.jobs.DailyStage;
@@ -47,43 +47,32 @@ import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
  * are still open at midnight end there; the workflow of D+1 runs sessionize for D again, which completes
  * them: the run for a day is final once the next day's page views are in.
  */
-public class Sessionize extends DailyStage {
+public class Sessionize extends DailyStage<Sessionize.Result> {
 
     public static final String NAME = "sessionize";
     public static final String PAGE_VIEWS = "sessionized_page_views";
     public static final String SESSIONS = "sessions";
-    public static final String BYTES_PER_REDUCER = "clickstream.sessions.bytes-per-reducer";
 
     /** What a run did; {@code nextDaySeen} is false while the next day's page views are missing. */
     public record Result(Accounting accounting, long sessions, boolean nextDaySeen, Path pageViews, Path sessionsPath,
-            long inputBytes, long shuffleBytes) {
-    }
+            long inputBytes, long shuffleBytes) implements DailyStage.Outcome {
 
-    public static void main(String[] args) throws Exception {
-        System.exit(LaunchConfiguration.run(new Sessionize(), args));
+        @Override
+        public String report() {
+            return String.format("%s%n%,d sessions: %s%npage views: %s%s", accounting.summary(), sessions, sessionsPath,
+                    pageViews, nextDaySeen ? "" : "\nthe next day's page views are not in yet: sessions open at midnight"
+                            + " end there until this day is sessionized again");
+        }
     }
 
     public Sessionize() {
-        super(NAME);
+        super(NAME, "sessions of the day's human page views, and the page views with their session");
     }
 
     @Override
-    public Accounting run(LocalDate date, Path root) throws Exception {
-        return sessionize(date, root).accounting();
-    }
-
-    @Override
-    protected String describe(LocalDate date, Path root) throws Exception {
-        Result result = sessionize(date, root);
-        return String.format("%s%n%,d sessions: %s%npage views: %s%n%s", result.accounting().summary(), result.sessions(),
-                result.sessionsPath(), result.pageViews(), result.nextDaySeen() ? ""
-                        : "the next day's page views are not in yet: sessions open at midnight end there until this day is sessionized again\n");
-    }
-
-    /** Sessionizes {@code date}; what {@link #run(LocalDate, Path)} does, with the figures beyond the accounting. */
-    public Result sessionize(LocalDate date, Path root) throws Exception {
+    public Result run(LocalDate date, Path root) throws Exception {
         Configuration conf = getConf();
-        SessionizeSettings.rules(conf);
+        Settings.sessionRules(conf);
         Path day = Warehouse.partition(root, Warehouse.CLEAN, CleanAccessLogs.CLEAN_DATASET, date);
         Path previous = Warehouse.partition(root, Warehouse.CLEAN, CleanAccessLogs.CLEAN_DATASET, date.minusDays(1));
         Path next = Warehouse.partition(root, Warehouse.CLEAN, CleanAccessLogs.CLEAN_DATASET, date.plusDays(1));
@@ -127,7 +116,6 @@ public class Sessionize extends DailyStage {
         Configuration conf = getConf();
         Job job = newJob(date, Schemas.SESSIONIZED_PAGE_VIEW, staging);
         Configuration jobConf = job.getConfiguration();
-        jobConf.set(SessionizeSettings.RUN_DATE, date.toString());
         JobSettings.preferUnlessConfigured(jobConf, MRJobConfig.MAP_OUTPUT_COMPRESS, "true");
         JobSettings.preferUnlessConfigured(jobConf, MRJobConfig.MAP_OUTPUT_COMPRESS_CODEC, SnappyCodec.class.getName());
 
@@ -148,7 +136,7 @@ public class Sessionize extends DailyStage {
         job.setGroupingComparatorClass(VisitorTimeKey.VisitorGrouping.class);
         job.setPartitionerClass(VisitorTimeKey.VisitorPartitioner.class);
         job.setReducerClass(SessionizeReducer.class);
-        long perReducer = conf.getLong(BYTES_PER_REDUCER, 256L << 20);
+        long perReducer = Settings.SESSIONS_BYTES_PER_REDUCER.get(conf);
         job.setNumReduceTasks((int) Math.max(1, Math.min(200, (inputBytes + perReducer - 1) / perReducer)));
 
         AvroMultipleOutputs.addNamedOutput(job, SessionizeReducer.SESSIONS, AvroKeyOutputFormat.class, Schemas.SESSION);

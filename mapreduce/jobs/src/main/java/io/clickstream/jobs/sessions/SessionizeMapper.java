@@ -1,5 +1,6 @@
 package io.clickstream.jobs.sessions;
 
+import io.clickstream.jobs.Settings;
 import io.clickstream.avro.PageView;
 import io.clickstream.jobs.AvroModel;
 import io.clickstream.jobs.Schemas;
@@ -40,10 +41,10 @@ public class SessionizeMapper extends Mapper<AvroKey<PageView>, NullWritable, Vi
 
     @Override
     protected void setup(Context context) {
-        LocalDate day = SessionizeSettings.runDate(context.getConfiguration());
+        LocalDate day = Settings.RUN_DATE.get(context.getConfiguration());
         dayStart = day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-        lookaheadEnd = dayStart + 86_400_000L + SessionizeSettings.rules(context.getConfiguration()).lookahead().toMillis();
-        agents = new UserAgents(context.getConfiguration().getInt(SessionizeSettings.USER_AGENT_CACHE, 10_000));
+        lookaheadEnd = dayStart + 86_400_000L + Settings.sessionRules(context.getConfiguration()).lookahead().toMillis();
+        agents = new UserAgents(Settings.SESSIONS_USER_AGENT_CACHE.get(context.getConfiguration()));
         String partition = ((FileSplit) context.getInputSplit()).getPath().getParent().getName();
         LocalDate dt = LocalDate.parse(partition.substring("dt=".length()));
         origin = dt.isBefore(day) ? Origin.PREVIOUS_DAY : dt.isAfter(day) ? Origin.NEXT_DAY : Origin.DAY;

@@ -1,5 +1,6 @@
 package io.clickstream.jobs.sessions;
 
+import io.clickstream.jobs.Settings;
 import io.clickstream.avro.PageView;
 import io.clickstream.avro.SessionizedPageView;
 import io.clickstream.jobs.AvroModel;
@@ -7,9 +8,9 @@ import io.clickstream.jobs.Schemas;
 import io.clickstream.sessions.Agent;
 import io.clickstream.sessions.Channels;
 import io.clickstream.sessions.SessionRules;
-import io.clickstream.sessions.Session;
+import io.clickstream.sessions.FinishedSession;
 import io.clickstream.sessions.Sessionizer;
-import io.clickstream.sessions.Sessionizer.Hit;
+import io.clickstream.sessions.Sessionizer.Request;
 import io.clickstream.sessions.Sessionizer.Origin;
 import io.clickstream.sessions.UserAgents;
 import io.clickstream.sessions.Visitors;
@@ -58,10 +59,10 @@ public class SessionizeReducer
     protected void setup(Context context) {
         avroOutputs = new AvroMultipleOutputs(context);
         textOutputs = new MultipleOutputs<>(context);
-        agents = new UserAgents(context.getConfiguration().getInt(SessionizeSettings.USER_AGENT_CACHE, 10_000));
-        rules = SessionizeSettings.rules(context.getConfiguration());
-        channels = SessionizeSettings.channels(context.getConfiguration());
-        day = SessionizeSettings.runDate(context.getConfiguration());
+        agents = new UserAgents(Settings.SESSIONS_USER_AGENT_CACHE.get(context.getConfiguration()));
+        rules = Settings.sessionRules(context.getConfiguration());
+        channels = new Channels(Settings.SESSIONS_OWN_HOSTS.get(context.getConfiguration()));
+        day = Settings.RUN_DATE.get(context.getConfiguration());
     }
 
     @Override
@@ -80,8 +81,8 @@ public class SessionizeReducer
                 context.getCounter(SessionizeCounter.PAGE_VIEWS_SHUFFLED).increment(1);
             }
             sessionizer.accept(view == null
-                    ? new Hit<>(key.ts(), key.origin(), key.fingerprint(), null, null, null, null)
-                    : new Hit<>(key.ts(), key.origin(), key.fingerprint(), view.getPath(), view.getQuery(), view.getReferer(), view));
+                    ? new Request<>(key.ts(), key.origin(), key.fingerprint(), null, null, null, null)
+                    : new Request<>(key.ts(), key.origin(), key.fingerprint(), view.getPath(), view.getQuery(), view.getReferer(), view));
         }
         sessionizer.finish();
         context.getCounter(SessionizeCounter.DUPLICATES).increment(sessionizer.duplicates());
@@ -139,7 +140,7 @@ public class SessionizeReducer
         }
 
         @Override
-        public void session(Session s) throws IOException, InterruptedException {
+        public void session(FinishedSession s) throws IOException, InterruptedException {
             io.clickstream.avro.Session record = io.clickstream.avro.Session.newBuilder()
                     .setSessionId(s.sessionId()).setVisitorId(s.visitorId())
                     .setStartTs(Instant.ofEpochMilli(s.start())).setEndTs(Instant.ofEpochMilli(s.end()))

@@ -1,5 +1,6 @@
 package io.clickstream.jobs.accesslogs;
 
+import io.clickstream.jobs.Settings;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,7 +16,6 @@ import io.clickstream.avro.QuarantineRecord;
 import io.clickstream.generate.GenerateAccessLogs;
 import io.clickstream.generate.GenerateAccessLogs.DaySummary;
 import io.clickstream.jobs.AvroFiles;
-import io.clickstream.jobs.CleanRun;
 import io.clickstream.jobs.JobFailedException;
 import io.clickstream.jobs.Warehouse;
 import io.clickstream.privacy.IpAnonymizer;
@@ -58,7 +58,7 @@ class CleanAccessLogsJobTest {
         conf.set("mapreduce.framework.name", "local");
         conf.set("fs.defaultFS", "file:///");
         conf.set("hadoop.tmp.dir", new File(tmp, "hadoop-tmp").getAbsolutePath());
-        conf.setBoolean("clickstream.verbose", false);
+        Settings.VERBOSE.set(conf, false);
         return conf;
     }
 
@@ -159,7 +159,7 @@ class CleanAccessLogsJobTest {
         assertFalse(local(Warehouse.partition(dirty, "clean", "page_views", DAY)).exists());
         assertTrue(new File(local(Warehouse.partition(dirty, "quarantine", "access_logs", DAY)), "_SUCCESS").exists());
 
-        conf.set(CleanRun.MAX_QUARANTINE_SHARE, "0.5");
+        Settings.QUARANTINE_MAX_SHARE.set(conf, "0.5");
         assertEquals(0, ToolRunner.run(conf, new CleanAccessLogs(), new String[] {"--date", DAY.toString(), "--warehouse",
             dirty.toString()}), "a raised threshold lets the day through");
     }
@@ -171,9 +171,9 @@ class CleanAccessLogsJobTest {
         conf.set(CredentialProviderFactory.CREDENTIAL_PROVIDER_PATH, providerPath);
         String key = "test-only-key-0123456789abcdef";
         CredentialProvider provider = CredentialProviderFactory.getProviders(conf).get(0);
-        provider.createCredentialEntry(CleanAccessLogsSettings.IP_HASH_KEY_ALIAS, key.toCharArray());
+        provider.createCredentialEntry(Settings.IP_HASH_KEY.key(), key.toCharArray());
         provider.flush();
-        conf.set(CleanAccessLogsSettings.IP_ANONYMIZE, "hash");
+        Settings.IP_ANONYMIZE.set(conf, "hash");
         Path root = new Path(new File(tmp, "hashed").toURI());
         GenerateAccessLogs.write(conf, root, DAY, 1, 500, 3, 0);
 
@@ -199,10 +199,10 @@ class CleanAccessLogsJobTest {
     @Test
     void hashWithoutAKeyIsAClearError() {
         Configuration conf = localConf();
-        conf.set(CleanAccessLogsSettings.IP_ANONYMIZE, "hash");
+        Settings.IP_ANONYMIZE.set(conf, "hash");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ToolRunner.run(conf,
                 new CleanAccessLogs(), new String[] {"--date", DAY.toString(), "--warehouse", warehouse.toString()}));
-        assertTrue(e.getMessage().contains(CleanAccessLogsSettings.IP_HASH_KEY_ENV), e.getMessage());
+        assertTrue(e.getMessage().contains(Settings.IP_HASH_KEY.envVar()), e.getMessage());
     }
 
     @Test

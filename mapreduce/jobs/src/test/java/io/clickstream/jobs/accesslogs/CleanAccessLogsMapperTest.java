@@ -1,5 +1,6 @@
 package io.clickstream.jobs.accesslogs;
 
+import io.clickstream.jobs.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,7 +44,7 @@ class CleanAccessLogsMapperTest {
         };
         Job job = Job.getInstance();
         AvroJob.setMapOutputKeySchema(job, PageView.getClassSchema());
-        job.getConfiguration().set(CleanAccessLogsSettings.PARTITION_DATE, "2026-11-24");
+        Settings.RUN_DATE.set(job.getConfiguration(), "2026-11-24");
         driver = MapDriver.newMapDriver(mapper).withConfiguration(job.getConfiguration()).withMapInputPath(SOURCE);
     }
 
@@ -112,8 +113,8 @@ class CleanAccessLogsMapperTest {
 
     @Test
     void formatComesFromTheConfiguration() throws Exception {
-        driver.getConfiguration().set(CleanAccessLogsSettings.FORMAT, "common");
-        driver.getConfiguration().set(CleanAccessLogsSettings.IP_ANONYMIZE, "none");
+        Settings.ACCESS_LOGS_FORMAT.set(driver.getConfiguration(), "common");
+        Settings.IP_ANONYMIZE.set(driver.getConfiguration(), "none");
         List<Pair<AvroKey<PageView>, NullWritable>> out = driver
                 .withInput(new LongWritable(0), new Text("2001:db8::7 - - [24/Nov/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 304 -"))
                 .run();

@@ -1,5 +1,6 @@
 package io.clickstream.jobs.customers;
 
+import io.clickstream.jobs.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.clickstream.avro.Customer;
@@ -36,7 +37,7 @@ class CustomerHistoryMapReduceTest {
         AvroJob.setDataModelClass(job, AvroModel.class);
         AvroSerialization.addToConfiguration(job.getConfiguration());
         AvroJob.setMapOutputValueSchema(job, BuildCustomerHistory.SHUFFLE);
-        job.getConfiguration().set("clickstream.customer-history.run-date", "2026-11-24");
+        Settings.RUN_DATE.set(job.getConfiguration(), "2026-11-24");
         return job;
     }
 

@@ -1,5 +1,6 @@
 package io.clickstream.jobs.dimensions;
 
+import io.clickstream.jobs.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -130,7 +131,7 @@ class CleanDimensionTest {
         String providerPath = "jceks://file" + new File(tmp, "jdbc.jceks").getAbsolutePath();
         withSecret.set("hadoop.security.credential.provider.path", providerPath);
         var provider = org.apache.hadoop.security.alias.CredentialProviderFactory.getProviders(withSecret).get(0);
-        provider.createCredentialEntry(CleanDimension.JDBC_PASSWORD_ALIAS, PASSWORD.toCharArray());
+        provider.createCredentialEntry(Settings.JDBC_PASSWORD.key(), PASSWORD.toCharArray());
         provider.flush();
 
         for (Snapshot snapshot : planted) {

@@ -1,5 +1,6 @@
 package io.clickstream.jobs.dimensions;
 
+import io.clickstream.jobs.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.clickstream.avro.Customer;
@@ -35,7 +36,7 @@ class CsvDimensionMapperTest {
             }
         };
         Job job = Job.getInstance();
-        job.getConfiguration().set(DimensionRows.DIMENSION, "customers");
+        Settings.DIMENSION.set(job.getConfiguration(), "customers");
         AvroJob.setDataModelClass(job, AvroModel.class);
         AvroJob.setMapOutputKeySchema(job, Schemas.CUSTOMER);
         MapDriver<LongWritable, Text, AvroKey<SpecificRecord>, NullWritable> driver = MapDriver.newMapDriver(mapper)

@@ -1,5 +1,6 @@
 package io.clickstream.jobs.dimensions;
 
+import io.clickstream.jobs.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.clickstream.avro.Product;
@@ -36,7 +37,7 @@ class JdbcDimensionMapperTest {
             }
         };
         Job job = Job.getInstance();
-        job.getConfiguration().set(DimensionRows.DIMENSION, "products");
+        Settings.DIMENSION.set(job.getConfiguration(), "products");
         job.getConfiguration().set(DBConfiguration.URL_PROPERTY, "jdbc:postgresql://db/shop");
         job.getConfiguration().set(DBConfiguration.INPUT_TABLE_NAME_PROPERTY, "products");
         AvroJob.setDataModelClass(job, AvroModel.class);

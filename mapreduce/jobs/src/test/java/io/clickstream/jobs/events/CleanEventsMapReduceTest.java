@@ -1,5 +1,6 @@
 package io.clickstream.jobs.events;
 
+import io.clickstream.jobs.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,7 +54,7 @@ class CleanEventsMapReduceTest {
             }
         };
         Job job = Job.getInstance();
-        job.getConfiguration().set(CleanEventsSettings.RUN_DATE, "2026-11-24");
+        Settings.RUN_DATE.set(job.getConfiguration(), "2026-11-24");
         AvroJob.setDataModelClass(job, AvroModel.class);
         AvroJob.setMapOutputValueSchema(job, Schemas.EVENT);
         AvroJob.setOutputKeySchema(job, Schemas.EVENT);

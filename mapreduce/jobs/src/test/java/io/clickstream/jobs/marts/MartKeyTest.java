@@ -24,10 +24,10 @@ class MartKeyTest {
     @Test
     void keysOfOneRowGroupTogetherWhateverTheirDistinctValue() throws IOException {
         MartKey.RowGrouping grouping = new MartKey.RowGrouping();
-        byte[] sums = bytes(Contribution.sums(Mart.PAGES_BY_DAY, "/cart", 1, 0, 0, 0));
+        byte[] sums = bytes(Contribution.sums(Mart.PAGES_BY_DAY, "/cart").plus(Mart.PageSums.PAGE_VIEWS, 1));
         byte[] visitor = bytes(Contribution.distinct(Mart.PAGES_BY_DAY, "/cart", "00ff"));
         byte[] otherPath = bytes(Contribution.distinct(Mart.PAGES_BY_DAY, "/cart/x", "00ff"));
-        byte[] otherMart = bytes(Contribution.sums(Mart.TRAFFIC_BY_HOUR, "/cart", 1, 0, 0, 0, 0, 0, 0));
+        byte[] otherMart = bytes(Contribution.sums(Mart.TRAFFIC_BY_HOUR, "/cart").plus(Mart.TrafficSums.REQUESTS, 1));
         assertEquals(0, grouping.compare(sums, 0, sums.length, visitor, 0, visitor.length));
         assertNotEquals(0, grouping.compare(sums, 0, sums.length, otherPath, 0, otherPath.length));
         assertNotEquals(0, grouping.compare(sums, 0, sums.length, otherMart, 0, otherMart.length));
@@ -42,7 +42,8 @@ class MartKeyTest {
         assertEquals("C00001", MartKey.distinct(key));
         MartKey.RowPartitioner<Object> partitioner = new MartKey.RowPartitioner<>();
         Text other = new Text();
-        MartKey.set(other, Contribution.sums(Mart.REVENUE_BY_SEGMENT, "vip\tEUR", 1, 100));
+        MartKey.set(other, Contribution.sums(Mart.REVENUE_BY_SEGMENT, "vip\tEUR").plus(Mart.RevenueSums.ORDERS, 1)
+                .plus(Mart.RevenueSums.REVENUE_CENTS, 100));
         assertEquals(partitioner.getPartition(key, null, 5), partitioner.getPartition(other, null, 5));
     }
 }

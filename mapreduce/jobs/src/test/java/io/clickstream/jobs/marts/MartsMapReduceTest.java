@@ -128,7 +128,8 @@ class MartsMapReduceTest {
     @Test
     void theCombinerAddsUpIdenticalKeys() throws Exception {
         Text key = new Text();
-        MartKey.set(key, io.clickstream.marts.Contribution.sums(Mart.FUNNEL_BY_DAY, "mobile", 1, 1, 0, 0, 0));
+        MartKey.set(key, io.clickstream.marts.Contribution.sums(Mart.FUNNEL_BY_DAY, "mobile")
+                .plus(Mart.FunnelSums.SESSIONS, 1).plus(Mart.FunnelSums.PRODUCT_SESSIONS, 1));
         List<Pair<Text, Sums>> out = ReduceDriver.newReduceDriver(new BuildMarts.SumCombiner())
                 .withInput(key, List.of(new Sums().set(new long[] {1, 1, 0, 0, 0}), new Sums().set(new long[] {1, 0, 1, 0, 1})))
                 .run();

@@ -80,7 +80,7 @@ class ProcessingPipelineTest {
         }
         Sessionize sessionize = new Sessionize();
         sessionize.setConf(conf);
-        sessionized = sessionize.sessionize(D2, root);
+        sessionized = sessionize.run(D2, root);
         run(BuildOrders.NAME, "--date", D2.toString());
         run(BuildMarts.NAME, "--date", D2.toString());
     }
@@ -162,7 +162,7 @@ class ProcessingPipelineTest {
         Set<String> before = read(Sessionize.SESSIONS, D2, Session.class).stream().map(Session::getSessionId).collect(Collectors.toSet());
         Sessionize again = new Sessionize();
         again.setConf(conf);
-        again.sessionize(D2, root);
+        again.run(D2, root);
         Set<String> after = read(Sessionize.SESSIONS, D2, Session.class).stream().map(Session::getSessionId).collect(Collectors.toSet());
         assertEquals(before, after);
     }

@@ -1,5 +1,6 @@
 package io.clickstream.jobs.sessions;
 
+import io.clickstream.jobs.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,7 +43,7 @@ class SessionizeMapReduceTest {
     @BeforeEach
     void setUp() throws Exception {
         Job job = Job.getInstance();
-        job.getConfiguration().set(SessionizeSettings.RUN_DATE, "2026-11-24");
+        Settings.RUN_DATE.set(job.getConfiguration(), "2026-11-24");
         AvroJob.setDataModelClass(job, AvroModel.class);
         AvroSerialization.addToConfiguration(job.getConfiguration());
         AvroSerialization.setKeyWriterSchema(job.getConfiguration(), Schemas.PAGE_VIEW);

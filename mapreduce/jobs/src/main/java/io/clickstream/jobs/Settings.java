@@ -1,0 +1,216 @@
+package io.clickstream.jobs;
+
+import io.clickstream.accesslog.LogFormat;
+import io.clickstream.privacy.IpAnonymizer;
+import io.clickstream.sessions.SessionRules;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * Every {@code clickstream.*} key of the pipeline, declared once. The README's configuration table is
+ * {@link #markdownTable()} (a test keeps them equal); {@link #validate} reads every user setting before a
+ * command starts, so that a bad value fails in a second with the key's name, not in a task an hour later.
+ */
+public final class Settings {
+
+    public static final Setting<LogFormat> ACCESS_LOGS_FORMAT = Setting.of("clickstream.access-logs.format", "combined",
+            "a preset — `common`, `combined`, `vhost_combined` (Apache), `nginx_combined` (also written `apache:combined`,"
+                    + " `nginx:combined`) — or the format string exactly as in the server config: Apache `LogFormat` (`%h %a"
+                    + " %l %u %t %{sec}t %{msec}t %r %m %U %q %H %s %>s %b %B %O %v %V %D %T %{ms}T %{Referer}i"
+                    + " %{User-Agent}i`, any other `%{X}i` or directive is read and ignored) or nginx `log_format`"
+                    + " (`$remote_addr $time_local $time_iso8601 $msec $request $request_method $request_uri $uri $args"
+                    + " $server_protocol $status $body_bytes_sent $bytes_sent $http_referer $http_user_agent $host"
+                    + " $server_name $request_time`, any other variable ignored). Escaped quotes (`\\\"`) as pasted from a"
+                    + " config file are fine. A format without client address, time and status is refused before the job"
+                    + " starts.",
+            LogFormat::of);
+    public static final Setting<IpAnonymizer.Mode> IP_ANONYMIZE = Setting.of("clickstream.ip.anonymize", "truncate",
+            "`none`; `truncate` (IPv4 /24, IPv6 /48); `hash` (HMAC-SHA256, 32 hex digits: stable per address, so"
+                    + " sessions still work)",
+            IpAnonymizer::mode);
+    public static final Credential IP_HASH_KEY = new Credential("clickstream.ip.hash.key", "CLICKSTREAM_IP_HASH_KEY",
+            "credential alias of the hashing key in a Hadoop credential provider (`hadoop credential create"
+                    + " clickstream.ip.hash.key -provider ...`); falls back to the environment variable"
+                    + " `CLICKSTREAM_IP_HASH_KEY`; at least 16 bytes; shipped to tasks in the job's credentials, never in"
+                    + " `job.xml` or logs");
+    public static final Setting<Integer> ACCESS_LOGS_MAX_LINE_BYTES = Setting.of("clickstream.access-logs.max-line-bytes",
+            "65536", "longer lines are quarantined as `LINE_TOO_LONG` (their first bytes kept)", intIn(256, 64 << 20));
+    public static final Setting<Double> QUARANTINE_MAX_SHARE = Setting.of("clickstream.quarantine.max-share", "0.05",
+            "above this share of quarantined records the day is not published (every clean stage)", share());
+    public static final Setting<Integer> EVENTS_LATENESS_DAYS = Setting.of("clickstream.events.lateness-days", "3",
+            "how many days back an event may arrive and still be put into its day", intIn(0, 366));
+    public static final Setting<Integer> EVENTS_MAX_LINE_BYTES = Setting.of("clickstream.events.max-line-bytes", "262144",
+            "longer event lines are quarantined as `LINE_TOO_LONG`", intIn(256, 64 << 20));
+    public static final Setting<Long> EVENTS_BYTES_PER_REDUCER = Setting.of("clickstream.events.bytes-per-reducer",
+            "1073741824", "input bytes per reducer of clean-events (so, output files per day)", longAtLeast(1));
+    public static final Credential JDBC_PASSWORD = new Credential("clickstream.jdbc.password", "CLICKSTREAM_JDBC_PASSWORD",
+            "credential alias of the database password `clean-dimension --jdbc-url` connects with; falls back to the"
+                    + " environment variable `CLICKSTREAM_JDBC_PASSWORD`; shipped to tasks in the job's credentials,"
+                    + " never in `job.xml` or logs");
+    public static final Setting<Long> SESSIONS_GAP_MINUTES = Setting.of("clickstream.sessions.gap-minutes", "30",
+            "inactivity after which a visitor's next page view starts a new session (1 min to 12 h)", longIn(1, 720));
+    public static final Setting<Long> SESSIONS_LOOKAHEAD_HOURS = Setting.of("clickstream.sessions.lookahead-hours", "6",
+            "how far a session begun before midnight may run into the next day; `sessionize` reads that much of the next"
+                    + " day (gap to 24 h; keep it the same for every day)",
+            longIn(1, 24));
+    public static final Setting<List<String>> SESSIONS_OWN_HOSTS = Setting.of("clickstream.sessions.own-hosts",
+            "shop.example.com", "the shop's host names, comma-separated: referers from them are the `internal` channel",
+            Settings::names);
+    public static final Setting<Integer> SESSIONS_USER_AGENT_CACHE = Setting.of("clickstream.sessions.user-agent-cache",
+            "10000", "distinct User-Agents a task keeps classified (LRU)", intIn(1, 10_000_000));
+    public static final Setting<Long> SESSIONS_BYTES_PER_REDUCER = Setting.of("clickstream.sessions.bytes-per-reducer",
+            "268435456", "input bytes per reducer of `sessionize`", longAtLeast(1));
+    public static final Setting<String> MARTS_CURRENCY = Setting.of("clickstream.marts.currency", "EUR",
+            "the shop currency channel revenue is summed in", Settings::currency);
+    public static final Setting<Integer> MARTS_REDUCERS = Setting.of("clickstream.marts.reducers", "2",
+            "reducers of the `marts` job", intIn(1, 10_000));
+    public static final Setting<Integer> CHECK_SESSIONS = Setting.of("clickstream.checks.sessions", "3",
+            "HiveServer2 sessions `warehouse check` spreads a day's tables over (1 checks them one after another)",
+            intIn(1, 64));
+    public static final Setting<Boolean> VERBOSE = Setting.of("clickstream.verbose", "true",
+            "print job progress (the quickstart turns it off)", Settings::bool);
+
+    /** The UTC day a stage runs for, set by its driver for the tasks. */
+    public static final Setting<LocalDate> RUN_DATE = Setting.internal("clickstream.run-date",
+            "the UTC day a stage runs for", LocalDate::parse);
+    /** Which dimension a clean-dimension job cleans, set by its driver for the tasks. */
+    public static final Setting<String> DIMENSION = Setting.internal("clickstream.dimension",
+            "the dimension a clean-dimension job cleans", Function.identity());
+    /** A JVM system property (not a job setting): the Derby metastore of the embedded HiveServer2. */
+    public static final Setting<String> METASTORE = Setting.internal("clickstream.metastore",
+            "the embedded HiveServer2's metastore directory", Function.identity());
+
+    /** A JVM system property the launchers set: the Oozie application they run (its default for {@code run --app}). */
+    public static final Setting<String> APP = Setting.internal("clickstream.app",
+            "the Oozie application a launcher runs", Function.identity());
+
+    private static final List<Object> ALL = List.of(ACCESS_LOGS_FORMAT, IP_ANONYMIZE, IP_HASH_KEY,
+            ACCESS_LOGS_MAX_LINE_BYTES, QUARANTINE_MAX_SHARE, EVENTS_LATENESS_DAYS, EVENTS_MAX_LINE_BYTES,
+            EVENTS_BYTES_PER_REDUCER, JDBC_PASSWORD, SESSIONS_GAP_MINUTES, SESSIONS_LOOKAHEAD_HOURS, SESSIONS_OWN_HOSTS,
+            SESSIONS_USER_AGENT_CACHE, SESSIONS_BYTES_PER_REDUCER, MARTS_CURRENCY, MARTS_REDUCERS, CHECK_SESSIONS,
+            VERBOSE, RUN_DATE, DIMENSION, METASTORE, APP);
+
+    private Settings() {
+    }
+
+    /** A secret's credential-provider alias and the environment variable it falls back to. */
+    public record Credential(String key, String envVar, String doc) {
+
+        /** The secret, or null when neither a credential provider nor the environment has it. */
+        public byte[] lookup(Configuration conf) {
+            return Secrets.lookup(conf, key, envVar);
+        }
+
+        /** Where a user puts it, for error messages. */
+        public String where() {
+            return "a credential provider under alias '" + key + "' or the environment variable " + envVar;
+        }
+    }
+
+    /** Every key, in the README's order: settings users set, then credentials, then the internal ones. */
+    public static List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        for (Object entry : ALL) {
+            keys.add(entry instanceof Setting<?> s ? s.key() : ((Credential) entry).key());
+        }
+        return keys;
+    }
+
+    /** Reads every user setting: @throws IllegalArgumentException naming the first key whose value is refused. */
+    public static void validate(Configuration conf) {
+        for (Object entry : ALL) {
+            if (entry instanceof Setting<?> setting && !setting.internal()) {
+                setting.get(conf);
+            }
+        }
+        sessionRules(conf);
+    }
+
+    /** The session rules of {@link #SESSIONS_GAP_MINUTES} and {@link #SESSIONS_LOOKAHEAD_HOURS}, checked together. */
+    public static SessionRules sessionRules(Configuration conf) {
+        try {
+            return SessionRules.DEFAULT.with(Duration.ofMinutes(SESSIONS_GAP_MINUTES.get(conf)),
+                    Duration.ofHours(SESSIONS_LOOKAHEAD_HOURS.get(conf)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(SESSIONS_GAP_MINUTES + " and " + SESSIONS_LOOKAHEAD_HOURS + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The README's configuration table. */
+    public static String markdownTable() {
+        StringBuilder table = new StringBuilder("| key | default | meaning |\n|---|---|---|\n");
+        for (Object entry : ALL) {
+            if (entry instanceof Setting<?> s && !s.internal()) {
+                table.append(row(s.key(), shown(s.defaultValue()), s.doc()));
+            } else if (entry instanceof Credential c) {
+                table.append(row(c.key(), "—", c.doc()));
+            }
+        }
+        return table.toString();
+    }
+
+    private static String row(String key, String defaultValue, String doc) {
+        return "| `" + key + "` | " + defaultValue + " | " + doc + " |\n";
+    }
+
+    private static String shown(String value) {
+        return value.matches("[0-9.]+|true|false") ? value : "`" + value + "`";
+    }
+
+    private static Function<String, Integer> intIn(int min, int max) {
+        return value -> (int) (long) longIn(min, max).apply(value);
+    }
+
+    private static Function<String, Long> longIn(long min, long max) {
+        return value -> {
+            long parsed = Long.parseLong(value);
+            if (parsed < min || parsed > max) {
+                throw new IllegalArgumentException("must be between " + min + " and " + max);
+            }
+            return parsed;
+        };
+    }
+
+    private static Function<String, Long> longAtLeast(long min) {
+        return longIn(min, Long.MAX_VALUE);
+    }
+
+    private static Function<String, Double> share() {
+        return value -> {
+            double parsed = Double.parseDouble(value);
+            if (!(parsed >= 0 && parsed <= 1)) {
+                throw new IllegalArgumentException("must be a share between 0 and 1");
+            }
+            return parsed;
+        };
+    }
+
+    private static Boolean bool(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("must be true or false");
+        };
+    }
+
+    private static List<String> names(String value) {
+        List<String> names = Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("needs at least one host name");
+        }
+        return names;
+    }
+
+    private static String currency(String value) {
+        if (!value.matches("[A-Z]{3}")) {
+            throw new IllegalArgumentException("must be an ISO 4217 code such as EUR");
+        }
+        return value;
+    }
+}
