@@ -1,6 +1,6 @@
 -- Registers one day's partitions of every dataset after its clean stage succeeded (the workflow reaches this
 -- node only then). Idempotent: re-registering an existing partition does nothing. The list of tables must
--- stay the one of Dataset.ALL (HiveWarehouseTest checks it). The Oozie package ships it as hql/.
+-- stay the one of the catalogue, Datasets.TABLES (RegisterScriptTest checks it). The Oozie package ships it as hql/.
 -- Parameters:
 --   --hivevar dt=YYYY-MM-DD   the day
 --   --hivevar warehouse=URI   warehouse root

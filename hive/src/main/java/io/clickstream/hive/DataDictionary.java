@@ -1,5 +1,7 @@
 package io.clickstream.hive;
 
+import io.clickstream.jobs.Datasets;
+import io.clickstream.jobs.Dataset;
 import io.clickstream.hive.report.Html;
 import io.clickstream.jobs.Schemas;
 import java.io.IOException;
@@ -46,7 +48,7 @@ public final class DataDictionary {
 
     public List<Entry> entries() {
         List<Entry> entries = new ArrayList<>();
-        for (Dataset dataset : Dataset.ALL) {
+        for (Dataset dataset : Datasets.TABLES) {
             String ddl = resource(dataset.ddlResource());
             Matcher comment = TABLE_COMMENT.matcher(ddl);
             String description = comment.find() ? comment.group(1) : "";
@@ -62,7 +64,7 @@ public final class DataDictionary {
             entries.add(new Entry(dataset.table(), "external table (Avro, " + dataset.zone() + "/" + dataset.name() + ")",
                     description.replace(". Job: " + job, ""), partitioning, job, readersOf(dataset.table()), columns));
         }
-        for (String view : Dataset.VIEWS) {
+        for (String view : Datasets.VIEWS) {
             String ddl = resource("ddl/" + view + ".hql");
             List<Column> columns = new ArrayList<>();
             Matcher column = VIEW_COLUMN.matcher(ddl);
@@ -188,10 +190,10 @@ public final class DataDictionary {
 
     private List<String> readerScripts() {
         List<String> scripts = new ArrayList<>();
-        for (String view : Dataset.VIEWS) {
+        for (String view : Datasets.VIEWS) {
             scripts.add("ddl/" + view + ".hql");
         }
-        for (Dataset d : Dataset.ALL) {
+        for (Dataset d : Datasets.TABLES) {
             scripts.add(d.checksResource());
         }
         scripts.addAll(listing("queries"));

@@ -1,5 +1,7 @@
 package io.clickstream.hive;
 
+import io.clickstream.jobs.Datasets;
+import io.clickstream.jobs.Dataset;
 import io.clickstream.jobs.Settings;
 import io.clickstream.jobs.Schemas;
 import java.io.IOException;
@@ -28,12 +30,8 @@ import org.apache.hadoop.fs.Path;
 /** What the warehouse command does, over one JDBC connection: apply, register, check, query, retention. */
 public final class HiveWarehouse {
 
-    static final List<String> SCHEMAS = List.of(Schemas.PAGE_VIEW_FILE, Schemas.QUARANTINE_RECORD_FILE, Schemas.EVENT_FILE,
-            Schemas.CUSTOMER_FILE, Schemas.PRODUCT_FILE, "sessionized_page_view.avsc", "session.avsc", "customer_history.avsc",
-            "order.avsc", "traffic_by_hour.avsc", "pages_by_day.avsc", "channels_by_day.avsc", "funnel_by_day.avsc",
-            "revenue_by_segment.avsc");
-
-    /** How many HiveServer2 sessions check tables side by side (each table is one query). */
+    /** The .avsc files the tables read with (avro.schema.url), shipped next to the data by {@link #apply}. */
+    static final List<String> SCHEMAS = Datasets.TABLES.stream().map(d -> d.schema() + ".avsc").distinct().toList();
 
     private final Connection connection;
     private final Callable<Connection> moreSessions;
@@ -69,11 +67,11 @@ public final class HiveWarehouse {
         HiveVars vars = new HiveVars().set("warehouse", qualified(root)).set("schemas", qualified(schemasDir()));
         List<String> applied = new ArrayList<>();
         execute(HqlScript.resource("ddl/00_databases.hql"), vars);
-        for (Dataset dataset : Dataset.ALL) {
+        for (Dataset dataset : Datasets.TABLES) {
             execute(HqlScript.resource(dataset.ddlResource()), vars);
             applied.add(dataset.table());
         }
-        for (String view : Dataset.VIEWS) {
+        for (String view : Datasets.VIEWS) {
             execute(HqlScript.resource("ddl/" + view + ".hql"), vars);
             applied.add(view);
         }
@@ -86,7 +84,7 @@ public final class HiveWarehouse {
      */
     public List<String> register(LocalDate dt) throws IOException, SQLException {
         List<String> registered = new ArrayList<>();
-        for (Dataset dataset : Dataset.ALL) {
+        for (Dataset dataset : Datasets.TABLES) {
             Path partition = dataset.partition(root, dt);
             if (partition.getFileSystem(conf).exists(new Path(partition, "_SUCCESS"))) {
                 try (Statement st = connection.createStatement()) {
@@ -105,7 +103,7 @@ public final class HiveWarehouse {
      */
     public List<String> unregistered(LocalDate dt) throws SQLException {
         List<String> missing = new ArrayList<>();
-        for (Dataset dataset : Dataset.ALL) {
+        for (Dataset dataset : Datasets.TABLES) {
             try (Statement st = connection.createStatement();
                  ResultSet rs = st.executeQuery("SHOW PARTITIONS " + dataset.table() + " PARTITION (dt='" + dt + "')")) {
                 if (!rs.next()) {
@@ -118,8 +116,8 @@ public final class HiveWarehouse {
 
     /** The checks of every table on the day, tables side by side over {@code clickstream.checks.sessions} sessions; in table order. */
     public List<QualityChecks.Result> check(LocalDate dt) throws IOException, SQLException {
-        int sessions = moreSessions == null ? 1 : Math.max(1, Math.min(Settings.CHECK_SESSIONS.get(conf), Dataset.ALL.size()));
-        Queue<Dataset> tables = new ConcurrentLinkedQueue<>(Dataset.ALL);
+        int sessions = moreSessions == null ? 1 : Math.max(1, Math.min(Settings.CHECK_SESSIONS.get(conf), Datasets.TABLES.size()));
+        Queue<Dataset> tables = new ConcurrentLinkedQueue<>(Datasets.TABLES);
         Map<Dataset, List<QualityChecks.Result>> results = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(sessions, r -> {
             Thread thread = new Thread(r, "checks");
@@ -163,7 +161,7 @@ public final class HiveWarehouse {
             pool.shutdownNow();
         }
         List<QualityChecks.Result> ordered = new ArrayList<>();
-        Dataset.ALL.forEach(table -> ordered.addAll(results.get(table)));
+        Datasets.TABLES.forEach(table -> ordered.addAll(results.get(table)));
         return ordered;
     }
 
@@ -198,7 +196,7 @@ public final class HiveWarehouse {
     public List<String> retention(int keepDays, LocalDate today) throws IOException, SQLException {
         LocalDate oldestKept = today.minusDays(keepDays);
         List<String> dropped = new ArrayList<>();
-        for (Dataset dataset : Dataset.ALL) {
+        for (Dataset dataset : Datasets.TABLES) {
             List<LocalDate> days = new ArrayList<>();
             try (Statement st = connection.createStatement();
                  ResultSet rs = st.executeQuery("SHOW PARTITIONS " + dataset.table())) {

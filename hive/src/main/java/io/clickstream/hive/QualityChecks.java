@@ -1,5 +1,6 @@
 package io.clickstream.hive;
 
+import io.clickstream.jobs.Dataset;
 import io.clickstream.jobs.Accounting;
 import io.clickstream.jobs.PartitionCommit;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.clickstream.hive;
 
+import io.clickstream.jobs.Datasets;
 import io.clickstream.jobs.Settings;
 import io.clickstream.dimensions.Csv;
 import io.clickstream.jobs.ActionOutput;
@@ -132,12 +133,12 @@ public class WarehouseCli extends Configured implements Tool {
             case "verify-registration" -> {
                 List<String> missing = warehouse.unregistered(options.date("date"));
                 if (!missing.isEmpty()) {
-                    String where = missing.size() == Dataset.ALL.size() ? "in none of the " + missing.size() + " tables"
-                            : "in " + missing.size() + " of " + Dataset.ALL.size() + " tables (" + String.join(", ", missing) + ")";
+                    String where = missing.size() == Datasets.TABLES.size() ? "in none of the " + missing.size() + " tables"
+                            : "in " + missing.size() + " of " + Datasets.TABLES.size() + " tables (" + String.join(", ", missing) + ")";
                     throw new JobFailedException("dt=" + options.get("date") + " is not registered in Hive " + where
                             + ": the registration ended without adding it; did it reach HiveServer2?");
                 }
-                out.println("dt=" + options.get("date") + " is registered in all " + Dataset.ALL.size() + " tables");
+                out.println("dt=" + options.get("date") + " is registered in all " + Datasets.TABLES.size() + " tables");
             }
             case "check" -> {
                 List<QualityChecks.Result> results = warehouse.check(options.date("date"));
@@ -184,6 +185,7 @@ public class WarehouseCli extends Configured implements Tool {
     /** Refuses what cannot run before anything starts (an in-process HiveServer2 and its metastore, a connection). */
     private static void checkArguments(String command, Args options) {
         switch (command) {
+            case "register", "verify-registration", "check" -> options.date("date");
             case "query" -> HqlScript.query(options.positional());
             case "retention" -> {
                 if (options.getInt("keep-days") < 0) {

@@ -1,5 +1,7 @@
 package io.clickstream.hive;
 
+import io.clickstream.jobs.Datasets;
+import io.clickstream.jobs.Dataset;
 import io.clickstream.jobs.Args;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -138,8 +140,8 @@ class HiveWarehouseTest {
     @Order(1)
     void ddlAppliesTwiceAndEveryColumnHasADescription() throws Exception {
         List<List<String>> before = rows("DESCRIBE clean.page_views");
-        List<String> everything = new ArrayList<>(Dataset.ALL.stream().map(Dataset::table).collect(Collectors.toList()));
-        everything.addAll(Dataset.VIEWS);
+        List<String> everything = new ArrayList<>(Datasets.TABLES.stream().map(Dataset::table).collect(Collectors.toList()));
+        everything.addAll(Datasets.VIEWS);
         assertEquals(everything, warehouse.apply());
         assertEquals(before, rows("DESCRIBE clean.page_views"));
         for (String table : everything) {
@@ -165,9 +167,9 @@ class HiveWarehouseTest {
     void registeredPartitionsHoldExactlyWhatTheJobAccountedFor() throws Exception {
         for (LocalDate day : List.of(DAY1, DAY2)) {
             LocalDate registered = day;
-            assertEquals(Dataset.ALL.stream().map(Dataset::table).collect(Collectors.toList()), warehouse.unregistered(day),
+            assertEquals(Datasets.TABLES.stream().map(Dataset::table).collect(Collectors.toList()), warehouse.unregistered(day),
                     "before the registration every table lacks the day");
-            assertEquals(Dataset.ALL.stream().map(d -> d.table() + " dt=" + registered).collect(Collectors.toList()),
+            assertEquals(Datasets.TABLES.stream().map(d -> d.table() + " dt=" + registered).collect(Collectors.toList()),
                     warehouse.register(day));
             warehouse.register(day);
             CleanAccessLogs.Result result = cleaned.get(day);
@@ -297,7 +299,7 @@ class HiveWarehouseTest {
         assertFalse(untouched.exists(), "refused before an in-process HiveServer2 created its metastore");
         JobFailedException unregistered = assertThrows(JobFailedException.class, () -> ToolRunner.run(conf,
                 new WarehouseCli(new PrintStream(printed)), concat(new String[] {"verify-registration", "--date", "2026-01-01"}, common)));
-        assertEquals("dt=2026-01-01 is not registered in Hive in none of the " + Dataset.ALL.size() + " tables: the registration"
+        assertEquals("dt=2026-01-01 is not registered in Hive in none of the " + Datasets.TABLES.size() + " tables: the registration"
                 + " ended without adding it; did it reach HiveServer2?", unregistered.getMessage());
         assertEquals(0, ToolRunner.run(conf, new WarehouseCli(new PrintStream(printed)),
                 concat(new String[] {"verify-registration", "--date", DAY2.toString()}, common)));
@@ -385,7 +387,7 @@ class HiveWarehouseTest {
     @Test
     @Order(9)
     void retentionDropsOldPartitionsAndTheirData() throws Exception {
-        assertEquals(Dataset.ALL.stream().map(d -> d.table() + " dt=" + DAY1).sorted().collect(Collectors.toList()),
+        assertEquals(Datasets.TABLES.stream().map(d -> d.table() + " dt=" + DAY1).sorted().collect(Collectors.toList()),
                 warehouse.retention(1, DAY2.plusDays(1)).stream().sorted(Comparator.naturalOrder()).collect(Collectors.toList()));
         assertFalse(rows("SHOW PARTITIONS clean.page_views").contains(List.of("dt=" + DAY1)));
         assertFalse(new File(new File(root.toUri()), "clean/page_views/dt=" + DAY1).exists());

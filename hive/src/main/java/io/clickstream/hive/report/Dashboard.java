@@ -8,6 +8,8 @@ import io.clickstream.hive.report.Panel.Chart;
 import io.clickstream.hive.report.Panel.Chart.Kind;
 import io.clickstream.jobs.Accounting;
 import io.clickstream.jobs.PartitionCommit;
+import io.clickstream.jobs.Dataset;
+import io.clickstream.jobs.Datasets;
 import io.clickstream.jobs.Warehouse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +19,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 
@@ -54,8 +58,12 @@ public final class Dashboard {
         return PANELS.stream().map(Definition::id).toList();
     }
 
-    private static final List<String> ACCOUNTED = List.of("clean/page_views", "clean/events", "clean/customers",
-            "clean/products", "marts/sessionized_page_views", "marts/orders");
+    /** One row per stage run of a day: every clean dataset (a run each), and the first dataset each processing stage writes. */
+    static List<Dataset> accounted() {
+        Set<String> stages = new HashSet<>();
+        return Datasets.ALL.stream().filter(d -> d.zone().equals(Warehouse.CLEAN)
+                || d.zone().equals(Warehouse.MARTS) && stages.add(d.writtenBy())).toList();
+    }
 
     private final HiveWarehouse warehouse;
     private final Configuration conf;
@@ -100,8 +108,8 @@ public final class Dashboard {
         FileSystem fs = root.getFileSystem(conf);
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             String published = fs.exists(new org.apache.hadoop.fs.Path(root, "published/dt=" + day + "/_SUCCESS")) ? "yes" : "no";
-            for (String dataset : ACCOUNTED) {
-                Accounting a = PartitionCommit.readAccounting(conf, new org.apache.hadoop.fs.Path(root, dataset + "/dt=" + day));
+            for (Dataset dataset : accounted()) {
+                Accounting a = PartitionCommit.readAccounting(conf, dataset.partition(root, day));
                 if (a != null) {
                     rows.add(List.of(day.toString(), a.stage(), String.valueOf(a.read()), String.valueOf(a.accepted()),
                             String.valueOf(a.quarantined()), String.valueOf(a.duplicates()), String.valueOf(a.late()), published));

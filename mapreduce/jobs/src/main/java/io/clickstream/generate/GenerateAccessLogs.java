@@ -1,10 +1,9 @@
 package io.clickstream.generate;
 
+import io.clickstream.jobs.Datasets;
 import io.clickstream.accesslog.RejectReason;
 import io.clickstream.generate.AccessLogGenerator.Line;
 import io.clickstream.generate.AccessLogGenerator.Server;
-import io.clickstream.jobs.Warehouse;
-import io.clickstream.jobs.accesslogs.CleanAccessLogs;
 import io.clickstream.jobs.Settings;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -50,7 +49,7 @@ public final class GenerateAccessLogs {
         List<DaySummary> summaries = new java.util.ArrayList<>();
         for (int d = 0; d < days; d++) {
             LocalDate date = start.plusDays(d);
-            Path partition = Warehouse.partition(warehouse, Warehouse.RAW, CleanAccessLogs.RAW_DATASET, date);
+            Path partition = Datasets.RAW_ACCESS_LOGS.partition(warehouse, date);
             FileSystem fs = partition.getFileSystem(conf);
             fs.delete(partition, true);
             List<Line> lines = byDay.get(d);

@@ -1,5 +1,6 @@
 package io.clickstream.generate;
 
+import io.clickstream.jobs.Datasets;
 import io.clickstream.dimensions.Csv;
 import io.clickstream.dimensions.Dimension;
 import io.clickstream.dimensions.DimensionRejectReason;
@@ -44,7 +45,7 @@ public final class GenerateDimensions {
             LocalDate date = start.plusDays(d);
             for (Dimension dimension : Dimension.values()) {
                 List<Row> rows = new DimensionGenerator(seed, badShare).rows(dimension, date);
-                Path partition = Warehouse.partition(warehouse, Warehouse.RAW, dimension.dataset(), date);
+                Path partition = Datasets.of(Warehouse.RAW, dimension.dataset()).partition(warehouse, date);
                 FileSystem fs = partition.getFileSystem(conf);
                 fs.delete(partition, true);
                 List<byte[]> lines = new ArrayList<>();

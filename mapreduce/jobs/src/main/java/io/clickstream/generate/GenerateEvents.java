@@ -1,9 +1,8 @@
 package io.clickstream.generate;
 
+import io.clickstream.jobs.Datasets;
 import io.clickstream.events.EventRejectReason;
 import io.clickstream.generate.EventGenerator.Line;
-import io.clickstream.jobs.Warehouse;
-import io.clickstream.jobs.events.CleanEvents;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,7 +43,7 @@ public final class GenerateEvents {
         List<DaySummary> summaries = new ArrayList<>();
         for (int d = 0; d < days; d++) {
             LocalDate date = start.plusDays(d);
-            Path partition = Warehouse.partition(warehouse, Warehouse.RAW, CleanEvents.DATASET, date);
+            Path partition = Datasets.RAW_EVENTS.partition(warehouse, date);
             FileSystem fs = partition.getFileSystem(conf);
             fs.delete(partition, true);
             List<Line> lines = byDay.get(d);

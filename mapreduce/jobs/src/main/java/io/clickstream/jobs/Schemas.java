@@ -12,20 +12,15 @@ import org.apache.avro.Schema;
  */
 public final class Schemas {
 
-    public static final String PAGE_VIEW_FILE = "page_view.avsc";
-    public static final String QUARANTINE_RECORD_FILE = "quarantine_record.avsc";
-    public static final String EVENT_FILE = "event.avsc";
-    public static final String CUSTOMER_FILE = "customer.avsc";
-    public static final String PRODUCT_FILE = "product.avsc";
-    public static final Schema PAGE_VIEW = load(PAGE_VIEW_FILE);
+    public static final Schema PAGE_VIEW = load("page_view.avsc");
     public static final Schema SESSIONIZED_PAGE_VIEW = load("sessionized_page_view.avsc");
     public static final Schema SESSION = load("session.avsc");
     public static final Schema CUSTOMER_HISTORY = load("customer_history.avsc");
     public static final Schema ORDER = load("order.avsc");
-    public static final Schema QUARANTINE_RECORD = load(QUARANTINE_RECORD_FILE);
-    public static final Schema EVENT = load(EVENT_FILE);
-    public static final Schema CUSTOMER = load(CUSTOMER_FILE);
-    public static final Schema PRODUCT = load(PRODUCT_FILE);
+    public static final Schema QUARANTINE_RECORD = load("quarantine_record.avsc");
+    public static final Schema EVENT = load("event.avsc");
+    public static final Schema CUSTOMER = load("customer.avsc");
+    public static final Schema PRODUCT = load("product.avsc");
 
     private Schemas() {
     }

@@ -1,5 +1,6 @@
 package io.clickstream.jobs.accesslogs;
 
+import io.clickstream.jobs.Datasets;
 import io.clickstream.jobs.DailyStage;
 import io.clickstream.accesslog.RejectReason;
 import io.clickstream.jobs.Accounting;
@@ -10,7 +11,6 @@ import io.clickstream.jobs.PartitionCommit;
 import io.clickstream.jobs.QuarantineSink;
 import io.clickstream.jobs.Schemas;
 import io.clickstream.jobs.Settings;
-import io.clickstream.jobs.Warehouse;
 import io.clickstream.privacy.IpAnonymizer;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -31,8 +31,6 @@ import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
 public class CleanAccessLogs extends DailyStage<CleanAccessLogs.Result> {
 
     public static final String NAME = "clean-access-logs";
-    public static final String RAW_DATASET = CleanAccessLogsMapper.SOURCE;
-    public static final String CLEAN_DATASET = "page_views";
 
     /** What a run did, for callers that go on from here (the quickstart, tests). */
     public record Result(Accounting accounting, long eventTimeOutsideDay, Path output, Path quarantine)
@@ -60,9 +58,9 @@ public class CleanAccessLogs extends DailyStage<CleanAccessLogs.Result> {
     protected Result run(Args args) throws Exception {
         LocalDate date = args.date("date");
         Path root = new Path(args.get("warehouse"));
-        return run(date, path(args, "input", Warehouse.partition(root, Warehouse.RAW, RAW_DATASET, date)),
-                path(args, "output", Warehouse.partition(root, Warehouse.CLEAN, CLEAN_DATASET, date)),
-                path(args, "quarantine", Warehouse.partition(root, Warehouse.QUARANTINE, RAW_DATASET, date)));
+        return run(date, path(args, "input", Datasets.RAW_ACCESS_LOGS.partition(root, date)),
+                path(args, "output", Datasets.PAGE_VIEWS.partition(root, date)),
+                path(args, "quarantine", Datasets.QUARANTINED_ACCESS_LOGS.partition(root, date)));
     }
 
     private static Path path(Args args, String option, Path fallback) {
@@ -71,9 +69,9 @@ public class CleanAccessLogs extends DailyStage<CleanAccessLogs.Result> {
 
     @Override
     public Result run(LocalDate date, Path root) throws Exception {
-        return run(date, Warehouse.partition(root, Warehouse.RAW, RAW_DATASET, date),
-                Warehouse.partition(root, Warehouse.CLEAN, CLEAN_DATASET, date),
-                Warehouse.partition(root, Warehouse.QUARANTINE, RAW_DATASET, date));
+        return run(date, Datasets.RAW_ACCESS_LOGS.partition(root, date),
+                Datasets.PAGE_VIEWS.partition(root, date),
+                Datasets.QUARANTINED_ACCESS_LOGS.partition(root, date));
     }
 
     /**

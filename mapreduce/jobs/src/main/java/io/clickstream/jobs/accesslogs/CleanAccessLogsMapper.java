@@ -1,5 +1,6 @@
 package io.clickstream.jobs.accesslogs;
 
+import io.clickstream.jobs.Datasets;
 import io.clickstream.accesslog.RejectReason;
 import io.clickstream.quality.Rejection;
 import io.clickstream.jobs.Settings;
@@ -18,7 +19,7 @@ import org.apache.hadoop.mapreduce.Mapper;
 /** Each line becomes a page view or a quarantine record; every line is counted as one or the other. */
 public class CleanAccessLogsMapper extends Mapper<LongWritable, Text, AvroKey<PageView>, NullWritable> {
 
-    public static final String SOURCE = "access_logs";
+    public static final String SOURCE = Datasets.RAW_ACCESS_LOGS.name();
 
     private final AvroKey<PageView> key = new AvroKey<>();
     private AccessLogCleaner cleaner;

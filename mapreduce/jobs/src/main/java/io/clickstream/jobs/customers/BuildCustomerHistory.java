@@ -1,5 +1,6 @@
 package io.clickstream.jobs.customers;
 
+import io.clickstream.jobs.Datasets;
 import io.clickstream.jobs.Settings;
 import io.clickstream.avro.Customer;
 import io.clickstream.avro.CustomerVersion;
@@ -9,7 +10,6 @@ import io.clickstream.jobs.CleanRun;
 import io.clickstream.jobs.DailyStage;
 import io.clickstream.jobs.PartitionCommit;
 import io.clickstream.jobs.Schemas;
-import io.clickstream.jobs.Warehouse;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,7 +41,6 @@ import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 public class BuildCustomerHistory extends DailyStage<Accounting> {
 
     public static final String NAME = "customer-history";
-    public static final String DATASET = "customer_history";
 
     /** Counters of the job. */
     public enum Counter { SNAPSHOT_ROWS, PREVIOUS_VERSIONS, NEW_VERSIONS, VERSIONS_WRITTEN, CUSTOMERS_NOT_IN_SNAPSHOT }
@@ -55,9 +54,9 @@ public class BuildCustomerHistory extends DailyStage<Accounting> {
     @Override
     public Accounting run(LocalDate date, Path root) throws Exception {
         Configuration conf = getConf();
-        Path snapshot = Warehouse.partition(root, Warehouse.CLEAN, "customers", date);
-        Path previous = Warehouse.partition(root, Warehouse.MARTS, DATASET, date.minusDays(1));
-        Path output = Warehouse.partition(root, Warehouse.MARTS, DATASET, date);
+        Path snapshot = Datasets.CUSTOMERS.partition(root, date);
+        Path previous = Datasets.CUSTOMER_HISTORY.partition(root, date.minusDays(1));
+        Path output = Datasets.CUSTOMER_HISTORY.partition(root, date);
         CleanRun run = new CleanRun(conf, NAME, date);
         run.requireInput(snapshot);
         Path staging = PartitionCommit.stagingFor(output);

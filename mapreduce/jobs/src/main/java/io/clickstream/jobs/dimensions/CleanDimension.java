@@ -1,5 +1,6 @@
 package io.clickstream.jobs.dimensions;
 
+import io.clickstream.jobs.Datasets;
 import io.clickstream.jobs.DailyStage;
 import io.clickstream.jobs.Settings;
 import io.clickstream.dimensions.Dimension;
@@ -86,9 +87,9 @@ public class CleanDimension extends DailyStage<CleanDimension.Result> {
     public Result run(Dimension dimension, LocalDate date, Path root, String jdbcUrl, String jdbcUser) throws Exception {
         Configuration conf = getConf();
         String stage = NAME + " " + dimension.dataset();
-        Path raw = Warehouse.partition(root, Warehouse.RAW, dimension.dataset(), date);
-        Path output = Warehouse.partition(root, Warehouse.CLEAN, dimension.dataset(), date);
-        Path quarantine = Warehouse.partition(root, Warehouse.QUARANTINE, dimension.dataset(), date);
+        Path raw = Datasets.of(Warehouse.RAW, dimension.dataset()).partition(root, date);
+        Path output = Datasets.of(Warehouse.CLEAN, dimension.dataset()).partition(root, date);
+        Path quarantine = Datasets.of(Warehouse.QUARANTINE, dimension.dataset()).partition(root, date);
         CleanRun run = new CleanRun(conf, stage, date);
         Path staging = PartitionCommit.stagingFor(output);
 

@@ -1,5 +1,6 @@
 package io.clickstream.jobs.events;
 
+import io.clickstream.jobs.Datasets;
 import io.clickstream.jobs.DailyStage;
 import io.clickstream.jobs.Settings;
 import io.clickstream.events.EventRejectReason;
@@ -46,8 +47,6 @@ import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
 public class CleanEvents extends DailyStage<CleanEvents.Result> {
 
     public static final String NAME = "clean-events";
-    public static final String DATASET = CleanEventsMapper.SOURCE;
-    public static final String LATE_ZONE = "late";
 
     /** What a run did: the accounting, and the earlier days that received late events (to clean again). */
     public record Result(Accounting accounting, Map<LocalDate, Long> lateDays, Path output, Path quarantine)
@@ -68,10 +67,10 @@ public class CleanEvents extends DailyStage<CleanEvents.Result> {
     @Override
     public Result run(LocalDate date, Path root) throws Exception {
         Configuration conf = getConf();
-        Path raw = Warehouse.partition(root, Warehouse.RAW, DATASET, date);
-        Path lateForDate = Warehouse.partition(root, LATE_ZONE, DATASET, date);
-        Path output = Warehouse.partition(root, Warehouse.CLEAN, DATASET, date);
-        Path quarantine = Warehouse.partition(root, Warehouse.QUARANTINE, DATASET, date);
+        Path raw = Datasets.RAW_EVENTS.partition(root, date);
+        Path lateForDate = Datasets.LATE_EVENTS.partition(root, date);
+        Path output = Datasets.EVENTS.partition(root, date);
+        Path quarantine = Datasets.QUARANTINED_EVENTS.partition(root, date);
         CleanRun run = new CleanRun(conf, NAME, date);
         run.requireInput(raw, lateForDate);
 
@@ -146,7 +145,7 @@ public class CleanEvents extends DailyStage<CleanEvents.Result> {
      */
     private static void publishLate(Configuration conf, Path root, LocalDate date, Path stagedLate) throws IOException {
         FileSystem fs = stagedLate.getFileSystem(conf);
-        Path lateRoot = new Path(new Path(root, LATE_ZONE), DATASET);
+        Path lateRoot = new Path(new Path(root, Datasets.LATE_EVENTS.zone()), Datasets.LATE_EVENTS.name());
         if (fs.exists(lateRoot)) {
             for (FileStatus day : fs.listStatus(lateRoot)) {
                 Path previous = new Path(day.getPath(), "arrived=" + date);
@@ -161,7 +160,7 @@ public class CleanEvents extends DailyStage<CleanEvents.Result> {
         for (FileStatus day : fs.listStatus(stagedLate)) {
             LocalDate eventDay = Warehouse.parseDate(day.getPath().getName().substring("dt=".length()));
             PartitionCommit.replace(conf, day.getPath(),
-                    new Path(Warehouse.partition(root, LATE_ZONE, DATASET, eventDay), "arrived=" + date));
+                    new Path(Datasets.LATE_EVENTS.partition(root, eventDay), "arrived=" + date));
         }
         fs.delete(stagedLate, true);
     }

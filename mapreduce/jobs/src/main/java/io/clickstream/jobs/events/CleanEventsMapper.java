@@ -1,5 +1,6 @@
 package io.clickstream.jobs.events;
 
+import io.clickstream.jobs.Datasets;
 import io.clickstream.quality.Rejection;
 import io.clickstream.jobs.Settings;
 import io.clickstream.avro.Event;
@@ -24,7 +25,7 @@ import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
  */
 public class CleanEventsMapper extends Mapper<LongWritable, Text, Text, AvroValue<Event>> {
 
-    public static final String SOURCE = "events";
+    public static final String SOURCE = Datasets.RAW_EVENTS.name();
     /** Named text output of late lines, under {@code late/dt=<event day>/}. */
     public static final String LATE_OUTPUT = "late";
 

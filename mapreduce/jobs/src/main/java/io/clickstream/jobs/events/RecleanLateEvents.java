@@ -1,11 +1,11 @@
 package io.clickstream.jobs.events;
 
+import io.clickstream.jobs.Datasets;
 import io.clickstream.jobs.DailyStage;
 import io.clickstream.jobs.Settings;
 import io.clickstream.jobs.Accounting;
 import io.clickstream.jobs.ActionOutput;
 import io.clickstream.jobs.Args;
-import io.clickstream.jobs.Warehouse;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,7 +32,7 @@ public class RecleanLateEvents extends Configured implements Tool {
         int window = Settings.EVENTS_LATENESS_DAYS.get(getConf());
         Map<String, Object> cleaned = new LinkedHashMap<>();
         for (LocalDate day = date.minusDays(window); day.isBefore(date); day = day.plusDays(1)) {
-            Path forwarded = new Path(Warehouse.partition(root, CleanEvents.LATE_ZONE, CleanEvents.DATASET, day), "arrived=" + date);
+            Path forwarded = new Path(Datasets.LATE_EVENTS.partition(root, day), "arrived=" + date);
             FileSystem fs = forwarded.getFileSystem(getConf());
             if (fs.exists(forwarded)) {
                 CleanEvents clean = new CleanEvents();

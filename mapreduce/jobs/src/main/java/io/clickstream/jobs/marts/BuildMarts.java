@@ -1,5 +1,6 @@
 package io.clickstream.jobs.marts;
 
+import io.clickstream.jobs.Datasets;
 import io.clickstream.jobs.Settings;
 import io.clickstream.avro.Order;
 import io.clickstream.avro.Session;
@@ -10,8 +11,6 @@ import io.clickstream.jobs.DailyStage;
 import io.clickstream.jobs.PartitionCommit;
 import io.clickstream.jobs.Schemas;
 import io.clickstream.jobs.Warehouse;
-import io.clickstream.jobs.orders.BuildOrders;
-import io.clickstream.jobs.sessions.Sessionize;
 import io.clickstream.marts.Contribution;
 import io.clickstream.marts.Mart;
 import io.clickstream.marts.MartRules;
@@ -61,10 +60,10 @@ public class BuildMarts extends DailyStage<Accounting> {
     @Override
     public Accounting run(LocalDate date, Path root) throws Exception {
         Configuration conf = getConf();
-        List<Path> inputs = List.of(Warehouse.partition(root, Warehouse.MARTS, Sessionize.PAGE_VIEWS, date),
-                Warehouse.partition(root, Warehouse.MARTS, Sessionize.SESSIONS, date),
-                Warehouse.partition(root, Warehouse.MARTS, BuildOrders.DATASET, date));
-        Path first = Warehouse.partition(root, Warehouse.MARTS, Mart.TRAFFIC_BY_HOUR.dataset(), date);
+        List<Path> inputs = List.of(Datasets.SESSIONIZED_PAGE_VIEWS.partition(root, date),
+                Datasets.SESSIONS.partition(root, date),
+                Datasets.ORDERS.partition(root, date));
+        Path first = Datasets.of(Warehouse.MARTS, Mart.TRAFFIC_BY_HOUR.dataset()).partition(root, date);
         CleanRun run = new CleanRun(conf, NAME, date);
         for (Path input : inputs) {
             run.requireInput(input);
@@ -103,7 +102,7 @@ public class BuildMarts extends DailyStage<Accounting> {
 
         Map<Path, Path> outputs = new LinkedHashMap<>();
         for (Mart mart : Mart.values()) {
-            outputs.put(new Path(staging, mart.dataset()), Warehouse.partition(root, Warehouse.MARTS, mart.dataset(), date));
+            outputs.put(new Path(staging, mart.dataset()), Datasets.of(Warehouse.MARTS, mart.dataset()).partition(root, date));
         }
         run.publishAll(accounting, staging, outputs);
         return accounting;

@@ -1,5 +1,6 @@
 package io.clickstream.jobs.orders;
 
+import io.clickstream.jobs.Datasets;
 import io.clickstream.avro.CustomerVersion;
 import io.clickstream.avro.Event;
 import io.clickstream.avro.Order;
@@ -10,11 +11,7 @@ import io.clickstream.jobs.CleanRun;
 import io.clickstream.jobs.DailyStage;
 import io.clickstream.jobs.PartitionCommit;
 import io.clickstream.jobs.Schemas;
-import io.clickstream.jobs.Warehouse;
-import io.clickstream.jobs.customers.BuildCustomerHistory;
-import io.clickstream.jobs.events.CleanEvents;
 import io.clickstream.jobs.orders.OrderEnrichment.Attribution;
-import io.clickstream.jobs.sessions.Sessionize;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -45,7 +42,6 @@ import org.apache.hadoop.mapreduce.lib.input.MultipleInputs;
 public class BuildOrders extends DailyStage<Accounting> {
 
     public static final String NAME = "orders";
-    public static final String DATASET = "orders";
 
     /** Counters of the job. */
     public enum Counter {
@@ -61,10 +57,10 @@ public class BuildOrders extends DailyStage<Accounting> {
     @Override
     public Accounting run(LocalDate date, Path root) throws Exception {
         Configuration conf = getConf();
-        Path events = Warehouse.partition(root, Warehouse.CLEAN, CleanEvents.DATASET, date);
-        Path history = Warehouse.partition(root, Warehouse.MARTS, BuildCustomerHistory.DATASET, date);
-        Path products = Warehouse.partition(root, Warehouse.CLEAN, "products", date);
-        Path output = Warehouse.partition(root, Warehouse.MARTS, DATASET, date);
+        Path events = Datasets.EVENTS.partition(root, date);
+        Path history = Datasets.CUSTOMER_HISTORY.partition(root, date);
+        Path products = Datasets.PRODUCTS.partition(root, date);
+        Path output = Datasets.ORDERS.partition(root, date);
         CleanRun run = new CleanRun(conf, NAME, date);
         run.requireInput(events);
         run.requireInput(history);
@@ -74,7 +70,7 @@ public class BuildOrders extends DailyStage<Accounting> {
         Job job = newJob(date, Schemas.ORDER, staging);
         SideData.ship(job, products, false);
         for (LocalDate day : List.of(date.minusDays(1), date)) {
-            SideData.ship(job, Warehouse.partition(root, Warehouse.MARTS, Sessionize.SESSIONS, day), true);
+            SideData.ship(job, Datasets.SESSIONS.partition(root, day), true);
         }
         MultipleInputs.addInputPath(job, events, AvroKeyInputFormat.class, OrderMapper.class);
         MultipleInputs.addInputPath(job, history, AvroKeyInputFormat.class, HistoryMapper.class);

@@ -1,8 +1,8 @@
 package io.clickstream.jobs.sessions;
 
+import io.clickstream.jobs.Datasets;
 import io.clickstream.jobs.DailyStage;
 import io.clickstream.jobs.Args;
-import io.clickstream.jobs.Warehouse;
 import io.clickstream.jobs.marts.BuildMarts;
 import java.time.LocalDate;
 import org.apache.hadoop.conf.Configured;
@@ -25,7 +25,7 @@ public class RestatePreviousDay extends Configured implements Tool {
                 + " day's page views are in").parse(argv);
         LocalDate previous = args.date("date").minusDays(1);
         Path root = new Path(args.get("warehouse"));
-        Path sessions = Warehouse.partition(root, Warehouse.MARTS, Sessionize.SESSIONS, previous);
+        Path sessions = Datasets.SESSIONS.partition(root, previous);
         if (!sessions.getFileSystem(getConf()).exists(new Path(sessions, "_SUCCESS"))) {
             System.out.println(NAME + ": dt=" + previous + " was never sessionized; nothing to restate");
             return 0;

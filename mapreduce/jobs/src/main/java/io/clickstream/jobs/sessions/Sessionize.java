@@ -1,5 +1,6 @@
 package io.clickstream.jobs.sessions;
 
+import io.clickstream.jobs.Datasets;
 import io.clickstream.jobs.Settings;
 import io.clickstream.jobs.Accounting;
 import io.clickstream.jobs.CleanRun;
@@ -7,8 +8,6 @@ import io.clickstream.jobs.DailyStage;
 import io.clickstream.jobs.JobSettings;
 import io.clickstream.jobs.PartitionCommit;
 import io.clickstream.jobs.Schemas;
-import io.clickstream.jobs.Warehouse;
-import io.clickstream.jobs.accesslogs.CleanAccessLogs;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -50,8 +49,6 @@ import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
 public class Sessionize extends DailyStage<Sessionize.Result> {
 
     public static final String NAME = "sessionize";
-    public static final String PAGE_VIEWS = "sessionized_page_views";
-    public static final String SESSIONS = "sessions";
 
     /** What a run did; {@code nextDaySeen} is false while the next day's page views are missing. */
     public record Result(Accounting accounting, long sessions, boolean nextDaySeen, Path pageViews, Path sessionsPath,
@@ -73,11 +70,11 @@ public class Sessionize extends DailyStage<Sessionize.Result> {
     public Result run(LocalDate date, Path root) throws Exception {
         Configuration conf = getConf();
         Settings.sessionRules(conf);
-        Path day = Warehouse.partition(root, Warehouse.CLEAN, CleanAccessLogs.CLEAN_DATASET, date);
-        Path previous = Warehouse.partition(root, Warehouse.CLEAN, CleanAccessLogs.CLEAN_DATASET, date.minusDays(1));
-        Path next = Warehouse.partition(root, Warehouse.CLEAN, CleanAccessLogs.CLEAN_DATASET, date.plusDays(1));
-        Path pageViews = Warehouse.partition(root, Warehouse.MARTS, PAGE_VIEWS, date);
-        Path sessions = Warehouse.partition(root, Warehouse.MARTS, SESSIONS, date);
+        Path day = Datasets.PAGE_VIEWS.partition(root, date);
+        Path previous = Datasets.PAGE_VIEWS.partition(root, date.minusDays(1));
+        Path next = Datasets.PAGE_VIEWS.partition(root, date.plusDays(1));
+        Path pageViews = Datasets.SESSIONIZED_PAGE_VIEWS.partition(root, date);
+        Path sessions = Datasets.SESSIONS.partition(root, date);
         CleanRun run = new CleanRun(conf, NAME, date);
         run.requireInput(day);
 
@@ -103,7 +100,7 @@ public class Sessionize extends DailyStage<Sessionize.Result> {
         run.requireBalanced(violations, staging);
 
         Map<Path, Path> outputs = new LinkedHashMap<>();
-        outputs.put(new Path(staging, SESSIONS), sessions);
+        outputs.put(new Path(staging, SessionizeReducer.SESSIONS), sessions);
         outputs.put(staging, pageViews);
         run.publishAll(accounting, staging, outputs);
         return new Result(accounting, counters.findCounter(SessionizeCounter.SESSIONS).getValue(), nextDaySeen,

@@ -1,5 +1,6 @@
 package io.clickstream.jobs.sessions;
 
+import io.clickstream.jobs.Datasets;
 import io.clickstream.jobs.Settings;
 import io.clickstream.avro.PageView;
 import io.clickstream.avro.SessionizedPageView;
@@ -38,7 +39,7 @@ public class SessionizeReducer
         extends Reducer<VisitorTimeKey, BytesWritable, AvroKey<SessionizedPageView>, NullWritable> {
 
     /** Named output of the sessions, staged under {@code sessions/}. */
-    public static final String SESSIONS = "sessions";
+    public static final String SESSIONS = Datasets.SESSIONS.name();
     /** Named output of the order index ({@code order_id TAB session_id TAB visitor_id TAB channel}). */
     public static final String ORDER_INDEX = "orderindex";
     /** The order index's place inside the sessions partition: hidden from Hive and MapReduce by its '_'. */

@@ -1,5 +1,6 @@
 package io.clickstream.jobs.events;
 
+import io.clickstream.jobs.Datasets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +11,6 @@ import io.clickstream.events.LatenessWindow;
 import io.clickstream.generate.GenerateEvents;
 import io.clickstream.generate.GenerateEvents.DaySummary;
 import io.clickstream.jobs.AvroFiles;
-import io.clickstream.jobs.Warehouse;
 import java.io.File;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -102,7 +102,7 @@ class CleanEventsJobTest {
         assertEquals(d2.accepted() + planted.get(2).late().getOrDefault(d2.date(), 0L), events(again).size(),
                 "D2's own events plus those of D2 that arrived on D3");
         assertEquals(d2.late(), again.lateDays());
-        Path forwarded = new Path(Warehouse.partition(root, CleanEvents.LATE_ZONE, CleanEvents.DATASET, D1),
+        Path forwarded = new Path(Datasets.LATE_EVENTS.partition(root, D1),
                 "arrived=" + d2.date());
         File[] files = new File(forwarded.toUri()).listFiles((dir, name) -> name.startsWith("part-"));
         long lines = 0;
@@ -127,7 +127,7 @@ class CleanEventsJobTest {
             DaySummary own = planted.get((int) (earlier.toEpochDay() - D1.toEpochDay()));
             long expected = own.accepted() + planted.stream().filter(p -> p.date().isAfter(earlier))
                     .mapToLong(p -> p.late().getOrDefault(earlier, 0L)).sum();
-            List<Event> events = AvroFiles.readAll(conf, Warehouse.partition(root, Warehouse.CLEAN, CleanEvents.DATASET, earlier),
+            List<Event> events = AvroFiles.readAll(conf, Datasets.EVENTS.partition(root, earlier),
                     new SpecificDatumReader<>(Event.class));
             assertEquals(expected, events.size(), earlier + " has its own events and every late one, once");
         }

@@ -1,5 +1,6 @@
 package io.clickstream.jobs.sessions;
 
+import io.clickstream.jobs.Datasets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -119,7 +120,7 @@ class ProcessingPipelineTest {
         assertEquals(acceptedLines - duplicates, accounting.accepted());
         assertTrue(sessionized.nextDaySeen());
 
-        List<SessionizedPageView> views = read(Sessionize.PAGE_VIEWS, D2, SessionizedPageView.class);
+        List<SessionizedPageView> views = read(Datasets.SESSIONIZED_PAGE_VIEWS.name(), D2, SessionizedPageView.class);
         assertEquals(accounting.accepted(), views.size());
         long bots = d2.stream().filter(l -> l.expected() == null && !l.duplicate() && !l.human()).count();
         assertEquals(bots, views.stream().filter(SessionizedPageView::getIsBot).count());
@@ -135,7 +136,7 @@ class ProcessingPipelineTest {
             }
         }
         long expected = visitStart.values().stream().filter(ProcessingPipelineTest::onD2).count();
-        List<Session> sessions = read(Sessionize.SESSIONS, D2, Session.class);
+        List<Session> sessions = read(Datasets.SESSIONS.name(), D2, Session.class);
         assertEquals(expected, sessions.size());
         assertEquals(expected, sessionized.sessions());
         assertEquals(sessions.size(), sessions.stream().map(Session::getSessionId).distinct().count());
@@ -151,7 +152,7 @@ class ProcessingPipelineTest {
         assertEquals(plantedPageViews, pageViewsInSessions);
 
         // D2's page views continuing a session begun on D1 carry that session's start.
-        List<SessionizedPageView> views = read(Sessionize.PAGE_VIEWS, D2, SessionizedPageView.class);
+        List<SessionizedPageView> views = read(Datasets.SESSIONIZED_PAGE_VIEWS.name(), D2, SessionizedPageView.class);
         long continued = byVisit.values().stream().filter(v -> !onD2(v.get(0).timestampMillis()))
                 .flatMap(List::stream).filter(l -> onD2(l.timestampMillis())).count();
         assertEquals(continued, views.stream().filter(v -> v.getSessionStart() != null && !onD2(v.getSessionStart().toEpochMilli())).count());
@@ -159,23 +160,23 @@ class ProcessingPipelineTest {
 
     @Test
     void rerunGivesTheSameSessionIds() throws Exception {
-        Set<String> before = read(Sessionize.SESSIONS, D2, Session.class).stream().map(Session::getSessionId).collect(Collectors.toSet());
+        Set<String> before = read(Datasets.SESSIONS.name(), D2, Session.class).stream().map(Session::getSessionId).collect(Collectors.toSet());
         Sessionize again = new Sessionize();
         again.setConf(conf);
         again.run(D2, root);
-        Set<String> after = read(Sessionize.SESSIONS, D2, Session.class).stream().map(Session::getSessionId).collect(Collectors.toSet());
+        Set<String> after = read(Datasets.SESSIONS.name(), D2, Session.class).stream().map(Session::getSessionId).collect(Collectors.toSet());
         assertEquals(before, after);
     }
 
     @Test
     void customerHistoryFollowsEverySnapshot() throws Exception {
-        List<CustomerVersion> history = read(BuildCustomerHistory.DATASET, D1.plusDays(2), CustomerVersion.class);
+        List<CustomerVersion> history = read(Datasets.CUSTOMER_HISTORY.name(), D1.plusDays(2), CustomerVersion.class);
         Map<String, List<CustomerVersion>> byCustomer = history.stream().collect(Collectors.groupingBy(CustomerVersion::getCustomerId));
         assertTrue(history.size() > byCustomer.size(), "segment changes give customers more than one version");
         for (int d = 0; d < 3; d++) {
             LocalDate day = D1.plusDays(d);
             Instant noon = day.atTime(12, 0).toInstant(ZoneOffset.UTC);
-            for (Customer row : AvroFiles.readAll(conf, Warehouse.partition(root, Warehouse.CLEAN, "customers", day),
+            for (Customer row : AvroFiles.readAll(conf, Datasets.CUSTOMERS.partition(root, day),
                     new SpecificDatumReader<>(Customer.class))) {
                 CustomerVersion version = CustomerHistory.asOf(byCustomer.get(row.getCustomerId()), noon);
                 assertNotNull(version, row.getCustomerId() + " on " + day);
@@ -189,9 +190,9 @@ class ProcessingPipelineTest {
 
     @Test
     void ordersKeepEveryOrderAndLinkTheConfirmedOnesToTheirSession() throws Exception {
-        List<Event> placed = AvroFiles.readAll(conf, Warehouse.partition(root, Warehouse.CLEAN, "events", D2),
+        List<Event> placed = AvroFiles.readAll(conf, Datasets.EVENTS.partition(root, D2),
                 new SpecificDatumReader<>(Event.class)).stream().filter(e -> e.getEventType().equals("order_placed")).toList();
-        List<Order> orders = read(BuildOrders.DATASET, D2, Order.class);
+        List<Order> orders = read(Datasets.ORDERS.name(), D2, Order.class);
         assertEquals(placed.size(), orders.size());
 
         Set<String> confirmed = new HashSet<>();
@@ -204,7 +205,7 @@ class ProcessingPipelineTest {
         }
         Set<String> sessionIds = new HashSet<>();
         for (LocalDate day : List.of(D1, D2)) {
-            read(Sessionize.SESSIONS, day, Session.class).forEach(s -> sessionIds.add(s.getSessionId()));
+            read(Datasets.SESSIONS.name(), day, Session.class).forEach(s -> sessionIds.add(s.getSessionId()));
         }
         long attributed = 0;
         for (Order order : orders) {
@@ -223,9 +224,9 @@ class ProcessingPipelineTest {
 
     @Test
     void martsAddUpToTheirInputs() throws Exception {
-        List<SessionizedPageView> views = read(Sessionize.PAGE_VIEWS, D2, SessionizedPageView.class);
-        List<Session> sessions = read(Sessionize.SESSIONS, D2, Session.class);
-        List<Order> orders = read(BuildOrders.DATASET, D2, Order.class);
+        List<SessionizedPageView> views = read(Datasets.SESSIONIZED_PAGE_VIEWS.name(), D2, SessionizedPageView.class);
+        List<Session> sessions = read(Datasets.SESSIONS.name(), D2, Session.class);
+        List<Order> orders = read(Datasets.ORDERS.name(), D2, Order.class);
         List<TrafficByHour> traffic = read("traffic_by_hour", D2, TrafficByHour.class);
         assertEquals(views.size(), traffic.stream().mapToLong(TrafficByHour::getRequests).sum());
         assertEquals(sessions.size(), traffic.stream().mapToLong(TrafficByHour::getSessions).sum());
