@@ -69,7 +69,11 @@ public final class LocalRun {
         File metastore = new File(options.get("metastore"));
         OozieParser.start(new File(reports, ".oozie"));
         WorkflowRunner runner = new WorkflowRunner(app, metastore, System.out);
+        long started = System.nanoTime();
+        long days = to.toEpochDay() - from.toEpochDay() + 1;
+        int done = 0;
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            System.out.printf("%n=== day %d of %d: %s ===%n", done + 1, days, day);
             Map<String, String> values = new HashMap<>();
             properties.forEach((k, v) -> values.put((String) k, (String) v));
             values.putAll(overrides);
@@ -81,6 +85,9 @@ public final class LocalRun {
             if (!result.succeeded()) {
                 throw new JobFailedException(result.message());
             }
+            long perDay = (System.nanoTime() - started) / ++done / 1_000_000_000L;
+            System.out.printf("=== day %d of %d done; about %d s a day, %d s to go ===%n", done, days, perDay,
+                    perDay * (days - done));
         }
         return 0;
     }

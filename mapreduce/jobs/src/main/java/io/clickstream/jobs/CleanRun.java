@@ -33,7 +33,10 @@ public final class CleanRun {
         this.maxShare = Settings.QUARANTINE_MAX_SHARE.get(conf);
     }
 
-    /** @throws JobFailedException when none of {@code inputs} holds a file (hidden files do not count) */
+    /**
+     * @throws JobFailedException when none of {@code inputs} holds a file (hidden files do not count), saying what is
+     *     missing: a raw day not landed, or the output of the stage that has not run
+     */
     public void requireInput(Path... inputs) throws IOException {
         for (Path input : inputs) {
             FileSystem fs = input.getFileSystem(conf);
@@ -46,7 +49,20 @@ public final class CleanRun {
                 }
             }
         }
-        throw new JobFailedException(stage + ": no raw input for dt=" + date + " at " + inputs[0] + " (has the day landed?)");
+        throw new JobFailedException(stage + ": " + missing(inputs[0]));
+    }
+
+    /** What a missing input means: a day not landed yet for raw data, a stage not run yet for the rest. */
+    private String missing(Path input) {
+        Path dataset = input.getParent();
+        String zone = dataset == null || dataset.getParent() == null ? "" : dataset.getParent().getName();
+        if (zone.equals(Warehouse.CLEAN) || zone.equals(Warehouse.MARTS)) {
+            String writer = Datasets.ALL.stream().filter(d -> d.zone().equals(zone) && d.name().equals(dataset.getName()))
+                    .map(Dataset::writtenBy).findFirst().orElse("the stage that writes it");
+            return "no " + zone + "/" + dataset.getName() + " for dt=" + date + " at " + input + " (has " + writer
+                    + " run for the day?)";
+        }
+        return "no raw input for dt=" + date + " at " + input + " (has the day landed?)";
     }
 
     /** Runs the job (whose output is {@code staging}) and returns its counters; a failed job publishes nothing. */

@@ -34,6 +34,7 @@ class SettingsTest {
         assertEquals(keys.size(), new HashSet<>(keys).size(), "a key declared twice: " + keys);
         Pattern literal = Pattern.compile("\"clickstream\\.[a-z]");
         List<String> offenders = new ArrayList<>();
+        // oozie/cluster stands for a cluster's own installation and depends on none of the project's classes.
         for (String module : List.of("mapreduce", "hive", "oozie/src")) {
             try (Stream<Path> files = Files.walk(ROOT.resolve(module))) {
                 for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {

@@ -68,9 +68,9 @@ public class BuildOrders extends DailyStage<Accounting> {
         Path staging = PartitionCommit.stagingFor(output);
 
         Job job = newJob(date, Schemas.ORDER, staging);
-        SideData.ship(job, products, false);
+        SideData.shipProducts(job, products);
         for (LocalDate day : List.of(date.minusDays(1), date)) {
-            SideData.ship(job, Datasets.SESSIONS.partition(root, day), true);
+            SideData.shipOrderIndex(job, Datasets.SESSIONS.partition(root, day));
         }
         MultipleInputs.addInputPath(job, events, AvroKeyInputFormat.class, OrderMapper.class);
         MultipleInputs.addInputPath(job, history, AvroKeyInputFormat.class, HistoryMapper.class);

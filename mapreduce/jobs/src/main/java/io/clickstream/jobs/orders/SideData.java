@@ -38,8 +38,17 @@ final class SideData {
     private SideData() {
     }
 
-    /** Adds the Avro files of {@code dir}, or its order index, to the cache; returns how many. */
-    static int ship(Job job, Path dir, boolean orderIndex) throws IOException {
+    /** Adds the product catalogue's Avro files ({@code clean/products/dt=D}) to the cache; returns how many. */
+    static int shipProducts(Job job, Path products) throws IOException {
+        return ship(job, products, false);
+    }
+
+    /** Adds the order index of a day's sessions ({@code marts/sessions/dt=D/_order_sessions}) to the cache; returns how many. */
+    static int shipOrderIndex(Job job, Path sessions) throws IOException {
+        return ship(job, sessions, true);
+    }
+
+    private static int ship(Job job, Path dir, boolean orderIndex) throws IOException {
         FileSystem fs = dir.getFileSystem(job.getConfiguration());
         Path files = orderIndex ? new Path(dir, io.clickstream.jobs.sessions.SessionizeReducer.ORDER_INDEX_DIR) : dir;
         if (!fs.exists(files)) {
