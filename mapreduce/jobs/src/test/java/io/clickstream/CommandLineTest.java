@@ -37,6 +37,16 @@ class CommandLineTest {
     }
 
     @Test
+    void theReadmeListsEveryCommandOfTheJobJar() throws Exception {
+        String readme = Files.readString(Path.of("../../README.md"));
+        int start = readme.indexOf("| command | what it does |");
+        String table = readme.substring(start, readme.indexOf("\n\n", start));
+        List<String> listed = java.util.regex.Pattern.compile("(?m)^\\| `([a-z-]+)` \\|").matcher(table).results()
+                .map(m -> m.group(1)).toList();
+        assertEquals(Main.commands(), listed, "README.md's table of commands, in Main's order");
+    }
+
+    @Test
     void unknownRepeatedOrMissingOptionsAreRefusedWithStatusTwoBeforeAnythingRuns() {
         Path warehouse = dir.resolve("warehouse");
         for (String[] args : List.of(

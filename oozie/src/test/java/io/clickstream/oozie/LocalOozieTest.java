@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.util.List;
 import java.time.LocalDate;
 import java.util.Properties;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.apache.oozie.client.CoordinatorAction;
 import org.apache.oozie.client.OozieClient;
 import org.apache.oozie.local.LocalOozie;
 import org.junit.jupiter.api.AfterAll;
@@ -120,10 +123,17 @@ class LocalOozieTest {
         for (String source : sources.subList(0, 3)) {
             land(warehouse, source);
         }
-        assertEquals("WAITING", actionStatusAfter(client, id, 6_000), "three of four sources landed: the day waits");
+        CoordinatorAction waiting = firstAction(client, id, a -> a.getStatus() == CoordinatorAction.Status.WAITING
+                && a.getMissingDependencies() != null && !a.getMissingDependencies().contains("access_logs"), 20_000);
+        assertEquals(CoordinatorAction.Status.WAITING, waiting.getStatus(), "three of four sources landed: the day waits");
+        assertTrue(waiting.getMissingDependencies().contains("/raw/products/dt=2026-11-01")
+                && !waiting.getMissingDependencies().contains("/raw/events/"), "it waits for products only: "
+                + waiting.getMissingDependencies());
         land(warehouse, sources.get(3));
-        String status = actionStatusAfter(client, id, 8_000);
-        assertTrue(!status.equals("WAITING"), "every done-flag there: the action goes on (" + status + ")");
+        CoordinatorAction started = firstAction(client, id, a -> a.getStatus() != CoordinatorAction.Status.WAITING, 20_000);
+        assertTrue(Set.of(CoordinatorAction.Status.READY, CoordinatorAction.Status.SUBMITTED,
+                CoordinatorAction.Status.RUNNING).contains(started.getStatus()),
+                "every done-flag there: the action starts its workflow (" + started.getStatus() + ")");
         client.kill(id);
     }
 
@@ -184,16 +194,21 @@ class LocalOozieTest {
         new File(partition, "_SUCCESS").createNewFile();
     }
 
-    /** The status of the job's first action after waiting, polling, until it has one. */
-    private static String actionStatusAfter(OozieClient client, String id, long millis) throws Exception {
+    /** The job's first action once it satisfies {@code done}, polling; the last one seen when the deadline passes. */
+    private static CoordinatorAction firstAction(OozieClient client, String id, Predicate<CoordinatorAction> done,
+            long millis) throws Exception {
         long deadline = System.currentTimeMillis() + millis;
-        String status = "NONE";
+        CoordinatorAction last = null;
         while (System.currentTimeMillis() < deadline) {
             var actions = client.getCoordJobInfo(id).getActions();
-            status = actions.isEmpty() ? "NONE" : actions.get(0).getStatus().name();
-            Thread.sleep(500);
+            last = actions.isEmpty() ? last : actions.get(0);
+            if (last != null && done.test(last)) {
+                return last;
+            }
+            Thread.sleep(200);
         }
-        return status;
+        assertTrue(last != null, "no action materialised in " + millis + " ms");
+        return last;
     }
 
     private static int countOf(String text, String part) {

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-import org.apache.oozie.util.ELEvaluator;
 import org.apache.oozie.workflow.lite.ActionNodeDef;
 import org.apache.oozie.workflow.lite.DecisionNodeDef;
 import org.apache.oozie.workflow.lite.KillNodeDef;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every ${...} of the workflows evaluates with Oozie's EL against each shipped job.properties. */
+/** Every ${...} of the workflows evaluates with Oozie's own EL function library against each shipped job.properties. */
 class WorkflowExpressionsTest {
 
     private static final File APP = new File("src/main/app");
@@ -47,7 +46,7 @@ class WorkflowExpressionsTest {
     /** Evaluates the expressions of every node; the first undefined variable or unknown function throws. */
     private static int evaluateAll(String workflow, Map<String, String> properties) throws Exception {
         LiteWorkflowApp app = OozieParser.parse(new File(APP, workflow), properties);
-        ELEvaluator el = LocalElFunctions.evaluator(new RunState("expressions-test"), properties);
+        OozieEl el = new OozieEl(app, properties).actionData("quality-checks", Map.of("failed", "0", "checks", "74"));
         el.evaluate(app.getName(), String.class);
         int evaluated = 0;
         for (NodeDef node : app.getNodeDefs()) {
@@ -79,16 +78,29 @@ class WorkflowExpressionsTest {
     void whenTheAlertFailsTooTheKillMessageStillNamesWhatFailedWithItsOwnError() throws Exception {
         Map<String, String> properties = properties("job.properties.cluster");
         LiteWorkflowApp app = OozieParser.parse(new File(APP, "workflow.xml"), properties);
-        RunState state = new RunState("unalerted");
-        state.errorMessages.put("clean-access-logs", "clean-access-logs for dt=2026-11-24: 60.47% of records quarantined");
-        state.errorMessages.put("notify-failure", "EM007: Encountered an error while sending the email message over SMTP.");
-        state.lastErrorNode = "notify-failure";
+        OozieEl oozie = new OozieEl(app, properties)
+                .failed("clean-access-logs", "clean-access-logs for dt=2026-11-24: 60.47% of records quarantined")
+                .failed("notify-failure", "EM007: Encountered an error while sending the email message over SMTP.");
 
-        String message = LocalElFunctions.evaluator(state, properties).evaluate(app.getNode("failed-unalerted").getConf(), String.class);
+        String message = oozie.evaluate(app.getNode("failed-unalerted").getConf(), String.class);
 
         assertEquals("clickstream-daily dt=2026-11-24: failed: clean-access-logs: clean-access-logs for dt=2026-11-24: 60.47% of"
                 + " records quarantined; (the alert could not be sent: EM007: Encountered an error while sending the email message"
                 + " over SMTP.)", message, "the failed action with its own error first, then the alert's");
+    }
+
+    @Test
+    void thePublishDecisionFollowsTheChecksFiguresAsOozieReadsThem() throws Exception {
+        Map<String, String> properties = properties("job.properties.cluster");
+        LiteWorkflowApp app = OozieParser.parse(new File(APP, "workflow.xml"), properties);
+        String passed = app.getNode("publish-or-stop").getConf();
+        String condition = passed.substring(passed.indexOf("${"), passed.indexOf('}', passed.indexOf("${")) + 1);
+
+        assertEquals(true, new OozieEl(app, properties).actionData("quality-checks", Map.of("failed", "0", "checks", "74"))
+                .evaluate(condition, Boolean.class), "no failed check: publish");
+        assertEquals(false, new OozieEl(app, properties).actionData("quality-checks", Map.of("failed", "3", "checks", "74"))
+                .evaluate(condition, Boolean.class), "three failed: the quality-failed kill");
+        assertEquals(false, new OozieEl(app, properties).evaluate(condition, Boolean.class), "no figures at all: do not publish");
     }
 
     @Test
