@@ -40,6 +40,7 @@ public final class AccessLogCleaner {
         pageView.setProtocol(parsed.protocol());
         pageView.setStatus(parsed.status());
         pageView.setBytes(parsed.bytes());
+        pageView.setBytesSent(parsed.bytesSent());
         pageView.setReferer(parsed.referer());
         pageView.setUserAgent(parsed.userAgent());
         pageView.setVhost(parsed.vhost());

@@ -15,12 +15,19 @@ import java.util.List;
 public final class AccessLogParser {
 
     private static final int SNIPPET = 80;
+    /** How many ends an unquoted free-text field tries before the line is rejected: bounds the work on a bad line. */
+    private static final int MAX_ATTEMPTS = 16;
 
     private final LogFormat format;
     private final byte[][] literals;
     private final FieldKind[] kinds;
     private final String[] directives;
     private final boolean[] quoted;
+    private final boolean[] kept;
+    /** Unquoted fields whose value may hold the next literal (a space): tried at each occurrence until the rest fits. */
+    private final boolean[] freeText;
+    /** Free text, or {@code %U} directly followed by {@code %q} (the path ends at the query's {@code ?}). */
+    private final boolean[] special;
 
     public AccessLogParser(LogFormat format) {
         this.format = format;
@@ -30,16 +37,24 @@ public final class AccessLogParser {
         kinds = new FieldKind[n];
         directives = new String[n];
         quoted = new boolean[n];
+        kept = new boolean[n];
+        freeText = new boolean[n];
+        special = new boolean[n];
         for (int i = 0; i < n; i++) {
             Token t = tokens.get(i);
             literals[i] = t.literal();
             kinds[i] = t.kind();
             directives[i] = t.directive();
+            kept[i] = t.kept();
         }
         for (int i = 0; i < n; i++) {
             boolean openedByQuote = i > 0 && endsWithQuote(literals[i - 1]);
             boolean closedByQuote = i + 1 < n && literals[i + 1] != null && literals[i + 1][0] == '"';
             quoted[i] = kinds[i] != null && openedByQuote && closedByQuote;
+            boolean pathThenQuery = kinds[i] != null && i + 1 < n && format.isPathThenQuery(i);
+            freeText[i] = kinds[i] != null && !quoted[i] && kinds[i] != FieldKind.TIME_BRACKETED && i + 1 < n
+                    && (kinds[i].mayContainSpaces() || isHeaderLike(directives[i]));
+            special[i] = pathThenQuery || freeText[i];
         }
     }
 
@@ -53,8 +68,12 @@ public final class AccessLogParser {
         if (isBlank(line, length)) {
             return new Rejection<>(RejectReason.BLANK_LINE, "blank line");
         }
-        int pos = 0;
-        for (int t = 0; t < kinds.length; t++) {
+        return parseFrom(0, 0, line, length, out);
+    }
+
+    private Rejection<RejectReason> parseFrom(int first, int from, byte[] line, int length, ParsedLine out) {
+        int pos = from;
+        for (int t = first; t < kinds.length; t++) {
             byte[] literal = literals[t];
             if (literal != null) {
                 if (!regionMatches(line, pos, length, literal)) {
@@ -67,7 +86,12 @@ public final class AccessLogParser {
             byte[] next = t + 1 < kinds.length ? literals[t + 1] : null;
             int end;
             boolean escaped = false;
-            if (kinds[t] == FieldKind.TIME_BRACKETED) {
+            if (special[t]) {
+                if (freeText[t]) {
+                    return freeTextFrom(t, pos, next, line, length, out);
+                }
+                end = pathEnd(t, pos, line, length);
+            } else if (kinds[t] == FieldKind.TIME_BRACKETED) {
                 end = pos < length && line[pos] == '[' ? indexOf(line, pos, length, (byte) ']') : -1;
                 end = end < 0 ? -1 : end + 1;
             } else if (quoted[t]) {
@@ -82,13 +106,53 @@ public final class AccessLogParser {
                 return mismatch(line, length, pos, "could not find the end of " + directives[t]
                         + (next == null ? "" : " (expected '" + printable(next) + "' after it)"));
             }
-            Rejection<RejectReason> rejection = store(t, line, pos, end, escaped, out);
-            if (rejection != null) {
-                return rejection;
+            if (kept[t]) {
+                Rejection<RejectReason> rejection = store(t, line, pos, end, escaped, out);
+                if (rejection != null) {
+                    return rejection;
+                }
             }
             pos = end;
         }
         return null;
+    }
+
+    /**
+     * An unquoted field that may contain the literal after it (a cookie header with spaces, a request line): it ends
+     * at the first occurrence of that literal after which the rest of the line fits the format. The first attempt's
+     * rejection is the one reported when none fits.
+     */
+    private Rejection<RejectReason> freeTextFrom(int t, int pos, byte[] next, byte[] line, int length, ParsedLine out) {
+        Rejection<RejectReason> firstRejection = null;
+        int end = indexOf(line, pos, length, next);
+        for (int attempt = 0; end >= 0 && attempt < MAX_ATTEMPTS; attempt++) {
+            Rejection<RejectReason> rejection = kept[t] ? store(t, line, pos, end, false, out) : null;
+            if (rejection == null) {
+                rejection = parseFrom(t + 1, end, line, length, out);
+            }
+            if (rejection == null) {
+                return null;
+            }
+            firstRejection = firstRejection == null ? rejection : firstRejection;
+            end = indexOf(line, end + 1, length, next);
+        }
+        return firstRejection != null ? firstRejection : mismatch(line, length, pos, "could not find the end of "
+                + directives[t] + " (expected '" + printable(next) + "' after it)");
+    }
+
+    /** Where {@code %U} ends when {@code %q} follows it directly: at the query's {@code ?}, else where the query ends. */
+    private int pathEnd(int t, int pos, byte[] line, int length) {
+        byte[] afterQuery = t + 2 < kinds.length ? literals[t + 2] : null;
+        int queryEnd = afterQuery != null ? indexOf(line, pos, length, afterQuery) : endOfToken(line, pos, length);
+        int mark = queryEnd < 0 ? -1 : indexOf(line, pos, queryEnd, (byte) '?');
+        return mark >= 0 ? mark : queryEnd;
+    }
+
+    /** Request and response headers, cookies, notes and environment variables: values that may hold spaces. */
+    private static boolean isHeaderLike(String directive) {
+        return directive.matches("%[!<>0-9,]*\\{[^}]*\\}[ioCne]") || directive.startsWith("$http_")
+                || directive.startsWith("$sent_http_") || directive.startsWith("$cookie_")
+                || directive.startsWith("$upstream_http_");
     }
 
     private Rejection<RejectReason> store(int t, byte[] b, int start, int end, boolean escaped, ParsedLine out) {
@@ -146,6 +210,14 @@ public final class AccessLogParser {
                 }
                 out.bytes = size;
                 out.hasBytes = true;
+                return null;
+            case BYTES_SENT:
+                long sent = number(b, start, end);
+                if (sent < 0) {
+                    return invalid(RejectReason.BAD_NUMBER, t, b, start, end, "is not a byte count");
+                }
+                out.bytesSent = sent;
+                out.hasBytesSent = true;
                 return null;
             case REFERER:
                 optional(out.referer, b, start, end, escaped);

@@ -73,8 +73,9 @@ final class ApacheDirectives {
                 return FieldKind.STATUS;
             case 'b':
             case 'B':
-            case 'O':
                 return FieldKind.BYTES;
+            case 'O':
+                return FieldKind.BYTES_SENT;
             case 'v':
             case 'V':
                 return FieldKind.VHOST;

@@ -26,8 +26,10 @@ enum FieldKind {
     QUERY,
     PROTOCOL,
     STATUS,
-    /** Apache {@code %b}: a size where {@code -} means zero. */
+    /** The response body's size: Apache {@code %b} (where {@code -} means zero), {@code %B}, nginx {@code $body_bytes_sent}. */
     BYTES,
+    /** Bytes sent on the wire, headers included: Apache {@code %O}, nginx {@code $bytes_sent}. */
+    BYTES_SENT,
     REFERER,
     USER_AGENT,
     VHOST,
@@ -42,6 +44,11 @@ enum FieldKind {
     boolean isTime() {
         return this == TIME_BRACKETED || this == TIME_CLF || this == TIME_ISO8601
                 || this == TIME_EPOCH_SECONDS || this == TIME_EPOCH_MILLIS || this == TIME_EPOCH_SECONDS_FRACTION;
+    }
+
+    /** Kinds whose value may contain spaces: unquoted, they end where the rest of the line still fits the format. */
+    boolean mayContainSpaces() {
+        return this == REQUEST_LINE || this == REFERER || this == USER_AGENT || this == TIME_CLF;
     }
 
     /** Kinds whose value never contains a space: an unquoted one at the end of a format stops at the first space. */

@@ -22,10 +22,17 @@ public final class LogFormat {
             "nginx_combined", "$remote_addr - $remote_user [$time_local] \"$request\" $status $body_bytes_sent"
                     + " \"$http_referer\" \"$http_user_agent\"");
 
-    /** One piece of a compiled format: literal bytes, or a field whose kind says how to read it. */
-    record Token(byte[] literal, FieldKind kind, String directive) {
+    /**
+     * One piece of a compiled format: literal bytes, or a field whose kind says how to read it; a field that is not
+     * {@code kept} is matched but its value is not stored (another directive of the format says it better).
+     */
+    record Token(byte[] literal, FieldKind kind, String directive, boolean kept) {
         boolean isLiteral() {
             return literal != null;
+        }
+
+        Token ignored() {
+            return new Token(literal, kind, directive, false);
         }
     }
 
@@ -51,10 +58,15 @@ public final class LogFormat {
         String trimmed = formatOrPreset.strip();
         String preset = PRESETS.get(presetKey(trimmed));
         String format = preset != null ? preset : unescapeConfigString(trimmed);
+        int lineBreak = Math.max(format.indexOf('\n'), format.indexOf('\r'));
+        if (lineBreak >= 0) {
+            throw new IllegalArgumentException("log format '" + format.replace("\n", "\\n").replace("\r", "\\r")
+                    + "' has a line break at column " + (lineBreak + 1) + ": a log line never does, so no line could match");
+        }
         List<Token> tokens = NginxVariables.appliesTo(format)
                 ? NginxVariables.compile(format)
                 : ApacheDirectives.compile(format);
-        LogFormat compiled = new LogFormat(format, mergeLiterals(tokens));
+        LogFormat compiled = new LogFormat(format, FieldPrecedence.resolve(mergeLiterals(tokens)));
         compiled.requireFields();
         return compiled;
     }
@@ -119,11 +131,17 @@ public final class LogFormat {
                     + "; a page view needs all of them");
         }
         for (int i = 0; i + 1 < tokens.size(); i++) {
-            if (!tokens.get(i).isLiteral() && !tokens.get(i + 1).isLiteral()) {
+            if (!tokens.get(i).isLiteral() && !tokens.get(i + 1).isLiteral() && !isPathThenQuery(i)) {
                 throw new IllegalArgumentException("log format '" + source + "' has " + tokens.get(i).directive()
                         + " and " + tokens.get(i + 1).directive() + " with nothing between them: they cannot be told apart");
             }
         }
+    }
+
+    /** Apache's common {@code %U%q}: the query starts with its own {@code ?}, so the two can be told apart. */
+    boolean isPathThenQuery(int i) {
+        return tokens.get(i).kind() == FieldKind.PATH && tokens.get(i + 1).kind() == FieldKind.QUERY_WITH_MARK
+                && (i + 2 >= tokens.size() || tokens.get(i + 2).isLiteral());
     }
 
     static Token literal(String s) {
@@ -131,11 +149,11 @@ public final class LogFormat {
     }
 
     static Token literal(byte[] bytes) {
-        return new Token(bytes, null, null);
+        return new Token(bytes, null, null, false);
     }
 
     static Token field(FieldKind kind, String directive) {
-        return new Token(null, kind, directive);
+        return new Token(null, kind, directive, true);
     }
 
     List<Token> tokens() {

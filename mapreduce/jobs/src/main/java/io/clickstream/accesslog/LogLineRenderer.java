@@ -13,6 +13,8 @@ import java.util.Locale;
  */
 public final class LogLineRenderer {
 
+    /** What a response's status line and headers add to its body on the wire, for %O and $bytes_sent. */
+    private static final int HEADER_BYTES = 230;
     private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
         "Nov", "Dec"};
 
@@ -58,6 +60,7 @@ public final class LogLineRenderer {
             case PROTOCOL -> out.append(part(hit.request(), 2));
             case STATUS -> out.append(damage == Damage.BAD_STATUS ? "2O0" : String.valueOf(hit.status()));
             case BYTES -> out.append(hit.bytes() == 0 && token.directive().equals("%b") ? "-" : String.valueOf(hit.bytes()));
+            case BYTES_SENT -> out.append(hit.bytes() + HEADER_BYTES);
             case REFERER -> out.append(hit.referer() == null ? "-" : escape(hit.referer()));
             case USER_AGENT -> out.append(hit.userAgent() == null ? "-" : escape(hit.userAgent()));
             case VHOST -> out.append(hit.vhost());

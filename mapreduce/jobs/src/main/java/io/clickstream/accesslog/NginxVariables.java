@@ -10,7 +10,6 @@ final class NginxVariables {
 
     private static final Map<String, FieldKind> KINDS = Map.ofEntries(
             Map.entry("remote_addr", FieldKind.CLIENT_IP),
-            Map.entry("realip_remote_addr", FieldKind.CLIENT_IP),
             Map.entry("time_local", FieldKind.TIME_CLF),
             Map.entry("time_iso8601", FieldKind.TIME_ISO8601),
             Map.entry("msec", FieldKind.TIME_EPOCH_SECONDS_FRACTION),
@@ -24,7 +23,7 @@ final class NginxVariables {
             Map.entry("server_protocol", FieldKind.PROTOCOL),
             Map.entry("status", FieldKind.STATUS),
             Map.entry("body_bytes_sent", FieldKind.BYTES),
-            Map.entry("bytes_sent", FieldKind.BYTES),
+            Map.entry("bytes_sent", FieldKind.BYTES_SENT),
             Map.entry("http_referer", FieldKind.REFERER),
             Map.entry("http_user_agent", FieldKind.USER_AGENT),
             Map.entry("host", FieldKind.VHOST),

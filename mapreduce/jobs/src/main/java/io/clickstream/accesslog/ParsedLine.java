@@ -26,6 +26,8 @@ public final class ParsedLine {
     int status;
     long bytes;
     boolean hasBytes;
+    long bytesSent;
+    boolean hasBytesSent;
     long responseTimeMicros;
     boolean hasResponseTime;
     final Span clientIp = new Span();
@@ -40,6 +42,7 @@ public final class ParsedLine {
     void reset(byte[] line) {
         this.line = line;
         hasBytes = false;
+        hasBytesSent = false;
         hasResponseTime = false;
         method.end = -1;
         path.end = -1;
@@ -61,6 +64,11 @@ public final class ParsedLine {
     /** Response size, or null when the format has no size field. */
     public Long bytes() {
         return hasBytes ? bytes : null;
+    }
+
+    /** Bytes sent on the wire, headers included, or null when the format does not log them. */
+    public Long bytesSent() {
+        return hasBytesSent ? bytesSent : null;
     }
 
     /** Time taken in microseconds, or null when the format does not log it. */

@@ -27,7 +27,11 @@ public final class Settings {
                     + " (`$remote_addr $time_local $time_iso8601 $msec $request $request_method $request_uri $uri $args"
                     + " $server_protocol $status $body_bytes_sent $bytes_sent $http_referer $http_user_agent $host"
                     + " $server_name $request_time`, any other variable ignored). Escaped quotes (`\\\"`) as pasted from a"
-                    + " config file are fine. A format without client address, time and status is refused before the job"
+                    + " config file are fine. Where several directives give one field, the one that means it wins (`%>s` over"
+                    + " `%s`, `%D` over `%{ms}T` over `%T`, `%r` over `%U`, `%V`/`$host` over `%v`/`$server_name`, `%a` over"
+                    + " `%h`, `%t` over `%{end:...}t`); `%b`/`$body_bytes_sent` fill `bytes`, `%O`/`$bytes_sent` `bytes_sent`;"
+                    + " an unquoted value with spaces (a cookie, the request line) ends where the rest of the line fits."
+                    + " A format without client address, time and status, or with a line break, is refused before the job"
                     + " starts.",
             LogFormat::of);
     public static final Setting<IpAnonymizer.Mode> IP_ANONYMIZE = Setting.of("clickstream.ip.anonymize", "truncate",

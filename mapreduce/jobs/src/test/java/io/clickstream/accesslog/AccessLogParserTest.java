@@ -63,7 +63,8 @@ class AccessLogParserTest {
         assertNull(parse("vhost_combined", "shop.example.com:443 " + COMBINED_LINE));
         assertEquals("shop.example.com", out.vhost());
         assertEquals("203.0.113.7", out.clientIp());
-        assertEquals(2326L, out.bytes());
+        assertNull(out.bytes(), "vhost_combined logs %O, the bytes on the wire, not the body's size");
+        assertEquals(2326L, out.bytesSent());
     }
 
     @Test
@@ -186,7 +187,7 @@ class AccessLogParserTest {
         assertEquals("10.1.2.3", out.clientIp());
         assertEquals(1_700_000_000_123L, out.timestampMillis());
         assertEquals(512L, out.bytes());
-        assertEquals(2_000L, out.responseTimeMicros(), "the last duration directive (%{ms}T) wins");
+        assertEquals(2_345L, out.responseTimeMicros(), "microseconds (%D) win over milliseconds (%{ms}T)");
         assertNull(parse("%h %t %s %T", "10.1.2.3 [10/Oct/2000:13:55:36 -0700] 500 3"));
         assertEquals(3_000_000L, out.responseTimeMicros());
     }
