@@ -173,6 +173,8 @@ public final class AccessLogParser {
                 return time(t, b, start, end, Timestamps.parseEpoch(b, start, end, 1000, false), out);
             case TIME_EPOCH_MILLIS:
                 return time(t, b, start, end, Timestamps.parseEpoch(b, start, end, 1, false), out);
+            case TIME_EPOCH_MICROS:
+                return time(t, b, start, end, Timestamps.parseEpochMicros(b, start, end), out);
             case TIME_EPOCH_SECONDS_FRACTION:
                 return time(t, b, start, end, Timestamps.parseEpoch(b, start, end, 1000, true), out);
             case REQUEST_LINE:

@@ -11,8 +11,10 @@ final class ApacheDirectives {
     private ApacheDirectives() {
     }
 
+    /** @throws IllegalArgumentException naming every unsupported directive of the format at once */
     static List<Token> compile(String format) {
         List<Token> tokens = new ArrayList<>();
+        List<String> unsupported = new ArrayList<>();
         int i = 0;
         while (i < format.length()) {
             char c = format.charAt(i);
@@ -47,7 +49,14 @@ final class ApacheDirectives {
             }
             char letter = format.charAt(i++);
             String directive = format.substring(start, i);
-            tokens.add(LogFormat.field(kindOf(letter, argument, directive), directive));
+            try {
+                tokens.add(LogFormat.field(kindOf(letter, argument, directive), directive));
+            } catch (IllegalArgumentException e) {
+                unsupported.add(e.getMessage());
+            }
+        }
+        if (!unsupported.isEmpty()) {
+            throw new IllegalArgumentException("log format '" + format + "': " + String.join("; ", unsupported));
         }
         return tokens;
     }
@@ -113,6 +122,8 @@ final class ApacheDirectives {
                 return FieldKind.TIME_EPOCH_SECONDS;
             case "msec":
                 return FieldKind.TIME_EPOCH_MILLIS;
+            case "usec":
+                return FieldKind.TIME_EPOCH_MICROS;
             case "%d/%b/%Y:%H:%M:%S %z":
                 return FieldKind.TIME_CLF;
             case "%Y-%m-%dT%H:%M:%S%z":
@@ -121,7 +132,7 @@ final class ApacheDirectives {
                 return FieldKind.TIME_ISO8601;
             default:
                 throw new IllegalArgumentException("time directive " + directive + " is not supported; use %t, "
-                        + "%{sec}t, %{msec}t, %{%d/%b/%Y:%H:%M:%S %z}t or %{%Y-%m-%dT%H:%M:%S%z}t");
+                        + "%{sec}t, %{msec}t, %{usec}t, %{%d/%b/%Y:%H:%M:%S %z}t or %{%Y-%m-%dT%H:%M:%S%z}t");
         }
     }
 

@@ -13,6 +13,8 @@ enum FieldKind {
     TIME_EPOCH_SECONDS,
     /** Apache {@code %{msec}t}. */
     TIME_EPOCH_MILLIS,
+    /** Apache {@code %{usec}t}: microseconds since the epoch (kept to the millisecond). */
+    TIME_EPOCH_MICROS,
     /** nginx {@code $msec}: seconds with a millisecond fraction. */
     TIME_EPOCH_SECONDS_FRACTION,
     REQUEST_LINE,
@@ -43,7 +45,8 @@ enum FieldKind {
 
     boolean isTime() {
         return this == TIME_BRACKETED || this == TIME_CLF || this == TIME_ISO8601
-                || this == TIME_EPOCH_SECONDS || this == TIME_EPOCH_MILLIS || this == TIME_EPOCH_SECONDS_FRACTION;
+                || this == TIME_EPOCH_SECONDS || this == TIME_EPOCH_MILLIS || this == TIME_EPOCH_MICROS
+                || this == TIME_EPOCH_SECONDS_FRACTION;
     }
 
     /** Kinds whose value may contain spaces: unquoted, they end where the rest of the line still fits the format. */

@@ -41,6 +41,7 @@ final class FieldPrecedence {
             Map.entry(FieldKind.TIME_ISO8601, Map.of("time", 1)),
             Map.entry(FieldKind.TIME_EPOCH_SECONDS, Map.of("time", 1)),
             Map.entry(FieldKind.TIME_EPOCH_MILLIS, Map.of("time", 2)),
+            Map.entry(FieldKind.TIME_EPOCH_MICROS, Map.of("time", 3)),
             Map.entry(FieldKind.TIME_EPOCH_SECONDS_FRACTION, Map.of("time", 2)));
 
     private FieldPrecedence() {

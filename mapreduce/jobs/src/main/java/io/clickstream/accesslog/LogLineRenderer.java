@@ -49,6 +49,7 @@ public final class LogLineRenderer {
             case TIME_ISO8601 -> out.append(badTime ? "2026-13-45T25:61:00+00:00" : iso8601(hit));
             case TIME_EPOCH_SECONDS -> out.append(badTime ? "17x" : String.valueOf(hit.timestampMillis() / 1000));
             case TIME_EPOCH_MILLIS -> out.append(badTime ? "17x" : String.valueOf(hit.timestampMillis()));
+            case TIME_EPOCH_MICROS -> out.append(badTime ? "17x" : hit.timestampMillis() + "000");
             case TIME_EPOCH_SECONDS_FRACTION -> out.append(badTime ? "17x" : String.format(Locale.ROOT, "%d.%03d",
                     hit.timestampMillis() / 1000, hit.timestampMillis() % 1000));
             case REQUEST_LINE -> out.append(escape(hit.request()));

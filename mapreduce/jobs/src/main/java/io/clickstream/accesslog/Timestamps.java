@@ -55,6 +55,19 @@ final class Timestamps {
         return toEpochMillis(year, month, day, hour, minute, second, millis, offset);
     }
 
+    /** Microseconds since the epoch ({@code %{usec}t}), to the millisecond. */
+    static long parseEpochMicros(byte[] b, int p, int end) {
+        if (end - p < 4) {
+            return INVALID;
+        }
+        for (int i = end - 3; i < end; i++) {
+            if (b[i] < '0' || b[i] > '9') {
+                return INVALID;
+            }
+        }
+        return parseEpoch(b, p, end - 3, 1, false);
+    }
+
     /** Whole seconds ({@code fractionDigits == 0}) or milliseconds since the epoch, or {@code 1700000000.123}. */
     static long parseEpoch(byte[] b, int p, int end, long unitMillis, boolean fraction) {
         long value = 0;

@@ -22,7 +22,7 @@ public final class Settings {
     public static final Setting<LogFormat> ACCESS_LOGS_FORMAT = Setting.of("clickstream.access-logs.format", "combined",
             "a preset — `common`, `combined`, `vhost_combined` (Apache), `nginx_combined` (also written `apache:combined`,"
                     + " `nginx:combined`) — or the format string exactly as in the server config: Apache `LogFormat` (`%h %a"
-                    + " %l %u %t %{sec}t %{msec}t %r %m %U %q %H %s %>s %b %B %O %v %V %D %T %{ms}T %{Referer}i"
+                    + " %l %u %t %{sec}t %{msec}t %{usec}t %r %m %U %q %H %s %>s %b %B %O %v %V %D %T %{ms}T %{Referer}i"
                     + " %{User-Agent}i`, any other `%{X}i` or directive is read and ignored) or nginx `log_format`"
                     + " (`$remote_addr $time_local $time_iso8601 $msec $request $request_method $request_uri $uri $args"
                     + " $server_protocol $status $body_bytes_sent $bytes_sent $http_referer $http_user_agent $host"

@@ -117,6 +117,21 @@ class FieldPrecedenceAndFreeTextTest {
     }
 
     @Test
+    void microsecondEpochTimesAreRead() {
+        assertNull(parse("%h %{usec}t \"%r\" %>s", "192.0.2.1 1795514400123456 \"GET / HTTP/1.1\" 200"));
+        assertEquals(1_795_514_400_123L, out.timestampMillis());
+        assertEquals(RejectReason.BAD_TIMESTAMP, parse("%h %{usec}t \"%r\" %>s", "192.0.2.1 17955x4400123456 \"GET / HTTP/1.1\" 200")
+                .reason());
+    }
+
+    @Test
+    void aFormatWithSeveralUnsupportedDirectivesNamesThemAll() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LogFormat.of("%h %{%s.%N}t %{ns}T \"%r\" %>s"));
+        assertTrue(e.getMessage().contains("%{%s.%N}t") && e.getMessage().contains("%{ns}T"), e.getMessage());
+    }
+
+    @Test
     void aFormatWithALineBreakIsRefusedWhenCompiled() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> LogFormat.of("%h %l %u %t \"%r\"\n%>s %b"));
