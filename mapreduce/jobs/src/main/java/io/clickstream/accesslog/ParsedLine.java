@@ -108,7 +108,11 @@ public final class ParsedLine {
         return text(vhost);
     }
 
-    /** Decodes a field as UTF-8 (invalid bytes become U+FFFD) and undoes {@code \"} and {@code \\}. */
+    /**
+     * Decodes a field as UTF-8 (invalid bytes become U+FFFD) and undoes the servers' escapes: {@code \"} and
+     * {@code \\}, and {@code \xHH} (nginx writes a quote as {@code \x22} and every byte outside ASCII so; Apache
+     * non-printable bytes), so that UTF-8 written as escapes becomes text again.
+     */
     private String text(Span span) {
         if (span.end < 0) {
             return null;
@@ -122,9 +126,16 @@ public final class ParsedLine {
             byte b = line[i];
             if (b == '\\' && i + 1 < span.end && (line[i + 1] == '"' || line[i + 1] == '\\')) {
                 b = line[++i];
+            } else if (b == '\\' && i + 3 < span.end && line[i + 1] == 'x' && hex(line[i + 2]) >= 0 && hex(line[i + 3]) >= 0) {
+                b = (byte) (hex(line[i + 2]) * 16 + hex(line[i + 3]));
+                i += 3;
             }
             unescaped[n++] = b;
         }
         return new String(unescaped, 0, n, StandardCharsets.UTF_8);
+    }
+
+    private static int hex(byte c) {
+        return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
     }
 }

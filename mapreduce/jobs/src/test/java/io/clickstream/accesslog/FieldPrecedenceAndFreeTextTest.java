@@ -132,6 +132,14 @@ class FieldPrecedenceAndFreeTextTest {
     }
 
     @Test
+    void nginxHexEscapesBecomeTheBytesTheyStandFor() {
+        assertNull(parse("nginx_combined", "192.0.2.1 - - [24/Nov/2026:10:00:00 +0000] \"GET /caf\\xC3\\xA9 HTTP/1.1\" 200 5"
+                + " \"-\" \"curl/8.5 \\x22quoted\\x22 \\x5Cpath\""));
+        assertEquals("/caf\u00e9", out.path());
+        assertEquals("curl/8.5 \"quoted\" \\path", out.userAgent());
+    }
+
+    @Test
     void aFormatWithALineBreakIsRefusedWhenCompiled() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> LogFormat.of("%h %l %u %t \"%r\"\n%>s %b"));
