@@ -92,17 +92,9 @@ public class WarehouseCli extends Configured implements Tool {
 
     @Override
     public int run(String[] argv) throws Exception {
-        if (argv.length == 1 && (argv[0].equals("--help") || argv[0].equals("-h"))) {
-            throw new Args.HelpRequested("usage: warehouse COMMAND [options]\ncommands: " + String.join(", ", COMMANDS.keySet())
-                    + "\nwarehouse COMMAND --help lists its options\n");
-        }
-        Args.Spec spec = argv.length == 0 ? null : COMMANDS.get(argv[0]);
-        if (spec == null) {
-            throw new IllegalArgumentException((argv.length == 0 ? "no command" : "unknown command '" + argv[0] + "'")
-                    + "; commands: " + String.join(", ", COMMANDS.keySet()) + " (--help for more)");
-        }
-        String command = argv[0];
-        Args options = spec.parse(Arrays.copyOfRange(argv, 1, argv.length));
+        String command = Args.subcommand(argv, COMMANDS.keySet(), "usage: warehouse COMMAND [options]\ncommands: "
+                + String.join(", ", COMMANDS.keySet()) + "\nwarehouse COMMAND --help lists its options\n");
+        Args options = COMMANDS.get(command).parse(Arrays.copyOfRange(argv, 1, argv.length));
         HiveVars vars = new HiveVars();
         for (String assignment : options.all("hivevar")) {
             String[] kv = assignment.split("=", 2);

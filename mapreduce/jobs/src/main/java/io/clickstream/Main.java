@@ -50,14 +50,7 @@ public final class Main {
 
     /** Runs a command; failures meant for people are thrown as IllegalArgumentException or JobFailedException. */
     public static int runOrThrow(String[] args) throws Exception {
-        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            throw new Args.HelpRequested(usage());
-        }
-        Supplier<Tool> command = args.length == 0 ? null : COMMANDS.get(args[0]);
-        if (command == null) {
-            throw new IllegalArgumentException((args.length == 0 ? "no command" : "unknown command '" + args[0] + "'")
-                    + "; commands: " + String.join(", ", COMMANDS.keySet()) + " (--help for more)");
-        }
+        Supplier<Tool> command = COMMANDS.get(Args.subcommand(args, COMMANDS.keySet(), usage()));
         return LaunchConfiguration.run(command.get(), Arrays.copyOfRange(args, 1, args.length));
     }
 

@@ -2,6 +2,7 @@ package io.clickstream.jobs;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +111,7 @@ public final class Args {
         public Args parse(String... argv) {
             Args args = new Args(this);
             for (String arg : argv) {
-                if (arg.equals("--help") || arg.equals("-h")) {
+                if (isHelp(arg)) {
                     throw new HelpRequested(usage());
                 }
             }
@@ -174,6 +175,27 @@ public final class Args {
 
     public static Spec command(String command, String summary) {
         return new Spec(command, summary);
+    }
+
+    /**
+     * The first argument of a program with several commands, checked against them.
+     *
+     * @throws HelpRequested with {@code usage} for a lone {@code --help}
+     * @throws IllegalArgumentException for no command or an unknown one, listing the commands
+     */
+    public static String subcommand(String[] argv, Collection<String> commands, String usage) {
+        if (argv.length == 1 && isHelp(argv[0])) {
+            throw new HelpRequested(usage);
+        }
+        if (argv.length == 0 || !commands.contains(argv[0])) {
+            throw new IllegalArgumentException((argv.length == 0 ? "no command" : "unknown command '" + argv[0] + "'")
+                    + "; commands: " + String.join(", ", commands) + " (--help for more)");
+        }
+        return argv[0];
+    }
+
+    private static boolean isHelp(String arg) {
+        return arg.equals("--help") || arg.equals("-h");
     }
 
     /** The option's value, else its default (null when it has none). */

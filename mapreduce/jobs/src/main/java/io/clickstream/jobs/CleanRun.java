@@ -57,8 +57,7 @@ public final class CleanRun {
         Path dataset = input.getParent();
         String zone = dataset == null || dataset.getParent() == null ? "" : dataset.getParent().getName();
         if (zone.equals(Warehouse.CLEAN) || zone.equals(Warehouse.MARTS)) {
-            String writer = Datasets.ALL.stream().filter(d -> d.zone().equals(zone) && d.name().equals(dataset.getName()))
-                    .map(Dataset::writtenBy).findFirst().orElse("the stage that writes it");
+            String writer = Datasets.find(zone, dataset.getName()).map(Dataset::writtenBy).orElse("the stage that writes it");
             return "no " + zone + "/" + dataset.getName() + " for dt=" + date + " at " + input + " (has " + writer
                     + " run for the day?)";
         }

@@ -68,10 +68,6 @@ public abstract class DailyStage<R extends DailyStage.Outcome> extends Configure
         return lastResult;
     }
 
-    public String name() {
-        return name;
-    }
-
     /** A job named after the stage and day, writing snappy Avro of {@code schema} (or only named outputs, when null) to {@code staging}. */
     protected Job newJob(LocalDate date, Schema schema, Path staging) throws IOException {
         return newJob(name, date, schema, staging);

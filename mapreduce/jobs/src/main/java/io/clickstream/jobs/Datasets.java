@@ -6,6 +6,7 @@ import static io.clickstream.jobs.Warehouse.QUARANTINE;
 import static io.clickstream.jobs.Warehouse.RAW;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The catalogue of the warehouse's datasets, as data: the stages find their inputs and outputs here, Hive's tables
@@ -69,8 +70,12 @@ public final class Datasets {
 
     /** @throws IllegalArgumentException when the catalogue has no such dataset */
     public static Dataset of(String zone, String name) {
-        return ALL.stream().filter(d -> d.zone().equals(zone) && d.name().equals(name)).findFirst()
+        return find(zone, name)
                 .orElseThrow(() -> new IllegalArgumentException("no dataset " + zone + "/" + name + " in the catalogue"));
+    }
+
+    public static Optional<Dataset> find(String zone, String name) {
+        return ALL.stream().filter(d -> d.zone().equals(zone) && d.name().equals(name)).findFirst();
     }
 
     private static Dataset quarantine(String source, String writtenBy) {

@@ -8,7 +8,7 @@ import org.apache.hadoop.conf.Configuration;
  * One {@code clickstream.*} configuration key: its default, one sentence for the README, and how a value is read
  * and checked. Every key is declared once, in {@link Settings}; stages read typed values through it.
  */
-public final class Setting<T> {
+public final class Setting<T> implements Settings.Key {
 
     private final String key;
     private final String defaultValue;
@@ -34,19 +34,22 @@ public final class Setting<T> {
         return new Setting<>(key, null, doc, parse, true);
     }
 
+    @Override
     public String key() {
         return key;
     }
 
-    /** The default as a user would write it, or null when there is none. */
+    @Override
     public String defaultValue() {
         return defaultValue;
     }
 
+    @Override
     public String doc() {
         return doc;
     }
 
+    @Override
     public boolean internal() {
         return internal;
     }

@@ -5,7 +5,6 @@ import io.clickstream.privacy.IpAnonymizer;
 import io.clickstream.sessions.SessionRules;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -94,7 +93,7 @@ public final class Settings {
     public static final Setting<String> APP = Setting.internal("clickstream.app",
             "the Oozie application a launcher runs", Function.identity());
 
-    private static final List<Object> ALL = List.of(ACCESS_LOGS_FORMAT, IP_ANONYMIZE, IP_HASH_KEY,
+    private static final List<Key> ALL = List.of(ACCESS_LOGS_FORMAT, IP_ANONYMIZE, IP_HASH_KEY,
             ACCESS_LOGS_MAX_LINE_BYTES, QUARANTINE_MAX_SHARE, EVENTS_LATENESS_DAYS, EVENTS_MAX_LINE_BYTES,
             EVENTS_BYTES_PER_REDUCER, JDBC_PASSWORD, SESSIONS_GAP_MINUTES, SESSIONS_LOOKAHEAD_HOURS, SESSIONS_OWN_HOSTS,
             SESSIONS_USER_AGENT_CACHE, SESSIONS_BYTES_PER_REDUCER, MARTS_CURRENCY, MARTS_REDUCERS, CHECK_SESSIONS,
@@ -103,8 +102,31 @@ public final class Settings {
     private Settings() {
     }
 
+    /** What the README's table and the checks need of a key, setting or credential alike. */
+    public interface Key {
+        String key();
+
+        /** The default as a user would write it, or null when there is none. */
+        String defaultValue();
+
+        String doc();
+
+        /** Set by a driver for its tasks (or by a launcher), not by users: not documented. */
+        boolean internal();
+    }
+
     /** A secret's credential-provider alias and the environment variable it falls back to. */
-    public record Credential(String key, String envVar, String doc) {
+    public record Credential(String key, String envVar, String doc) implements Key {
+
+        @Override
+        public String defaultValue() {
+            return null;
+        }
+
+        @Override
+        public boolean internal() {
+            return false;
+        }
 
         /** The secret, or null when neither a credential provider nor the environment has it. */
         public byte[] lookup(Configuration conf) {
@@ -117,18 +139,14 @@ public final class Settings {
         }
     }
 
-    /** Every key, in the README's order: settings users set, then credentials, then the internal ones. */
+    /** Every key, in the README's order, the internal ones last. */
     public static List<String> keys() {
-        List<String> keys = new ArrayList<>();
-        for (Object entry : ALL) {
-            keys.add(entry instanceof Setting<?> s ? s.key() : ((Credential) entry).key());
-        }
-        return keys;
+        return ALL.stream().map(Key::key).toList();
     }
 
     /** Reads every user setting: @throws IllegalArgumentException naming the first key whose value is refused. */
     public static void validate(Configuration conf) {
-        for (Object entry : ALL) {
+        for (Key entry : ALL) {
             if (entry instanceof Setting<?> setting && !setting.internal()) {
                 setting.get(conf);
             }
@@ -149,11 +167,9 @@ public final class Settings {
     /** The README's configuration table. */
     public static String markdownTable() {
         StringBuilder table = new StringBuilder("| key | default | meaning |\n|---|---|---|\n");
-        for (Object entry : ALL) {
-            if (entry instanceof Setting<?> s && !s.internal()) {
-                table.append(row(s.key(), shown(s.defaultValue()), s.doc()));
-            } else if (entry instanceof Credential c) {
-                table.append(row(c.key(), "—", c.doc()));
+        for (Key entry : ALL) {
+            if (!entry.internal()) {
+                table.append(row(entry.key(), entry.defaultValue() == null ? "—" : shown(entry.defaultValue()), entry.doc()));
             }
         }
         return table.toString();
