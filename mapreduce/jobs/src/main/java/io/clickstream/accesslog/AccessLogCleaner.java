@@ -3,6 +3,7 @@ package io.clickstream.accesslog;
 import io.clickstream.quality.Rejection;
 import io.clickstream.avro.PageView;
 import io.clickstream.privacy.IpAnonymizer;
+import java.util.List;
 
 /**
  * Turns one raw access-log line into a {@link PageView}, or says why it cannot: the whole business rule of
@@ -10,14 +11,21 @@ import io.clickstream.privacy.IpAnonymizer;
  */
 public final class AccessLogCleaner {
 
-    private final AccessLogParser parser;
+    private final AccessLogParser[] parsers;
+    private final String file;
     private final IpAnonymizer anonymizer;
     private final int maxLineBytes;
     private final ParsedLine parsed = new ParsedLine();
     private final PageView pageView = new PageView();
 
     public AccessLogCleaner(LogFormat format, IpAnonymizer anonymizer, int maxLineBytes) {
-        this.parser = new AccessLogParser(format);
+        this(List.of(format), null, anonymizer, maxLineBytes);
+    }
+
+    /** A cleaner for the lines of {@code file}, each read with the first of {@code formats} it fits. */
+    public AccessLogCleaner(List<LogFormat> formats, String file, IpAnonymizer anonymizer, int maxLineBytes) {
+        this.parsers = formats.stream().map(AccessLogParser::new).toArray(AccessLogParser[]::new);
+        this.file = file;
         this.anonymizer = anonymizer;
         this.maxLineBytes = maxLineBytes;
     }
@@ -28,7 +36,7 @@ public final class AccessLogCleaner {
             return new Rejection<>(RejectReason.LINE_TOO_LONG, "line of " + length + " bytes is longer than the limit of "
                     + maxLineBytes + " bytes (clickstream.access-logs.max-line-bytes)");
         }
-        Rejection<RejectReason> rejection = parser.parse(line, length, parsed);
+        Rejection<RejectReason> rejection = parse(line, length);
         if (rejection != null) {
             return rejection;
         }
@@ -45,7 +53,23 @@ public final class AccessLogCleaner {
         pageView.setUserAgent(parsed.userAgent());
         pageView.setVhost(parsed.vhost());
         pageView.setResponseTimeUs(parsed.responseTimeMicros());
+        pageView.setFragment(parsed.fragment());
         return null;
+    }
+
+    /** With several formats, a line that fits none is refused with the first format's reason and the file's name. */
+    private Rejection<RejectReason> parse(byte[] line, int length) {
+        Rejection<RejectReason> first = parsers[0].parse(line, length, parsed);
+        for (int i = 1; i < parsers.length && first != null; i++) {
+            if (parsers[i].parse(line, length, parsed) == null) {
+                return null;
+            }
+        }
+        if (first == null || parsers.length == 1) {
+            return first;
+        }
+        return new Rejection<>(first.reason(), "line of " + file + " fits none of its " + parsers.length
+                + " formats; with the first: " + first.message());
     }
 
     /** The last accepted line; the same instance is refilled by the next call. */

@@ -3,6 +3,7 @@ package io.clickstream.accesslog;
 import io.clickstream.quality.Rejection;
 import io.clickstream.accesslog.LogFormat.Token;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -26,8 +27,16 @@ public final class AccessLogParser {
     private final boolean[] kept;
     /** Unquoted fields whose value may hold the next literal (a space): tried at each occurrence until the rest fits. */
     private final boolean[] freeText;
-    /** Free text, or {@code %U} directly followed by {@code %q} (the path ends at the query's {@code ?}). */
+    /** Free text, {@code %U} directly followed by {@code %q} (the path ends at the query's {@code ?}), or a host and path. */
     private final boolean[] special;
+    /** A host directly followed by the path ({@code $host$uri}): it ends at the path's {@code /}. */
+    private final boolean[] hostThenPath;
+    /** The strftime pattern of each {@code %{...}t} that is not one of the fixed forms. */
+    private final StrftimePattern[] strftime;
+    /** The format writes the time in parts: they are put together when the line has been read. */
+    private final boolean timeInParts;
+    private final boolean timeFromStrftime;
+    private final ZoneId localZone;
 
     public AccessLogParser(LogFormat format) {
         this.format = format;
@@ -40,21 +49,35 @@ public final class AccessLogParser {
         kept = new boolean[n];
         freeText = new boolean[n];
         special = new boolean[n];
+        hostThenPath = new boolean[n];
+        strftime = new StrftimePattern[n];
+        boolean parts = false;
+        boolean fromStrftime = false;
         for (int i = 0; i < n; i++) {
             Token t = tokens.get(i);
             literals[i] = t.literal();
             kinds[i] = t.kind();
             directives[i] = t.directive();
             kept[i] = t.kept();
+            if (kinds[i] == FieldKind.TIME_STRFTIME) {
+                strftime[i] = ApacheDirectives.strftime(directives[i]);
+                fromStrftime |= kept[i];
+            }
+            parts |= kept[i] && kinds[i] != null && kinds[i].isTimePart() && !kinds[i].isTime();
         }
+        timeInParts = parts;
+        timeFromStrftime = fromStrftime;
+        localZone = format.localZone();
         for (int i = 0; i < n; i++) {
             boolean openedByQuote = i > 0 && endsWithQuote(literals[i - 1]);
             boolean closedByQuote = i + 1 < n && literals[i + 1] != null && literals[i + 1][0] == '"';
             quoted[i] = kinds[i] != null && openedByQuote && closedByQuote;
             boolean pathThenQuery = kinds[i] != null && i + 1 < n && format.isPathThenQuery(i);
-            freeText[i] = kinds[i] != null && !quoted[i] && kinds[i] != FieldKind.TIME_BRACKETED && i + 1 < n
+            freeText[i] = kinds[i] != null && !quoted[i] && kinds[i] != FieldKind.TIME_BRACKETED && strftime[i] == null
+                    && i + 1 < n
                     && (kinds[i].mayContainSpaces() || isHeaderLike(directives[i]));
-            special[i] = pathThenQuery || freeText[i];
+            hostThenPath[i] = kinds[i] != null && i + 1 < n && format.isHostThenPath(i);
+            special[i] = pathThenQuery || freeText[i] || hostThenPath[i];
         }
     }
 
@@ -68,7 +91,38 @@ public final class AccessLogParser {
         if (isBlank(line, length)) {
             return new Rejection<>(RejectReason.BLANK_LINE, "blank line");
         }
-        return parseFrom(0, 0, line, length, out);
+        if (!timeInParts) {
+            return parseFrom(0, 0, line, length, out);
+        }
+        out.timeParts.reset();
+        Rejection<RejectReason> rejection = parseFrom(0, 0, line, length, out);
+        return rejection != null ? rejection : assembleTime(out);
+    }
+
+    /** The time a format wrote in parts: its strftime pieces in the server's zone, or a whole time and its fraction. */
+    private Rejection<RejectReason> assembleTime(ParsedLine out) {
+        TimeParts parts = out.timeParts;
+        if (timeFromStrftime) {
+            long millis = parts.toEpochMillis(localZone);
+            if (millis == Timestamps.INVALID) {
+                return new Rejection<>(RejectReason.BAD_TIMESTAMP, "the time written by " + timeDirectives()
+                        + " is not a valid time");
+            }
+            out.timestampMillis = millis;
+        } else if (parts.millis != TimeParts.UNSET) {
+            out.timestampMillis = out.timestampMillis - Math.floorMod(out.timestampMillis, 1000L) + parts.millis;
+        }
+        return null;
+    }
+
+    private String timeDirectives() {
+        StringBuilder names = new StringBuilder();
+        for (int t = 0; t < kinds.length; t++) {
+            if (kept[t] && kinds[t] != null && kinds[t].isTimePart()) {
+                names.append(names.length() == 0 ? "" : " ").append(directives[t]);
+            }
+        }
+        return names.toString();
     }
 
     private Rejection<RejectReason> parseFrom(int first, int from, byte[] line, int length, ParsedLine out) {
@@ -86,11 +140,20 @@ public final class AccessLogParser {
             byte[] next = t + 1 < kinds.length ? literals[t + 1] : null;
             int end;
             boolean escaped = false;
-            if (special[t]) {
+            if (strftime[t] != null) {
+                end = strftime[t].match(line, pos, length, kept[t] ? out.timeParts : out.ignoredTimeParts);
+                if (end < 0) {
+                    return mismatch(line, length, pos, directives[t] + " does not fit the time there");
+                }
+                pos = end;
+                continue;
+            } else if (special[t]) {
                 if (freeText[t]) {
                     return freeTextFrom(t, pos, next, line, length, out);
                 }
-                end = pathEnd(t, pos, line, length);
+                end = hostThenPath[t] ? indexOf(line, pos, length, (byte) '/') : pathEnd(t, pos, line, length);
+            } else if (kinds[t] == FieldKind.TIME_MSEC_FRAC || kinds[t] == FieldKind.TIME_USEC_FRAC) {
+                end = Math.min(length, pos + (kinds[t] == FieldKind.TIME_MSEC_FRAC ? 3 : 6));
             } else if (kinds[t] == FieldKind.TIME_BRACKETED) {
                 end = pos < length && line[pos] == '[' ? indexOf(line, pos, length, (byte) ']') : -1;
                 end = end < 0 ? -1 : end + 1;
@@ -177,6 +240,10 @@ public final class AccessLogParser {
                 return time(t, b, start, end, Timestamps.parseEpochMicros(b, start, end), out);
             case TIME_EPOCH_SECONDS_FRACTION:
                 return time(t, b, start, end, Timestamps.parseEpoch(b, start, end, 1000, true), out);
+            case TIME_MSEC_FRAC:
+                return fraction(t, b, start, end, 3, out);
+            case TIME_USEC_FRAC:
+                return fraction(t, b, start, end, 6, out);
             case REQUEST_LINE:
                 RequestLine.split(b, start, end, escaped, out);
                 return null;
@@ -248,6 +315,16 @@ public final class AccessLogParser {
             return invalid(RejectReason.BAD_TIMESTAMP, t, b, start, end, "is not a valid time for this directive");
         }
         out.timestampMillis = millis;
+        return null;
+    }
+
+    /** {@code %{msec_frac}t} or {@code %{usec_frac}t}: exactly {@code digits} digits, kept to the millisecond. */
+    private Rejection<RejectReason> fraction(int t, byte[] b, int start, int end, int digits, ParsedLine out) {
+        long value = end - start == digits ? number(b, start, end) : -1;
+        if (value < 0) {
+            return invalid(RejectReason.BAD_TIMESTAMP, t, b, start, end, "is not a fraction of " + digits + " digits");
+        }
+        out.timeParts.millis = (int) (digits == 3 ? value : value / 1000);
         return null;
     }
 

@@ -116,7 +116,7 @@ final class ApacheDirectives {
         if (argument == null) {
             return FieldKind.TIME_BRACKETED;
         }
-        String format = argument.replaceFirst("^(begin|end):", "");
+        String format = withoutBeginOrEnd(argument);
         switch (format) {
             case "sec":
                 return FieldKind.TIME_EPOCH_SECONDS;
@@ -124,6 +124,10 @@ final class ApacheDirectives {
                 return FieldKind.TIME_EPOCH_MILLIS;
             case "usec":
                 return FieldKind.TIME_EPOCH_MICROS;
+            case "msec_frac":
+                return FieldKind.TIME_MSEC_FRAC;
+            case "usec_frac":
+                return FieldKind.TIME_USEC_FRAC;
             case "%d/%b/%Y:%H:%M:%S %z":
                 return FieldKind.TIME_CLF;
             case "%Y-%m-%dT%H:%M:%S%z":
@@ -131,9 +135,24 @@ final class ApacheDirectives {
             case "%FT%T%z":
                 return FieldKind.TIME_ISO8601;
             default:
-                throw new IllegalArgumentException("time directive " + directive + " is not supported; use %t, "
-                        + "%{sec}t, %{msec}t, %{usec}t, %{%d/%b/%Y:%H:%M:%S %z}t or %{%Y-%m-%dT%H:%M:%S%z}t");
+                try {
+                    StrftimePattern.compile(format);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("time directive " + directive + ": " + e.getMessage());
+                }
+                return FieldKind.TIME_STRFTIME;
         }
+    }
+
+    /** The strftime pattern of a {@code %{...}t} directive. */
+    static StrftimePattern strftime(String directive) {
+        return StrftimePattern.compile(withoutBeginOrEnd(directive.substring(directive.indexOf('{') + 1,
+                directive.lastIndexOf('}'))));
+    }
+
+    private static String withoutBeginOrEnd(String argument) {
+        return argument.startsWith("begin:") || argument.startsWith("end:")
+                ? argument.substring(argument.indexOf(':') + 1) : argument;
     }
 
     private static FieldKind responseTimeKind(String unit, String directive) {

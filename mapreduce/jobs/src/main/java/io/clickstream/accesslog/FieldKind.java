@@ -17,6 +17,12 @@ enum FieldKind {
     TIME_EPOCH_MICROS,
     /** nginx {@code $msec}: seconds with a millisecond fraction. */
     TIME_EPOCH_SECONDS_FRACTION,
+    /** Apache {@code %{pattern}t} with any other strftime pattern: a part of the time or all of it. */
+    TIME_STRFTIME,
+    /** Apache {@code %{msec_frac}t}: the milliseconds of the request time, three digits. */
+    TIME_MSEC_FRAC,
+    /** Apache {@code %{usec_frac}t}: its microseconds, six digits (kept to the millisecond). */
+    TIME_USEC_FRAC,
     REQUEST_LINE,
     METHOD,
     /** Path and query together, as in nginx {@code $request_uri}. */
@@ -49,6 +55,16 @@ enum FieldKind {
                 || this == TIME_EPOCH_SECONDS_FRACTION;
     }
 
+    /** Kinds that give the request time or a part of it (its date, its fraction of a second). */
+    boolean isTimePart() {
+        return isTime() || this == TIME_STRFTIME || this == TIME_MSEC_FRAC || this == TIME_USEC_FRAC;
+    }
+
+    /** Kinds whose value's length the value itself tells (a strftime pattern, a fraction's digits): no separator needed. */
+    boolean hasOwnLength() {
+        return this == TIME_STRFTIME || this == TIME_MSEC_FRAC || this == TIME_USEC_FRAC;
+    }
+
     /** Kinds whose value may contain spaces: unquoted, they end where the rest of the line still fits the format. */
     boolean mayContainSpaces() {
         return this == REQUEST_LINE || this == REFERER || this == USER_AGENT || this == TIME_CLF;
@@ -57,6 +73,6 @@ enum FieldKind {
     /** Kinds whose value never contains a space: an unquoted one at the end of a format stops at the first space. */
     boolean isToken() {
         return this != REQUEST_LINE && this != REFERER && this != USER_AGENT && this != IGNORED
-                && this != TIME_BRACKETED && this != TIME_CLF;
+                && this != TIME_BRACKETED && this != TIME_CLF && this != TIME_STRFTIME;
     }
 }

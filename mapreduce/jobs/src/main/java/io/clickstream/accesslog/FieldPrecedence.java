@@ -11,8 +11,9 @@ import java.util.Map;
  * over the original {@code %s}; microseconds ({@code %D}, {@code %{us}T}) over milliseconds over whole seconds; the
  * path and query of the request line ({@code %r}, {@code $request}) over the rewritten {@code %U} / {@code $uri};
  * the requested host ({@code %V}, {@code $host}) over the configured name ({@code %v}, {@code $server_name}); the
- * client address {@code %a} over the host name {@code %h}; the time the request arrived over {@code %{end:...}t},
- * then the more precise of two. Ties go to the first in the format.
+ * client address {@code %a} over the host name {@code %h}; the time the request arrived over {@code %{end:...}t}
+ * (the parts of an end time, {@code %{end:%T}t.%{end:msec_frac}t}, are not kept when the arrival is logged), then the
+ * more precise of two. Ties go to the first in the format.
  */
 final class FieldPrecedence {
 
@@ -49,12 +50,19 @@ final class FieldPrecedence {
 
     /** {@code tokens} with every field that loses all the page-view fields it writes no longer kept. */
     static List<Token> resolve(List<Token> tokens) {
+        boolean arrivalLogged = tokens.stream().anyMatch(t -> !t.isLiteral() && t.kind().isTimePart() && !isEnd(t));
         List<Token> resolved = new ArrayList<>(tokens.size());
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
-            resolved.add(token.isLiteral() || winsAny(tokens, i) ? token : token.ignored());
+            boolean endPart = !token.isLiteral() && token.kind().isTimePart() && !token.kind().isTime() && isEnd(token);
+            resolved.add(token.isLiteral() || winsAny(tokens, i) && !(endPart && arrivalLogged) ? token : token.ignored());
         }
         return resolved;
+    }
+
+    /** {@code %{end:...}t}: when the response was finished, not when the request arrived. */
+    private static boolean isEnd(Token token) {
+        return token.directive().contains("{end:");
     }
 
     private static boolean winsAny(List<Token> tokens, int i) {
@@ -95,7 +103,7 @@ final class FieldPrecedence {
             case CLIENT_IP:
                 return directive.equals("%a") || directive.equals("$remote_addr") ? 2 : 1;
             default:
-                return token.kind().isTime() && directive.contains("{end:") ? kindRank - 10 : kindRank;
+                return token.kind().isTime() && isEnd(token) ? kindRank - 10 : kindRank;
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.clickstream.accesslog;
 
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -38,10 +40,12 @@ public final class LogFormat {
 
     private final String source;
     private final List<Token> tokens;
+    private final ZoneId localZone;
 
-    private LogFormat(String source, List<Token> tokens) {
+    private LogFormat(String source, List<Token> tokens, ZoneId localZone) {
         this.source = source;
         this.tokens = List.copyOf(tokens);
+        this.localZone = localZone;
     }
 
     /**
@@ -57,7 +61,7 @@ public final class LogFormat {
         }
         String trimmed = formatOrPreset.strip();
         String preset = PRESETS.get(presetKey(trimmed));
-        String format = preset != null ? preset : unescapeConfigString(trimmed);
+        String format = preset != null ? preset : ConfigDirective.formatOf(trimmed);
         int lineBreak = Math.max(format.indexOf('\n'), format.indexOf('\r'));
         if (lineBreak >= 0) {
             throw new IllegalArgumentException("log format '" + format.replace("\n", "\\n").replace("\r", "\\r")
@@ -66,7 +70,7 @@ public final class LogFormat {
         List<Token> tokens = NginxVariables.appliesTo(format)
                 ? NginxVariables.compile(format)
                 : ApacheDirectives.compile(format);
-        LogFormat compiled = new LogFormat(format, FieldPrecedence.resolve(mergeLiterals(tokens)));
+        LogFormat compiled = new LogFormat(format, FieldPrecedence.resolve(mergeLiterals(tokens)), ZoneOffset.UTC);
         compiled.requireFields();
         return compiled;
     }
@@ -74,21 +78,6 @@ public final class LogFormat {
     private static String presetKey(String name) {
         String key = name.toLowerCase(Locale.ROOT).replace(':', '_');
         return key.startsWith("apache_") ? key.substring("apache_".length()) : key;
-    }
-
-    /** Undoes the escaping of a quoted config value as pasted: {@code \"} and {@code \\}, {@code \t}. */
-    private static String unescapeConfigString(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length()) {
-                char next = s.charAt(++i);
-                out.append(next == 't' ? '\t' : next);
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     /** Joins neighbouring literals (the compilers emit one per character) and drops empty ones. */
@@ -120,8 +109,9 @@ public final class LogFormat {
         if (!kinds.contains(FieldKind.CLIENT_IP)) {
             missing.add("the client address (%h, %a or $remote_addr)");
         }
-        if (kinds.stream().noneMatch(FieldKind::isTime)) {
-            missing.add("the request time (%t, %{sec}t, %{msec}t, $time_local, $time_iso8601 or $msec)");
+        if (kinds.stream().noneMatch(FieldKind::isTime) && !strftimeGivesTheTime()) {
+            missing.add("the request time (%t, %{sec}t, %{msec}t, a strftime %{...}t with date and time of day,"
+                    + " $time_local, $time_iso8601 or $msec)");
         }
         if (!kinds.contains(FieldKind.STATUS)) {
             missing.add("the status (%>s, %s or $status)");
@@ -131,17 +121,41 @@ public final class LogFormat {
                     + "; a page view needs all of them");
         }
         for (int i = 0; i + 1 < tokens.size(); i++) {
-            if (!tokens.get(i).isLiteral() && !tokens.get(i + 1).isLiteral() && !isPathThenQuery(i)) {
+            if (!tokens.get(i).isLiteral() && !tokens.get(i + 1).isLiteral() && !isPathThenQuery(i) && !isHostThenPath(i)
+                    && !tokens.get(i).kind().hasOwnLength()) {
                 throw new IllegalArgumentException("log format '" + source + "' has " + tokens.get(i).directive()
                         + " and " + tokens.get(i + 1).directive() + " with nothing between them: they cannot be told apart");
             }
         }
     }
 
+    private boolean strftimeGivesTheTime() {
+        List<StrftimePattern> patterns = tokens.stream().filter(t -> t.kind() == FieldKind.TIME_STRFTIME && t.kept())
+                .map(t -> ApacheDirectives.strftime(t.directive())).toList();
+        return patterns.stream().anyMatch(StrftimePattern::givesDate)
+                && patterns.stream().anyMatch(StrftimePattern::givesTimeOfDay);
+    }
+
+    /** The same format, with times logged without an offset read in {@code zone} (the server's zone). */
+    public LogFormat withLocalZone(ZoneId zone) {
+        return new LogFormat(source, tokens, zone);
+    }
+
+    /** The zone of times the format writes without an offset: UTC unless the server's zone was given. */
+    ZoneId localZone() {
+        return localZone;
+    }
+
     /** Apache's common {@code %U%q}: the query starts with its own {@code ?}, so the two can be told apart. */
     boolean isPathThenQuery(int i) {
         return tokens.get(i).kind() == FieldKind.PATH && tokens.get(i + 1).kind() == FieldKind.QUERY_WITH_MARK
                 && (i + 2 >= tokens.size() || tokens.get(i + 2).isLiteral());
+    }
+
+    /** {@code $host$request_uri}, {@code %V%U}: a host name never holds a {@code /}, and a path starts with one. */
+    boolean isHostThenPath(int i) {
+        FieldKind next = tokens.get(i + 1).kind();
+        return tokens.get(i).kind() == FieldKind.VHOST && (next == FieldKind.URI || next == FieldKind.PATH);
     }
 
     static Token literal(String s) {

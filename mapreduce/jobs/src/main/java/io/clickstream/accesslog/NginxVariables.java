@@ -70,7 +70,25 @@ final class NginxVariables {
             tokens.add(LogFormat.field(KINDS.getOrDefault(name, FieldKind.IGNORED), "$" + name));
             i = braced ? nameEnd + 1 : nameEnd;
         }
-        return tokens;
+        return withUriFromItsParts(tokens);
+    }
+
+    /**
+     * nginx's idiom {@code $uri$is_args$args} ({@code $is_args} is {@code ?} when there is a query) is one URI:
+     * the path and the query apart at the {@code ?}.
+     */
+    private static List<Token> withUriFromItsParts(List<Token> tokens) {
+        List<Token> joined = new ArrayList<>(tokens.size());
+        for (int i = 0; i < tokens.size(); i++) {
+            if (i + 2 < tokens.size() && tokens.get(i).kind() == FieldKind.PATH && "$is_args".equals(tokens.get(i + 1).directive())
+                    && tokens.get(i + 2).kind() == FieldKind.QUERY) {
+                joined.add(LogFormat.field(FieldKind.URI, tokens.get(i).directive() + "$is_args" + tokens.get(i + 2).directive()));
+                i += 2;
+            } else {
+                joined.add(tokens.get(i));
+            }
+        }
+        return joined;
     }
 
     private static boolean isNameChar(char c) {

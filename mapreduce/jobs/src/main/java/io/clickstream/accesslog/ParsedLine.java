@@ -34,10 +34,15 @@ public final class ParsedLine {
     final Span method = new Span();
     final Span path = new Span();
     final Span query = new Span();
+    final Span fragment = new Span();
     final Span protocol = new Span();
     final Span referer = new Span();
     final Span userAgent = new Span();
     final Span vhost = new Span();
+    /** The request time's parts, for formats that write it in several directives. */
+    final TimeParts timeParts = new TimeParts();
+    /** Where the parts of a time that is matched but not kept (an end time) go. */
+    final TimeParts ignoredTimeParts = new TimeParts();
 
     void reset(byte[] line) {
         this.line = line;
@@ -47,6 +52,7 @@ public final class ParsedLine {
         method.end = -1;
         path.end = -1;
         query.end = -1;
+        fragment.end = -1;
         protocol.end = -1;
         referer.end = -1;
         userAgent.end = -1;
@@ -92,6 +98,11 @@ public final class ParsedLine {
         return text(query);
     }
 
+    /** What followed a {@code #} in the URI as logged, or null. */
+    public String fragment() {
+        return text(fragment);
+    }
+
     public String protocol() {
         return text(protocol);
     }
@@ -110,8 +121,9 @@ public final class ParsedLine {
 
     /**
      * Decodes a field as UTF-8 (invalid bytes become U+FFFD) and undoes the servers' escapes: {@code \"} and
-     * {@code \\}, and {@code \xHH} (nginx writes a quote as {@code \x22} and every byte outside ASCII so; Apache
-     * non-printable bytes), so that UTF-8 written as escapes becomes text again.
+     * {@code \\}; {@code \xHH} (nginx writes a quote as {@code \x22} and every byte outside ASCII so, Apache its
+     * non-printable bytes), so that UTF-8 written as escapes becomes text again; {@code \n \r \t \b \f \v}; and
+     * JSON's {@code \/} and &#92;uXXXX escapes (nginx {@code escape=json}), surrogate pairs included.
      */
     private String text(Span span) {
         if (span.end < 0) {
@@ -124,15 +136,86 @@ public final class ParsedLine {
         int n = 0;
         for (int i = span.start; i < span.end; i++) {
             byte b = line[i];
-            if (b == '\\' && i + 1 < span.end && (line[i + 1] == '"' || line[i + 1] == '\\')) {
-                b = line[++i];
-            } else if (b == '\\' && i + 3 < span.end && line[i + 1] == 'x' && hex(line[i + 2]) >= 0 && hex(line[i + 3]) >= 0) {
-                b = (byte) (hex(line[i + 2]) * 16 + hex(line[i + 3]));
-                i += 3;
+            if (b != '\\' || i + 1 == span.end) {
+                unescaped[n++] = b;
+                continue;
             }
-            unescaped[n++] = b;
+            byte next = line[i + 1];
+            int simple = simpleEscape(next);
+            if (simple >= 0) {
+                unescaped[n++] = (byte) simple;
+                i++;
+            } else if (next == 'x' && i + 3 < span.end && hex(line[i + 2]) >= 0 && hex(line[i + 3]) >= 0) {
+                unescaped[n++] = (byte) (hex(line[i + 2]) * 16 + hex(line[i + 3]));
+                i += 3;
+            } else if (next == 'u' && hex4(i + 2, span.end) >= 0) {
+                int unit = hex4(i + 2, span.end);
+                i += 5;
+                int low = Character.isHighSurrogate((char) unit) && i + 2 < span.end && line[i + 1] == '\\'
+                        && line[i + 2] == 'u' ? hex4(i + 3, span.end) : -1;
+                int codePoint = unit;
+                if (low >= 0 && Character.isLowSurrogate((char) low)) {
+                    codePoint = Character.toCodePoint((char) unit, (char) low);
+                    i += 6;
+                }
+                n = utf8(codePoint, unescaped, n);
+            } else {
+                unescaped[n++] = b;
+            }
         }
         return new String(unescaped, 0, n, StandardCharsets.UTF_8);
+    }
+
+    private static int simpleEscape(byte c) {
+        switch (c) {
+            case '"': return '"';
+            case '\\': return '\\';
+            case '/': return '/';
+            case 'n': return '\n';
+            case 'r': return '\r';
+            case 't': return '\t';
+            case 'b': return '\b';
+            case 'f': return '\f';
+            case 'v': return 0x0b;
+            default: return -1;
+        }
+    }
+
+    /** The value of four hex digits at {@code line[p]}, or -1. */
+    private int hex4(int p, int end) {
+        if (p + 4 > end) {
+            return -1;
+        }
+        int value = 0;
+        for (int i = p; i < p + 4; i++) {
+            int d = hex(line[i]);
+            if (d < 0) {
+                return -1;
+            }
+            value = value * 16 + d;
+        }
+        return value;
+    }
+
+    /** Writes a code point as UTF-8 (a lone surrogate as U+FFFD); never longer than the six-byte escape it replaces. */
+    private static int utf8(int codePoint, byte[] out, int n) {
+        int c = Character.isSurrogate((char) codePoint) && codePoint <= 0xFFFF ? 0xFFFD : codePoint;
+        if (c < 0x80) {
+            out[n++] = (byte) c;
+        } else if (c < 0x800) {
+            out[n++] = (byte) (0xC0 | c >> 6);
+            out[n++] = (byte) (0x80 | c & 0x3F);
+        } else if (c < 0x10000) {
+            out[n++] = (byte) (0xE0 | c >> 12);
+            out[n++] = (byte) (0x80 | c >> 6 & 0x3F);
+            out[n++] = (byte) (0x80 | c & 0x3F);
+        } else {
+            out[n++] = (byte) (0xF0 | c >> 18);
+            out[n++] = (byte) (0x80 | c >> 12 & 0x3F);
+            out[n++] = (byte) (0x80 | c >> 6 & 0x3F);
+            out[n++] = (byte) (0x80 | c & 0x3F);
+        }
+        return n;
     }
 
     private static int hex(byte c) {

@@ -29,11 +29,20 @@ final class RequestLine {
         }
     }
 
+    /**
+     * Path, query and fragment of a request URI. Browsers never send a {@code #fragment}, but scripts and scanners do
+     * and servers log it as sent: it is kept apart so that the query stays the query.
+     */
     static void splitUri(byte[] b, int start, int end, boolean escaped, ParsedLine out) {
-        int mark = AccessLogParser.indexOf(b, start, end, (byte) '?');
-        AccessLogParser.optional(out.path, b, start, mark < 0 ? end : mark, escaped);
+        int hash = AccessLogParser.indexOf(b, start, end, (byte) '#');
+        int uriEnd = hash < 0 ? end : hash;
+        int mark = AccessLogParser.indexOf(b, start, uriEnd, (byte) '?');
+        AccessLogParser.optional(out.path, b, start, mark < 0 ? uriEnd : mark, escaped);
         if (mark >= 0) {
-            AccessLogParser.optional(out.query, b, mark + 1, end, escaped);
+            AccessLogParser.optional(out.query, b, mark + 1, uriEnd, escaped);
+        }
+        if (hash >= 0) {
+            AccessLogParser.optional(out.fragment, b, hash + 1, end, escaped);
         }
     }
 

@@ -150,7 +150,7 @@ final class Timestamps {
     }
 
     /** Month number of an English three-letter abbreviation in any case, or -1. */
-    private static int month(byte b0, byte b1, byte b2) {
+    static int month(byte b0, byte b1, byte b2) {
         int key = ((b0 | 0x20) << 16) | ((b1 | 0x20) << 8) | (b2 | 0x20);
         switch (key) {
             case ('j' << 16) | ('a' << 8) | 'n': return 1;

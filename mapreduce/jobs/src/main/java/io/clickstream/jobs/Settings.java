@@ -1,10 +1,12 @@
 package io.clickstream.jobs;
 
+import io.clickstream.accesslog.FormatRules;
 import io.clickstream.accesslog.LogFormat;
 import io.clickstream.privacy.IpAnonymizer;
 import io.clickstream.sessions.SessionRules;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -20,19 +22,24 @@ public final class Settings {
 
     public static final Setting<LogFormat> ACCESS_LOGS_FORMAT = Setting.of("clickstream.access-logs.format", "combined",
             "a preset — `common`, `combined`, `vhost_combined` (Apache), `nginx_combined` (also written `apache:combined`,"
-                    + " `nginx:combined`) — or the format string exactly as in the server config: Apache `LogFormat` (`%h %a"
-                    + " %l %u %t %{sec}t %{msec}t %{usec}t %r %m %U %q %H %s %>s %b %B %O %v %V %D %T %{ms}T %{Referer}i"
-                    + " %{User-Agent}i`, any other `%{X}i` or directive is read and ignored) or nginx `log_format`"
-                    + " (`$remote_addr $time_local $time_iso8601 $msec $request $request_method $request_uri $uri $args"
-                    + " $server_protocol $status $body_bytes_sent $bytes_sent $http_referer $http_user_agent $host"
-                    + " $server_name $request_time`, any other variable ignored). Escaped quotes (`\\\"`) as pasted from a"
-                    + " config file are fine. Where several directives give one field, the one that means it wins (`%>s` over"
-                    + " `%s`, `%D` over `%{ms}T` over `%T`, `%r` over `%U`, `%V`/`$host` over `%v`/`$server_name`, `%a` over"
-                    + " `%h`, `%t` over `%{end:...}t`); `%b`/`$body_bytes_sent` fill `bytes`, `%O`/`$bytes_sent` `bytes_sent`;"
-                    + " an unquoted value with spaces (a cookie, the request line) ends where the rest of the line fits."
-                    + " A format without client address, time and status, or with a line break, is refused before the job"
-                    + " starts.",
+                    + " `nginx:combined`) — or the format exactly as in the server config: an Apache `LogFormat` or nginx"
+                    + " `log_format` string (escaped quotes `\\\"` as pasted are fine), JSON formats included, or the whole"
+                    + " directive pasted. The directives read, and which wins where several give one field, are in"
+                    + " [mapreduce/README.md](mapreduce/README.md#clean-access-logs-raw-logs--page_views--quarantine); others are"
+                    + " matched and ignored. A format without client address, time and status, or with a line break, is"
+                    + " refused before the job starts.",
             LogFormat::of);
+    public static final Setting<FormatRules> ACCESS_LOGS_FORMATS = Setting.of("clickstream.access-logs.formats", "",
+            "formats for some of the files, when front ends log differently or a format changed during the day: one rule"
+                    + " `GLOB => FORMAT` per line (a glob on the file name, or on its path when it has a `/`; a format as"
+                    + " above). A file is read with the formats of the rules that match it, in order, then"
+                    + " `clickstream.access-logs.format`: each line with the first that fits (so put a longer format"
+                    + " before one it extends); a line that fits none is quarantined with a reason naming the file",
+            FormatRules::parse);
+    public static final Setting<ZoneId> ACCESS_LOGS_TIME_ZONE = Setting.of("clickstream.access-logs.time-zone", "UTC",
+            "the zone the web servers log in (`Europe/Berlin`, `+01:00`): it reads times logged without an offset (a"
+                    + " strftime `%{...}t` without `%z`); times with an offset are exact whatever it says",
+            ZoneId::of);
     public static final Setting<IpAnonymizer.Mode> IP_ANONYMIZE = Setting.of("clickstream.ip.anonymize", "truncate",
             "`none`; `truncate` (IPv4 /24, IPv6 /48); `hash` (HMAC-SHA256, 32 hex digits: stable per address, so"
                     + " sessions still work)",
@@ -93,7 +100,7 @@ public final class Settings {
     public static final Setting<String> APP = Setting.internal("clickstream.app",
             "the Oozie application a launcher runs", Function.identity());
 
-    private static final List<Key> ALL = List.of(ACCESS_LOGS_FORMAT, IP_ANONYMIZE, IP_HASH_KEY,
+    private static final List<Key> ALL = List.of(ACCESS_LOGS_FORMAT, ACCESS_LOGS_FORMATS, ACCESS_LOGS_TIME_ZONE, IP_ANONYMIZE, IP_HASH_KEY,
             ACCESS_LOGS_MAX_LINE_BYTES, QUARANTINE_MAX_SHARE, EVENTS_LATENESS_DAYS, EVENTS_MAX_LINE_BYTES,
             EVENTS_BYTES_PER_REDUCER, JDBC_PASSWORD, SESSIONS_GAP_MINUTES, SESSIONS_LOOKAHEAD_HOURS, SESSIONS_OWN_HOSTS,
             SESSIONS_USER_AGENT_CACHE, SESSIONS_BYTES_PER_REDUCER, MARTS_CURRENCY, MARTS_REDUCERS, CHECK_SESSIONS,
@@ -180,7 +187,7 @@ public final class Settings {
     }
 
     private static String shown(String value) {
-        return value.matches("[0-9.]+|true|false") ? value : "`" + value + "`";
+        return value.isEmpty() ? "(none)" : value.matches("[0-9.]+|true|false") ? value : "`" + value + "`";
     }
 
     private static Function<String, Integer> intIn(int min, int max) {

@@ -32,8 +32,12 @@ class LogFormatTest {
     @Test
     void unsupportedTimeFormatIsNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LogFormat.of("%h %{%d.%m.%Y %Q}t %>s %{%C}t"));
+        assertTrue(e.getMessage().contains("%{%d.%m.%Y %Q}t") && e.getMessage().contains("%Q")
+                && e.getMessage().contains("%{%C}t"), e.getMessage());
+        IllegalArgumentException noTimeOfDay = assertThrows(IllegalArgumentException.class,
                 () -> LogFormat.of("%h %{%d.%m.%Y}t %>s"));
-        assertTrue(e.getMessage().contains("%{%d.%m.%Y}t"), e.getMessage());
+        assertTrue(noTimeOfDay.getMessage().contains("request time"), noTimeOfDay.getMessage());
     }
 
     @Test

@@ -30,8 +30,8 @@ public class CleanAccessLogsMapper extends Mapper<LongWritable, Text, AvroKey<Pa
 
     @Override
     protected void setup(Context context) {
-        cleaner = CleanAccessLogsSettings.cleaner(context.getConfiguration(), context.getCredentials());
         sourceFile = SourceFiles.of(context.getInputSplit());
+        cleaner = CleanAccessLogsSettings.cleaner(context.getConfiguration(), context.getCredentials(), sourceFile);
         quarantine = openQuarantine(context);
         if (context.getConfiguration().get(Settings.RUN_DATE.key()) != null) {
             dayStart = Settings.RUN_DATE.get(context.getConfiguration()).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();

@@ -1,6 +1,10 @@
 package io.clickstream.jobs.accesslogs;
 
 import io.clickstream.accesslog.AccessLogCleaner;
+import io.clickstream.accesslog.LogFormat;
+import java.time.ZoneId;
+import java.util.List;
+import org.apache.hadoop.fs.Path;
 import io.clickstream.jobs.Settings;
 import io.clickstream.privacy.IpAnonymizer;
 import org.apache.hadoop.conf.Configuration;
@@ -15,11 +19,17 @@ final class CleanAccessLogsSettings {
     private CleanAccessLogsSettings() {
     }
 
-    /** The cleaner a task uses; the hashing key travels in the job's credentials, never in job.xml. */
-    static AccessLogCleaner cleaner(Configuration conf, Credentials credentials) {
+    /**
+     * The cleaner a task uses on {@code file}, with the formats the rules give it; the hashing key travels in the
+     * job's credentials, never in job.xml.
+     */
+    static AccessLogCleaner cleaner(Configuration conf, Credentials credentials, String file) {
         IpAnonymizer.Mode mode = Settings.IP_ANONYMIZE.get(conf);
         byte[] key = mode == IpAnonymizer.Mode.HASH && credentials != null ? credentials.getSecretKey(IP_HASH_KEY_TOKEN) : null;
-        return new AccessLogCleaner(Settings.ACCESS_LOGS_FORMAT.get(conf), IpAnonymizer.of(mode, key),
+        ZoneId zone = Settings.ACCESS_LOGS_TIME_ZONE.get(conf);
+        List<LogFormat> formats = Settings.ACCESS_LOGS_FORMATS.get(conf).withLocalZone(zone)
+                .formatsFor(new Path(file).toUri().getPath(), Settings.ACCESS_LOGS_FORMAT.get(conf).withLocalZone(zone));
+        return new AccessLogCleaner(formats, file, IpAnonymizer.of(mode, key),
                 Settings.ACCESS_LOGS_MAX_LINE_BYTES.get(conf));
     }
 }

@@ -121,4 +121,25 @@ class CleanAccessLogsMapperTest {
         assertEquals("2001:db8::7", out.get(0).getFirst().datum().getClientIp());
         assertEquals(0L, out.get(0).getFirst().datum().getBytes());
     }
+
+    @Test
+    void aFileTakesTheFormatsOfTheRulesItsNameMatchesEachLineTheFirstThatFits() throws Exception {
+        Settings.ACCESS_LOGS_FORMATS.set(driver.getConfiguration(), "app-*.log => common\n"
+                + "web-*.log.gz => %h %l %u %t \"%r\" %>s %b \"%{Referer}i\" \"%{User-Agent}i\" %D\n"
+                + "**/dt=*/edge/*.log => nginx_combined");
+        String withTime = GOOD + " 1873";
+        String neither = "203.0.113.7 24/Nov/2026 GET /";
+        List<Pair<AvroKey<PageView>, NullWritable>> out = driver
+                .withInput(new LongWritable(0), new Text(withTime))
+                .withInput(new LongWritable(200), new Text(GOOD))
+                .withInput(new LongWritable(400), new Text(neither))
+                .run();
+        assertEquals(2, out.size(), "the rule's format, then the default combined for the lines before the change");
+        assertEquals(1873L, out.get(0).getFirst().datum().getResponseTimeUs());
+        assertEquals(null, out.get(1).getFirst().datum().getResponseTimeUs());
+        assertEquals(1, quarantined.size());
+        String message = quarantined.get(0).getMessage();
+        assertTrue(message.contains(SOURCE.toString()) && message.contains("none of its 2 formats"), message);
+        assertEquals(3, counter(CleanAccessLogsCounter.LINES_READ));
+    }
 }
