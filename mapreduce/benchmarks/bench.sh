@@ -3,6 +3,7 @@
 #   mapreduce/benchmarks/bench.sh parser          JMH: our parser vs httpdlog-parser vs java.util.regex
 #   mapreduce/benchmarks/bench.sh job [LINES]     clean-access-logs vs an identity map-only job (the floor)
 #   mapreduce/benchmarks/bench.sh process [LINES]  cost of each processing stage, shuffle bytes, user-agent parsing
+#   mapreduce/benchmarks/bench.sh agents [LOOKUPS] the User-Agent cache on a long tail: LRU vs Caffeine
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -21,5 +22,6 @@ case "${1:-parser}" in
     work=$(mktemp -d)
     trap 'rm -rf "$work"' EXIT
     java -Xmx3g $opens $log4j -cp "$cp" io.clickstream.bench.ProcessingBench "$work" "${2:-1000000}" ;;
-  *) echo "usage: $0 parser | job [LINES] [RUNS] | process [LINES_PER_DAY]" >&2; exit 2 ;;
+  agents) java -Xmx2g -cp "$cp" io.clickstream.bench.UserAgentCacheBench "${2:-200000}" "${3:-3}" ;;
+  *) echo "usage: $0 parser | job [LINES] [RUNS] | process [LINES_PER_DAY] | agents [LOOKUPS] [RUNS]" >&2; exit 2 ;;
 esac

@@ -1,4 +1,5 @@
--- analytics.page_views: clean.page_views with the columns analysts derive again and again.
+-- analytics.page_views: clean.page_views with the columns analysts derive again and again; every request, the
+-- page views being those WHERE is_page_view (data cleaned before request_class existed counts as page views).
 -- Idempotent (CREATE OR REPLACE). Parameters: none.
 CREATE OR REPLACE VIEW analytics.page_views (
   dt COMMENT 'UTC day of the raw partition, YYYY-MM-DD',
@@ -15,8 +16,10 @@ CREATE OR REPLACE VIEW analytics.page_views (
   referer COMMENT 'Referer header',
   user_agent COMMENT 'User-Agent header',
   vhost COMMENT 'Virtual host, when logged',
-  response_time_us COMMENT 'Time taken in microseconds, when logged')
-  COMMENT 'Page views with derived columns, for analysts'
+  response_time_us COMMENT 'Time taken in microseconds, when logged',
+  request_class COMMENT 'page, asset, redirect, error or other (one definition, see clean.page_views.request_class)',
+  is_page_view COMMENT 'True for a page view: GET or POST answered 200 or 304, not a static file')
+  COMMENT 'Every logged request with derived columns, for analysts; count page views WHERE is_page_view'
 AS SELECT
   dt,
   ts,
@@ -32,5 +35,7 @@ AS SELECT
   referer,
   user_agent,
   vhost,
-  response_time_us
+  response_time_us,
+  coalesce(request_class, 'page'),
+  coalesce(request_class, 'page') = 'page'
 FROM clean.page_views;

@@ -1,6 +1,7 @@
 -- analytics.session_page_views: human page views with their session's channel, landing page and device, for
 -- analysts who start from page views. A page view continuing a session begun the day before finds that
--- session in the previous day's partition (joined on session start day). Bots are left out.
+-- session in the previous day's partition (joined on session start day). Bots, and requests that are not page
+-- views (static files, redirects, errors: request_class), are left out.
 -- Idempotent (CREATE OR REPLACE). Parameters: none.
 CREATE OR REPLACE VIEW analytics.session_page_views (
   dt COMMENT 'UTC day of the page view partition, YYYY-MM-DD',
@@ -30,4 +31,4 @@ AS SELECT
 FROM marts.sessionized_page_views p
 JOIN marts.sessions s
   ON s.session_id = p.session_id AND s.dt = to_date(p.session_start)
-WHERE NOT p.is_bot;
+WHERE NOT p.is_bot AND coalesce(p.request_class, 'page') = 'page';

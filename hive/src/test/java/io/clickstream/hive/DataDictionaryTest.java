@@ -20,6 +20,14 @@ class DataDictionaryTest {
     }
 
     @Test
+    void everyColumnDescriptionFitsTheMetastore() {
+        // The metastore keeps a column's comment in VARCHAR(256): a longer one fails CREATE TABLE.
+        List<String> tooLong = entries.stream().flatMap(e -> e.columns().stream()
+                .filter(c -> c.description().length() > 256).map(c -> e.table() + "." + c.name())).toList();
+        assertEquals(List.of(), tooLong, "column docs longer than 256 characters");
+    }
+
+    @Test
     void aColumnWithoutDescriptionIsReported() {
         DataDictionary.Entry bare = new DataDictionary.Entry("marts.x", "view", "x", "dt", "", List.of(),
                 List.of(new DataDictionary.Column("c", "int", " ")));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.clickstream.accesslog.RequestClass;
 import io.clickstream.avro.PageView;
 import io.clickstream.avro.Session;
 import io.clickstream.avro.SessionizedPageView;
@@ -196,7 +197,8 @@ class HiveWarehouseTest {
         // The queries read the marts; the expectations come from the sessionize stage's own Avro outputs.
         List<SessionizedPageView> views = AvroFiles.readAll(conf, new Path(root, "marts/sessionized_page_views/dt=" + DAY2),
                 new SpecificDatumReader<>(SessionizedPageView.class));
-        List<SessionizedPageView> human = views.stream().filter(v -> !v.getIsBot()).collect(Collectors.toList());
+        List<SessionizedPageView> human = views.stream().filter(v -> !v.getIsBot() && RequestClass.isPageView(v.getRequestClass()))
+                .collect(Collectors.toList());
         List<Session> sessions = AvroFiles.readAll(conf, new Path(root, "marts/sessions/dt=" + DAY2),
                 new SpecificDatumReader<>(Session.class));
         HiveVars day2 = new HiveVars().set("from", DAY2.toString()).set("to", DAY2.toString()).set("limit", "3");
@@ -251,7 +253,8 @@ class HiveWarehouseTest {
         List<List<String>> hours = warehouse.query(HqlScript.query("traffic_by_hour"), day2);
         assertEquals(List.of("hour", "page_views", "bot_page_views", "sessions", "bounce_pct"), hours.get(0));
         assertEquals(human.size(), hours.subList(1, hours.size()).stream().mapToLong(r -> Long.parseLong(r.get(1))).sum());
-        assertEquals(views.size() - human.size(), hours.subList(1, hours.size()).stream().mapToLong(r -> Long.parseLong(r.get(2))).sum());
+        long botPageViews = views.stream().filter(v -> v.getIsBot() && RequestClass.isPageView(v.getRequestClass())).count();
+        assertEquals(botPageViews, hours.subList(1, hours.size()).stream().mapToLong(r -> Long.parseLong(r.get(2))).sum());
         assertEquals(sessions.size(), hours.subList(1, hours.size()).stream().mapToLong(r -> Long.parseLong(r.get(3))).sum());
     }
 
@@ -408,7 +411,8 @@ class HiveWarehouseTest {
         assertTrue(Long.parseLong(result.get(0)) > 100, "sessions compared: " + result);
         assertEquals("0", result.get(1), "sessions that differ between Hive and sessionize");
         // Every human page view of DAY2 finds its session through the analysts' view, wherever it started.
-        assertEquals(count("SELECT COUNT(*) FROM marts.sessionized_page_views WHERE dt = '" + DAY2 + "' AND NOT is_bot"),
+        assertEquals(count("SELECT COUNT(*) FROM marts.sessionized_page_views WHERE dt = '" + DAY2 + "' AND NOT is_bot"
+                        + " AND request_class = 'page'"),
                 count("SELECT COUNT(*) FROM analytics.session_page_views WHERE dt = '" + DAY2 + "'"));
     }
 

@@ -14,19 +14,22 @@ public final class AccessLogCleaner {
     private final AccessLogParser[] parsers;
     private final String file;
     private final IpAnonymizer anonymizer;
+    private final RequestClass.Rules classes;
     private final int maxLineBytes;
     private final ParsedLine parsed = new ParsedLine();
     private final PageView pageView = new PageView();
 
     public AccessLogCleaner(LogFormat format, IpAnonymizer anonymizer, int maxLineBytes) {
-        this(List.of(format), null, anonymizer, maxLineBytes);
+        this(List.of(format), null, anonymizer, RequestClass.Rules.of(RequestClass.DEFAULT_STATIC_FILES), maxLineBytes);
     }
 
     /** A cleaner for the lines of {@code file}, each read with the first of {@code formats} it fits. */
-    public AccessLogCleaner(List<LogFormat> formats, String file, IpAnonymizer anonymizer, int maxLineBytes) {
+    public AccessLogCleaner(List<LogFormat> formats, String file, IpAnonymizer anonymizer, RequestClass.Rules classes,
+            int maxLineBytes) {
         this.parsers = formats.stream().map(AccessLogParser::new).toArray(AccessLogParser[]::new);
         this.file = file;
         this.anonymizer = anonymizer;
+        this.classes = classes;
         this.maxLineBytes = maxLineBytes;
     }
 
@@ -54,6 +57,7 @@ public final class AccessLogCleaner {
         pageView.setVhost(parsed.vhost());
         pageView.setResponseTimeUs(parsed.responseTimeMicros());
         pageView.setFragment(parsed.fragment());
+        pageView.setRequestClass(classes.classify(pageView.getMethod(), pageView.getPath(), pageView.getStatus()).label());
         return null;
     }
 

@@ -5,6 +5,7 @@ import io.clickstream.accesslog.LogFormat;
 import io.clickstream.accesslog.LogLineRenderer;
 import io.clickstream.accesslog.LogLineRenderer.Damage;
 import io.clickstream.accesslog.RejectReason;
+import io.clickstream.accesslog.RequestClass;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -30,11 +31,17 @@ public final class AccessLogGenerator {
     /**
      * One generated line; {@code expected} is null for a line that must be accepted. {@code visit} numbers the
      * visit it belongs to, {@code human} says whether its client is a browser (not a crawler, not agent-less),
-     * and {@code duplicate} marks the second copy of a line shipped twice.
+     * {@code pageView} whether the request is a page view by {@link RequestClass}'s definition (not a static file,
+     * a redirect or an error), and {@code duplicate} marks the second copy of a line shipped twice.
      */
     public record Line(Server server, long timestampMillis, byte[] bytes, RejectReason expected, long visit, boolean human,
-            boolean duplicate) {
+            boolean pageView, boolean duplicate) {
     }
+
+    /** Static files a page pulls in, fetched by part of the browsers (the others have them cached). */
+    private static final List<String> ASSETS = List.of("/static/shop.css", "/static/shop.js", "/favicon.ico",
+            "/img/hero.webp", "/fonts/inter.woff2");
+    private static final RequestClass.Rules CLASSES = RequestClass.Rules.of(RequestClass.DEFAULT_STATIC_FILES);
 
     /** An order a visit confirmed ({@code /checkout/confirm?order=ID}): the shop backend sends its event. */
     public record WebOrder(String orderId, long confirmedMillis) {
@@ -45,6 +52,8 @@ public final class AccessLogGenerator {
 
     private final LogLineRenderer renderer;
     private final SplittableRandom random;
+    /** The stream of the lines added on top of the visits (static files, scrapers): the visits stay as they were. */
+    private final SplittableRandom extraRandom;
     private final double badShare;
     private final List<WebOrder> orders = new ArrayList<>();
     private long visits;
@@ -55,6 +64,7 @@ public final class AccessLogGenerator {
         }
         this.renderer = new LogLineRenderer(format);
         this.random = new SplittableRandom(seed);
+        this.extraRandom = new SplittableRandom(seed ^ 0x5DEECE66DL);
         this.badShare = badShare;
     }
 
@@ -78,11 +88,22 @@ public final class AccessLogGenerator {
                     made++;
                     // A log shipper that retried after a timeout: the same line twice.
                     if (line.expected() == null && random.nextInt(400) == 0) {
-                        day.add(new Line(line.server(), line.timestampMillis(), line.bytes(), null, visit, line.human(), true));
+                        day.add(new Line(line.server(), line.timestampMillis(), line.bytes(), null, visit, line.human(),
+                                line.pageView(), true));
                         made++;
+                    }
+                    if (line.expected() == null && line.human() && line.pageView()) {
+                        for (Line asset : assets(hit, visit)) {
+                            if (asset.timestampMillis() < rangeEnd) {
+                                byDay.get((int) ((asset.timestampMillis() - rangeStart) / 86_400_000L)).add(asset);
+                            }
+                        }
                     }
                 }
             }
+        }
+        for (int d = 0; d < days; d++) {
+            byDay.get(d).addAll(scrapers(rangeStart + d * 86_400_000L));
         }
         for (List<Line> day : byDay) {
             day.sort(Comparator.comparingLong(Line::timestampMillis));
@@ -144,6 +165,49 @@ public final class AccessLogGenerator {
         return new Hit(ip, time, 0, request, status, bytes, referer, agent, vhost, micros);
     }
 
+    /** The static files a browser fetches a second after a page: none for most pages (cached), 200 or 304. */
+    private List<Line> assets(Hit page, long visit) {
+        int count = extraRandom.nextInt(100) < 25 ? 1 + extraRandom.nextInt(2) : 0;
+        int first = extraRandom.nextInt(ASSETS.size());
+        List<Line> lines = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String path = ASSETS.get((first + i) % ASSETS.size());
+            boolean cached = extraRandom.nextBoolean();
+            String pageUri = page.request().split(" ")[1];
+            Hit asset = new Hit(page.clientIp(), page.timestampMillis() + 1000, 0, "GET " + path + " HTTP/2.0",
+                    cached ? 304 : 200, cached ? 0 : 2_000 + extraRandom.nextInt(90_000), "https://" + WebShop.HOST + pageUri,
+                    page.userAgent(), page.vhost(), 100 + extraRandom.nextInt(5_000));
+            Server server = server(asset);
+            byte[] bytes = renderer.render(local(asset, server), Damage.NONE).getBytes(StandardCharsets.UTF_8);
+            lines.add(new Line(server, asset.timestampMillis(), bytes, null, visit, true, false, false));
+        }
+        return lines;
+    }
+
+    /**
+     * Scrapers behind a browser's User-Agent, one of each kind a day: one reading pages faster than a person can,
+     * one reading a burst of pages without their static files, one that asks for robots.txt first.
+     */
+    private List<Line> scrapers(long dayStart) {
+        List<Line> lines = new ArrayList<>();
+        int[][] kinds = {{60, 1_000, 1_000}, {22, 10_000, 4_000}, {6, 20_000, 10_000}};
+        for (int k = 0; k < kinds.length; k++) {
+            String ip = "198.18." + extraRandom.nextInt(256) + "." + (1 + extraRandom.nextInt(254));
+            String agent = WebShop.BROWSERS.get(extraRandom.nextInt(WebShop.BROWSERS.size()));
+            long time = dayStart + 3_600_000L + extraRandom.nextLong(20 * 3_600_000L);
+            for (int i = 0; i < kinds[k][0]; i++) {
+                String path = k == 2 && i == 0 ? "/robots.txt" : "/product/" + (1 + extraRandom.nextInt(WebShop.PRODUCTS));
+                Hit hit = new Hit(ip, time, 0, "GET " + path + " HTTP/1.1", 200, 4_000 + extraRandom.nextInt(60_000), null,
+                        agent, WebShop.HOST, 500 + extraRandom.nextInt(200_000));
+                Server server = server(hit);
+                byte[] bytes = renderer.render(local(hit, server), Damage.NONE).getBytes(StandardCharsets.UTF_8);
+                lines.add(new Line(server, time, bytes, null, -1 - k, false, isPageView(hit), false));
+                time += kinds[k][1] + extraRandom.nextInt(kinds[k][2]);
+            }
+        }
+        return lines;
+    }
+
     /** What scanners and misconfigured clients send; servers log it with a 400, and it is real traffic. */
     private String oddRequest() {
         switch (random.nextInt(3)) {
@@ -156,10 +220,26 @@ public final class AccessLogGenerator {
         }
     }
 
-    private Line line(Hit hit, long visit) {
-        Server server = SERVERS.get(Math.floorMod(hit.clientIp().hashCode(), SERVERS.size()));
-        Hit local = new Hit(hit.clientIp(), hit.timestampMillis(), server.offsetMinutes(), hit.request(), hit.status(),
+    private static Server server(Hit hit) {
+        return SERVERS.get(Math.floorMod(hit.clientIp().hashCode(), SERVERS.size()));
+    }
+
+    /** The hit as its server logs it, in the server's local offset. */
+    private static Hit local(Hit hit, Server server) {
+        return new Hit(hit.clientIp(), hit.timestampMillis(), server.offsetMinutes(), hit.request(), hit.status(),
                 hit.bytes(), hit.referer(), hit.userAgent(), hit.vhost(), hit.responseTimeMicros());
+    }
+
+    private static boolean isPageView(Hit hit) {
+        String[] parts = hit.request().split(" ");
+        boolean valid = parts.length == 3 && parts[2].startsWith("HTTP/");
+        String path = valid ? parts[1].split("[?#]")[0] : null;
+        return CLASSES.classify(valid ? parts[0] : null, path, hit.status()) == RequestClass.PAGE;
+    }
+
+    private Line line(Hit hit, long visit) {
+        Server server = server(hit);
+        Hit local = local(hit, server);
         boolean human = hit.userAgent() != null && WebShop.BROWSERS.contains(hit.userAgent());
         if (random.nextDouble() < badShare) {
             return damaged(server, local, visit, human);
@@ -169,7 +249,7 @@ public final class AccessLogGenerator {
         boolean latin1 = hit.referer() != null && random.nextInt(500) == 0;
         byte[] bytes = latin1 ? text.replace("best-", "best-\u00e9t\u00e9-").getBytes(StandardCharsets.ISO_8859_1)
                 : text.getBytes(StandardCharsets.UTF_8);
-        return new Line(server, hit.timestampMillis(), bytes, null, visit, human, false);
+        return new Line(server, hit.timestampMillis(), bytes, null, visit, human, isPageView(hit), false);
     }
 
     private Line damaged(Server server, Hit hit, long visit, boolean human) {
@@ -199,7 +279,7 @@ public final class AccessLogGenerator {
                     hit.referer(), hit.userAgent(), hit.vhost(), hit.responseTimeMicros());
             bytes = renderer.render(huge, Damage.NONE).getBytes(StandardCharsets.UTF_8);
         }
-        return new Line(server, hit.timestampMillis(), bytes, reason, visit, human, false);
+        return new Line(server, hit.timestampMillis(), bytes, reason, visit, human, isPageView(hit), false);
     }
 
     /** A TLS ClientHello sent to the plain-HTTP port, logged raw: high bytes, no spaces, no line break. */

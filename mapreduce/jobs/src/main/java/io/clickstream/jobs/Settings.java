@@ -2,8 +2,10 @@ package io.clickstream.jobs;
 
 import io.clickstream.accesslog.FormatRules;
 import io.clickstream.accesslog.LogFormat;
+import io.clickstream.accesslog.RequestClass;
 import io.clickstream.privacy.IpAnonymizer;
 import io.clickstream.sessions.SessionRules;
+import io.clickstream.sessions.UserAgents;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -36,6 +38,11 @@ public final class Settings {
                     + " `clickstream.access-logs.format`: each line with the first that fits (so put a longer format"
                     + " before one it extends); a line that fits none is quarantined with a reason naming the file",
             FormatRules::parse);
+    public static final Setting<RequestClass.Rules> ACCESS_LOGS_STATIC_FILES = Setting.of(
+            "clickstream.access-logs.static-files", RequestClass.DEFAULT_STATIC_FILES,
+            "what is a static file, not a page view: comma-separated extensions (`.css`) and path prefixes (`/static/`),"
+                    + " case-insensitive; such requests are kept with `request_class` `asset`",
+            RequestClass.Rules::of);
     public static final Setting<ZoneId> ACCESS_LOGS_TIME_ZONE = Setting.of("clickstream.access-logs.time-zone", "UTC",
             "the zone the web servers log in (`Europe/Berlin`, `+01:00`): it reads times logged without an offset (a"
                     + " strftime `%{...}t` without `%z`); times with an offset are exact whatever it says",
@@ -73,7 +80,29 @@ public final class Settings {
             "shop.example.com", "the shop's host names, comma-separated: referers from them are the `internal` channel",
             Settings::names);
     public static final Setting<Integer> SESSIONS_USER_AGENT_CACHE = Setting.of("clickstream.sessions.user-agent-cache",
-            "10000", "distinct User-Agents a task keeps classified (LRU)", intIn(1, 10_000_000));
+            "10000", "distinct User-Agents a task keeps classified (Caffeine, frequency-aware)", intIn(1, 10_000_000));
+    public static final Setting<String> SESSIONS_USER_AGENT_REGEXES = Setting.of("clickstream.sessions.user-agent-regexes",
+            "", "a newer uap-core `regexes.yaml` to classify User-Agents with (any Hadoop path: `hdfs://…`, `file:///…`),"
+                    + " so the rules follow new browsers and crawlers without a release; empty: the ones bundled with"
+                    + " uap-java 1.6.1",
+            value -> value);
+    public static final Setting<List<String>> SESSIONS_BOT_AGENTS = Setting.of("clickstream.sessions.bot-agents",
+            UserAgents.DEFAULT_LISTED, "agents that are no visitors (uptime monitors, health checks, your own"
+                    + " tools): comma-separated substrings of the User-Agent, any case; flagged `bot_reason` `listed`",
+            value -> Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+    public static final Setting<Integer> SESSIONS_BOT_PAGE_VIEWS_PER_MINUTE = Setting.of(
+            "clickstream.sessions.bot-page-views-per-minute", "30", "a visitor with more page views in any minute is a"
+                    + " bot (`request_rate`), whatever its User-Agent; 0 turns the rule off",
+            intIn(0, 100_000));
+    public static final Setting<Integer> SESSIONS_BOT_BURST_PAGE_VIEWS = Setting.of("clickstream.sessions.bot-burst-page-views",
+            "20", "a visitor with this many page views within five minutes and not one static file is a bot"
+                    + " (`no_assets`); 0 turns the rule off — do so when a CDN serves the static files and they are not"
+                    + " in these logs",
+            intIn(0, 100_000));
+    public static final Setting<Integer> SESSIONS_BOT_MAX_REQUESTS = Setting.of("clickstream.sessions.bot-max-requests",
+            "5000", "a visitor with more requests in the day (and the lookahead) is a bot (`request_rate`); also the"
+                    + " most requests a reducer holds in memory to judge one visitor's behaviour",
+            intIn(100, 10_000_000));
     public static final Setting<Long> SESSIONS_BYTES_PER_REDUCER = Setting.of("clickstream.sessions.bytes-per-reducer",
             "268435456", "input bytes per reducer of `sessionize`", longAtLeast(1));
     public static final Setting<String> MARTS_CURRENCY = Setting.of("clickstream.marts.currency", "EUR",
@@ -100,11 +129,13 @@ public final class Settings {
     public static final Setting<String> APP = Setting.internal("clickstream.app",
             "the Oozie application a launcher runs", Function.identity());
 
-    private static final List<Key> ALL = List.of(ACCESS_LOGS_FORMAT, ACCESS_LOGS_FORMATS, ACCESS_LOGS_TIME_ZONE, IP_ANONYMIZE, IP_HASH_KEY,
-            ACCESS_LOGS_MAX_LINE_BYTES, QUARANTINE_MAX_SHARE, EVENTS_LATENESS_DAYS, EVENTS_MAX_LINE_BYTES,
-            EVENTS_BYTES_PER_REDUCER, JDBC_PASSWORD, SESSIONS_GAP_MINUTES, SESSIONS_LOOKAHEAD_HOURS, SESSIONS_OWN_HOSTS,
-            SESSIONS_USER_AGENT_CACHE, SESSIONS_BYTES_PER_REDUCER, MARTS_CURRENCY, MARTS_REDUCERS, CHECK_SESSIONS,
-            VERBOSE, RUN_DATE, DIMENSION, METASTORE, APP);
+    private static final List<Key> ALL = List.of(ACCESS_LOGS_FORMAT, ACCESS_LOGS_FORMATS, ACCESS_LOGS_TIME_ZONE,
+            ACCESS_LOGS_STATIC_FILES, IP_ANONYMIZE, IP_HASH_KEY, ACCESS_LOGS_MAX_LINE_BYTES, QUARANTINE_MAX_SHARE,
+            EVENTS_LATENESS_DAYS, EVENTS_MAX_LINE_BYTES, EVENTS_BYTES_PER_REDUCER, JDBC_PASSWORD, SESSIONS_GAP_MINUTES,
+            SESSIONS_LOOKAHEAD_HOURS, SESSIONS_OWN_HOSTS, SESSIONS_USER_AGENT_CACHE, SESSIONS_USER_AGENT_REGEXES,
+            SESSIONS_BOT_AGENTS, SESSIONS_BOT_PAGE_VIEWS_PER_MINUTE, SESSIONS_BOT_BURST_PAGE_VIEWS, SESSIONS_BOT_MAX_REQUESTS,
+            SESSIONS_BYTES_PER_REDUCER, MARTS_CURRENCY, MARTS_REDUCERS, CHECK_SESSIONS, VERBOSE, RUN_DATE, DIMENSION,
+            METASTORE, APP);
 
     private Settings() {
     }

@@ -2,6 +2,7 @@ package io.clickstream.marts;
 
 import static io.clickstream.marts.Contribution.get;
 
+import io.clickstream.accesslog.RequestClass;
 import io.clickstream.avro.ChannelsByDay;
 import io.clickstream.avro.FunnelByDay;
 import io.clickstream.avro.Order;
@@ -45,11 +46,12 @@ public final class MartRules {
         String hour = String.valueOf(hour(view.getTs()));
         int status = view.getStatus();
         boolean human = !view.getIsBot();
+        boolean page = RequestClass.isPageView(view.getRequestClass());
         out.add(Contribution.sums(Mart.TRAFFIC_BY_HOUR, hour).plus(TrafficSums.REQUESTS, 1)
-                .plus(TrafficSums.PAGE_VIEWS, human ? 1 : 0).plus(TrafficSums.BOT_PAGE_VIEWS, human ? 0 : 1)
+                .plus(TrafficSums.PAGE_VIEWS, human && page ? 1 : 0).plus(TrafficSums.BOT_PAGE_VIEWS, !human && page ? 1 : 0)
                 .plus(TrafficSums.STATUS_4XX, status >= 400 && status < 500 ? 1 : 0)
                 .plus(TrafficSums.STATUS_5XX, status >= 500 && status < 600 ? 1 : 0));
-        if (human) {
+        if (human && page) {
             String path = view.getPath() == null ? NO_PATH : view.getPath();
             out.add(Contribution.distinct(Mart.TRAFFIC_BY_HOUR, hour, view.getVisitorId()));
             out.add(Contribution.sums(Mart.PAGES_BY_DAY, path).plus(PageSums.PAGE_VIEWS, 1));

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Cuts one visitor's page views, fed in time order, into sessions for day D, and drops exact duplicates.
+ * Cuts one visitor's requests, fed in time order, into sessions of page views for day D, and drops exact duplicates.
  *
  * <p>Besides D's page views it is fed context: the previous day's page views (time only), so that D's first
  * page views that continue a session begun before midnight get that session's id and are not counted as a
@@ -22,14 +22,19 @@ public final class Sessionizer<T> {
     /** Where a page view comes from, relative to the day being sessionized; the order of ties in the shuffle. */
     public enum Origin { PREVIOUS_DAY, DAY, NEXT_DAY }
 
-    /** One page view; {@code payload} is what is passed on for D's page views. */
-    public record Request<T>(long ts, Origin origin, long fingerprint, String path, String query, String referer, T payload) {
+    /**
+     * One request; {@code payload} is what is passed on for D's requests. Only page views ({@code pageView}) open,
+     * extend and count in sessions; another request (a static file, a redirect, an error) belongs to the session
+     * open at its time, if any.
+     */
+    public record Request<T>(long ts, Origin origin, long fingerprint, boolean pageView, String path, String query,
+            String referer, T payload) {
     }
 
-    /** Receives D's page views with their session, and D's finished sessions. */
+    /** Receives D's requests with their session, and D's finished sessions. */
     public interface Listener<T> {
-        /** {@code sessionId} and {@code sessionStart} are null for a bot. */
-        void pageView(T payload, String sessionId, Long sessionStart) throws IOException, InterruptedException;
+        /** {@code sessionId} and {@code sessionStart} are null for a bot, and for a request outside any session. */
+        void request(T payload, String sessionId, Long sessionStart) throws IOException, InterruptedException;
 
         void session(FinishedSession session) throws IOException, InterruptedException;
     }
@@ -67,9 +72,11 @@ public final class Sessionizer<T> {
         }
         previousTs = hit.ts();
         previousFingerprint = hit.fingerprint();
-        if (bot) {
+        if (bot || !hit.pageView()) {
             if (hit.origin() == Origin.DAY) {
-                listener.pageView(hit.payload(), null, null);
+                boolean inSession = !bot && open != null && hit.ts() - open.last <= rules.gap().toMillis()
+                        && hit.ts() < cutoff(open.start);
+                listener.request(hit.payload(), inSession ? open.id : null, inSession ? open.start : null);
             }
             return true;
         }
@@ -79,7 +86,7 @@ public final class Sessionizer<T> {
         }
         open.add(hit);
         if (hit.origin() == Origin.DAY) {
-            listener.pageView(hit.payload(), open.id, open.start);
+            listener.request(hit.payload(), open.id, open.start);
         }
         return true;
     }

@@ -25,7 +25,7 @@ class SessionizerTest {
     private Sessionizer<String> sessionizer(boolean bot) {
         return new Sessionizer<>(SessionRules.DEFAULT, CHANNELS, DAY, 42L, bot, new Sessionizer.Listener<>() {
             @Override
-            public void pageView(String payload, String sessionId, Long sessionStart) {
+            public void request(String payload, String sessionId, Long sessionStart) {
                 views.add(payload + "=" + sessionId);
             }
 
@@ -41,7 +41,27 @@ class SessionizerTest {
     }
 
     private static Request<String> hit(String instant, Origin origin, String path) {
-        return new Request<>(at(instant), origin, path.hashCode(), path, null, null, origin == Origin.DAY ? path : null);
+        return new Request<>(at(instant), origin, path.hashCode(), true, path, null, null, origin == Origin.DAY ? path : null);
+    }
+
+    private static Request<String> asset(String instant, String path) {
+        return new Request<>(at(instant), Origin.DAY, path.hashCode(), false, path, null, null, path);
+    }
+
+    @Test
+    void onlyPageViewsMakeSessionsOtherRequestsJoinTheOpenOne() throws Exception {
+        Sessionizer<String> s = sessionizer(false);
+        s.accept(asset("2026-11-24T09:59:00Z", "/favicon.ico"));
+        s.accept(hit("2026-11-24T10:00:00Z", Origin.DAY, "/"));
+        s.accept(asset("2026-11-24T10:00:01Z", "/static/app.css"));
+        s.accept(asset("2026-11-24T10:45:00Z", "/static/late.js"));
+        s.finish();
+        assertEquals(1, sessions.size());
+        assertEquals(1, sessions.get(0).pageViews(), "assets neither count nor extend the session");
+        assertTrue(sessions.get(0).bounced());
+        assertEquals(at("2026-11-24T10:00:00Z"), sessions.get(0).end());
+        String id = sessions.get(0).sessionId();
+        assertEquals(List.of("/favicon.ico=null", "/=" + id, "/static/app.css=" + id, "/static/late.js=null"), views);
     }
 
     @Test
@@ -88,7 +108,7 @@ class SessionizerTest {
         Sessionizer<String> today = sessionizer(false);
         for (long t = at("2026-11-24T23:00:00Z"); t <= at("2026-11-25T07:00:00Z"); t += 600_000) {
             Origin origin = t < at("2026-11-25T00:00:00Z") ? Origin.DAY : Origin.NEXT_DAY;
-            today.accept(new Request<>(t, origin, t, "/", null, null, "p" + t));
+            today.accept(new Request<>(t, origin, t, true, "/", null, null, "p" + t));
         }
         today.finish();
         assertEquals(1, sessions.size());

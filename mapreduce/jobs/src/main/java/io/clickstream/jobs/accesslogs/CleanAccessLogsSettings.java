@@ -29,7 +29,7 @@ final class CleanAccessLogsSettings {
         ZoneId zone = Settings.ACCESS_LOGS_TIME_ZONE.get(conf);
         List<LogFormat> formats = Settings.ACCESS_LOGS_FORMATS.get(conf).withLocalZone(zone)
                 .formatsFor(new Path(file).toUri().getPath(), Settings.ACCESS_LOGS_FORMAT.get(conf).withLocalZone(zone));
-        return new AccessLogCleaner(formats, file, IpAnonymizer.of(mode, key),
+        return new AccessLogCleaner(formats, file, IpAnonymizer.of(mode, key), Settings.ACCESS_LOGS_STATIC_FILES.get(conf),
                 Settings.ACCESS_LOGS_MAX_LINE_BYTES.get(conf));
     }
 }

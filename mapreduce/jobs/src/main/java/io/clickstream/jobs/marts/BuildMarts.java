@@ -2,6 +2,7 @@ package io.clickstream.jobs.marts;
 
 import io.clickstream.jobs.Datasets;
 import io.clickstream.jobs.Settings;
+import io.clickstream.accesslog.RequestClass;
 import io.clickstream.avro.Order;
 import io.clickstream.avro.Session;
 import io.clickstream.avro.SessionizedPageView;
@@ -135,7 +136,8 @@ public class BuildMarts extends DailyStage<Accounting> {
             List<Contribution> contributions;
             if (datum instanceof SessionizedPageView view) {
                 context.getCounter(Counter.PAGE_VIEWS_READ).increment(1);
-                context.getCounter(Counter.HUMAN_PAGE_VIEWS_READ).increment(view.getIsBot() ? 0 : 1);
+                boolean humanPageView = !view.getIsBot() && RequestClass.isPageView(view.getRequestClass());
+                context.getCounter(Counter.HUMAN_PAGE_VIEWS_READ).increment(humanPageView ? 1 : 0);
                 contributions = rules.of(view);
             } else if (datum instanceof Session session) {
                 context.getCounter(Counter.SESSIONS_READ).increment(1);

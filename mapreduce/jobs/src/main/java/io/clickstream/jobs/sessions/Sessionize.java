@@ -70,6 +70,7 @@ public class Sessionize extends DailyStage<Sessionize.Result> {
     public Result run(LocalDate date, Path root) throws Exception {
         Configuration conf = getConf();
         Settings.sessionRules(conf);
+        SessionizeSettings.userAgents(conf);
         Path day = Datasets.PAGE_VIEWS.partition(root, date);
         Path previous = Datasets.PAGE_VIEWS.partition(root, date.minusDays(1));
         Path next = Datasets.PAGE_VIEWS.partition(root, date.plusDays(1));

@@ -1,6 +1,7 @@
 package io.clickstream.jobs.sessions;
 
 import io.clickstream.jobs.Settings;
+import io.clickstream.accesslog.RequestClass;
 import io.clickstream.avro.PageView;
 import io.clickstream.jobs.AvroModel;
 import io.clickstream.jobs.Schemas;
@@ -21,9 +22,9 @@ import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 
 /**
- * Keys each page view by visitor and time. D's page views go whole (Avro binary); the previous day's go as
- * time only (whole when their time is on D), the next day's whole up to the lookahead; bots of the
- * neighbouring days are not needed.
+ * Keys each request by visitor and time. D's requests go whole (Avro binary); the previous day's page views go as
+ * time only (whole when their time is on D), the next day's whole up to the lookahead; the neighbouring days' bots
+ * and requests that are not page views are not needed.
  */
 public class SessionizeMapper extends Mapper<AvroKey<PageView>, NullWritable, VisitorTimeKey, BytesWritable> {
 
@@ -44,7 +45,7 @@ public class SessionizeMapper extends Mapper<AvroKey<PageView>, NullWritable, Vi
         LocalDate day = Settings.RUN_DATE.get(context.getConfiguration());
         dayStart = day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
         lookaheadEnd = dayStart + 86_400_000L + Settings.sessionRules(context.getConfiguration()).lookahead().toMillis();
-        agents = new UserAgents(Settings.SESSIONS_USER_AGENT_CACHE.get(context.getConfiguration()));
+        agents = SessionizeSettings.userAgents(context.getConfiguration());
         String partition = ((FileSplit) context.getInputSplit()).getPath().getParent().getName();
         LocalDate dt = LocalDate.parse(partition.substring("dt=".length()));
         origin = dt.isBefore(day) ? Origin.PREVIOUS_DAY : dt.isAfter(day) ? Origin.NEXT_DAY : Origin.DAY;
@@ -58,7 +59,8 @@ public class SessionizeMapper extends Mapper<AvroKey<PageView>, NullWritable, Vi
         if (origin == Origin.DAY) {
             context.getCounter(SessionizeCounter.PAGE_VIEWS_READ).increment(1);
             emitWhole(visitor, ts, view, context);
-        } else if (agents.classify(view.getUserAgent()).bot() || origin == Origin.NEXT_DAY && ts >= lookaheadEnd) {
+        } else if (!RequestClass.isPageView(view.getRequestClass()) || agents.classify(view.getUserAgent()).bot()
+                || origin == Origin.NEXT_DAY && ts >= lookaheadEnd) {
             context.getCounter(SessionizeCounter.CONTEXT_SKIPPED).increment(1);
         } else if (origin == Origin.PREVIOUS_DAY && ts < dayStart) {
             context.getCounter(SessionizeCounter.CONTEXT_PREVIOUS_DAY).increment(1);

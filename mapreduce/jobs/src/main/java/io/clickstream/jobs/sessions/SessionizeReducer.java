@@ -2,11 +2,14 @@ package io.clickstream.jobs.sessions;
 
 import io.clickstream.jobs.Datasets;
 import io.clickstream.jobs.Settings;
+import io.clickstream.accesslog.RequestClass;
 import io.clickstream.avro.PageView;
 import io.clickstream.avro.SessionizedPageView;
 import io.clickstream.jobs.AvroModel;
 import io.clickstream.jobs.Schemas;
 import io.clickstream.sessions.Agent;
+import io.clickstream.sessions.Behaviour;
+import io.clickstream.sessions.BotReason;
 import io.clickstream.sessions.Channels;
 import io.clickstream.sessions.SessionRules;
 import io.clickstream.sessions.FinishedSession;
@@ -19,6 +22,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DatumReader;
@@ -48,10 +52,12 @@ public class SessionizeReducer
     private final AvroKey<SessionizedPageView> out = new AvroKey<>();
     private final DatumReader<PageView> reader = new AvroModel().createDatumReader(Schemas.PAGE_VIEW);
     private BinaryDecoder decoder;
-    private PageView reuse;
+    private final PageView reuse = new PageView();
     private AvroMultipleOutputs avroOutputs;
     private MultipleOutputs<AvroKey<SessionizedPageView>, NullWritable> textOutputs;
     private UserAgents agents;
+    private Behaviour.Rules behaviourRules;
+    private int maxRequests;
     private SessionRules rules;
     private Channels channels;
     private LocalDate day;
@@ -60,7 +66,9 @@ public class SessionizeReducer
     protected void setup(Context context) {
         avroOutputs = new AvroMultipleOutputs(context);
         textOutputs = new MultipleOutputs<>(context);
-        agents = new UserAgents(Settings.SESSIONS_USER_AGENT_CACHE.get(context.getConfiguration()));
+        agents = SessionizeSettings.userAgents(context.getConfiguration());
+        behaviourRules = SessionizeSettings.behaviour(context.getConfiguration());
+        maxRequests = Settings.SESSIONS_BOT_MAX_REQUESTS.get(context.getConfiguration());
         rules = Settings.sessionRules(context.getConfiguration());
         channels = new Channels(Settings.SESSIONS_OWN_HOSTS.get(context.getConfiguration()));
         day = Settings.RUN_DATE.get(context.getConfiguration());
@@ -69,31 +77,62 @@ public class SessionizeReducer
     @Override
     protected void reduce(VisitorTimeKey key, Iterable<BytesWritable> values, Context context) throws IOException, InterruptedException {
         VisitorOutput visitor = new VisitorOutput(context, Visitors.id(key.visitor()));
-        Sessionizer<PageView> sessionizer = null;
-        for (BytesWritable value : values) {
-            PageView view = value.getLength() == 0 ? null : decode(value);
-            if (sessionizer == null) {
-                visitor.agent = view == null ? null : agents.classify(view.getUserAgent());
-                sessionizer = new Sessionizer<>(rules, channels, day, key.visitor(), visitor.agent != null && visitor.agent.bot(), visitor);
-            } else if (visitor.agent == null && view != null) {
+        // The visitor's requests are held (up to a limit) until its behaviour has been judged, then replayed.
+        List<Request<PageView>> held = new ArrayList<>();
+        Behaviour behaviour = new Behaviour(behaviourRules);
+        Iterator<BytesWritable> it = values.iterator();
+        while (it.hasNext() && held.size() < maxRequests) {
+            BytesWritable value = it.next();
+            PageView view = value.getLength() == 0 ? null : decode(value, null);
+            if (visitor.agent == null && view != null) {
                 visitor.agent = agents.classify(view.getUserAgent());
             }
-            if (key.origin() == Origin.DAY) {
-                context.getCounter(SessionizeCounter.PAGE_VIEWS_SHUFFLED).increment(1);
+            Request<PageView> request = request(key, view);
+            if (view != null) {
+                behaviour.add(key.ts(), view.getPath(), request.pageView(), RequestClass.ASSET.label().equals(view.getRequestClass()));
             }
-            sessionizer.accept(view == null
-                    ? new Request<>(key.ts(), key.origin(), key.fingerprint(), null, null, null, null)
-                    : new Request<>(key.ts(), key.origin(), key.fingerprint(), view.getPath(), view.getQuery(), view.getReferer(), view));
+            held.add(request);
+        }
+        visitor.botReason = visitor.agent != null && visitor.agent.bot() ? visitor.agent.botReason()
+                : it.hasNext() ? BotReason.REQUEST_RATE : behaviour.verdict();
+        if (visitor.botReason != null) {
+            context.getCounter(visitor.botReason).increment(1);
+        }
+        Sessionizer<PageView> sessionizer = new Sessionizer<>(rules, channels, day, key.visitor(), visitor.botReason != null, visitor);
+        for (Request<PageView> request : held) {
+            accept(sessionizer, request, context);
+        }
+        while (it.hasNext()) {
+            BytesWritable value = it.next();
+            PageView view = value.getLength() == 0 ? null : decode(value, reuse);
+            if (visitor.agent == null && view != null) {
+                visitor.agent = agents.classify(view.getUserAgent());
+            }
+            accept(sessionizer, request(key, view), context);
         }
         sessionizer.finish();
         context.getCounter(SessionizeCounter.DUPLICATES).increment(sessionizer.duplicates());
     }
 
-    private PageView decode(BytesWritable value) throws IOException {
+    private static Request<PageView> request(VisitorTimeKey key, PageView view) {
+        return view == null
+                ? new Request<>(key.ts(), key.origin(), key.fingerprint(), true, null, null, null, null)
+                : new Request<>(key.ts(), key.origin(), key.fingerprint(), RequestClass.isPageView(view.getRequestClass()),
+                        view.getPath(), view.getQuery(), view.getReferer(), view);
+    }
+
+    private static void accept(Sessionizer<PageView> sessionizer, Request<PageView> request, Context context)
+            throws IOException, InterruptedException {
+        if (request.origin() == Origin.DAY) {
+            context.getCounter(SessionizeCounter.PAGE_VIEWS_SHUFFLED).increment(1);
+        }
+        sessionizer.accept(request);
+    }
+
+    /** A record of its own while held; past the limit, {@code reuse}: the sessionizer hands each on at once. */
+    private PageView decode(BytesWritable value, PageView into) throws IOException {
         decoder = DecoderFactory.get().binaryDecoder(value.getBytes(), 0, value.getLength(), decoder);
-        // One record for all: the sessionizer hands each page view on at once and keeps none.
-        reuse = reader.read(reuse, decoder);
-        return reuse;
+        return reader.read(into, decoder);
     }
 
     /** Writes a session and its lines of the order index (named outputs; tests override it). */
@@ -116,6 +155,7 @@ public class SessionizeReducer
         private final Context context;
         private final String visitorId;
         Agent agent;
+        BotReason botReason;
 
         VisitorOutput(Context context, String visitorId) {
             this.context = context;
@@ -123,21 +163,23 @@ public class SessionizeReducer
         }
 
         @Override
-        public void pageView(PageView view, String sessionId, Long sessionStart) throws IOException, InterruptedException {
+        public void request(PageView view, String sessionId, Long sessionStart) throws IOException, InterruptedException {
             out.datum(SessionizedPageView.newBuilder()
                     .setTs(view.getTs())
                     .setVisitorId(visitorId)
                     .setSessionId(sessionId)
                     .setSessionStart(sessionStart == null ? null : Instant.ofEpochMilli(sessionStart))
-                    .setIsBot(agent.bot())
+                    .setIsBot(botReason != null)
+                    .setBotReason(botReason == null ? null : botReason.label())
                     .setMethod(view.getMethod()).setPath(view.getPath()).setQuery(view.getQuery())
                     .setStatus(view.getStatus()).setBytes(view.getBytes()).setReferer(view.getReferer())
                     .setBrowserFamily(agent.browserFamily()).setBrowserVersion(agent.browserVersion())
                     .setOsFamily(agent.osFamily()).setDeviceClass(agent.deviceClass())
+                    .setRequestClass(view.getRequestClass())
                     .build());
             context.write(out, NullWritable.get());
             context.getCounter(SessionizeCounter.PAGE_VIEWS_WRITTEN).increment(1);
-            context.getCounter(SessionizeCounter.BOT_PAGE_VIEWS).increment(agent.bot() ? 1 : 0);
+            context.getCounter(SessionizeCounter.BOT_PAGE_VIEWS).increment(botReason != null ? 1 : 0);
         }
 
         @Override

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clickstream.Main;
+import io.clickstream.accesslog.RequestClass;
 import io.clickstream.avro.ChannelsByDay;
 import io.clickstream.avro.Customer;
 import io.clickstream.avro.CustomerVersion;
@@ -124,14 +125,26 @@ class ProcessingPipelineTest {
         assertEquals(accounting.accepted(), views.size());
         long bots = d2.stream().filter(l -> l.expected() == null && !l.duplicate() && !l.human()).count();
         assertEquals(bots, views.stream().filter(SessionizedPageView::getIsBot).count());
-        assertTrue(views.stream().allMatch(v -> v.getIsBot() == (v.getSessionId() == null)));
+        List<SessionizedPageView> pageViews = views.stream().filter(v -> RequestClass.isPageView(v.getRequestClass())).toList();
+        assertTrue(pageViews.stream().allMatch(v -> v.getIsBot() == (v.getSessionId() == null)));
+        assertTrue(views.stream().filter(SessionizedPageView::getIsBot).allMatch(v -> v.getSessionId() == null));
+        long plantedPageViews = d2.stream().filter(l -> l.expected() == null && !l.duplicate() && l.pageView()).count();
+        assertEquals(plantedPageViews, pageViews.size(), "page views by the one definition: no static file, redirect, error");
+        assertTrue(views.stream().anyMatch(v -> "asset".equals(v.getRequestClass()) && v.getSessionId() != null),
+                "a page's static files belong to its session");
+        assertTrue(views.stream().anyMatch(v -> "error".equals(v.getRequestClass())));
+        Set<String> reasons = views.stream().map(SessionizedPageView::getBotReason).filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet());
+        assertTrue(reasons.containsAll(List.of("spider", "request_rate", "no_assets", "robots_txt")),
+                "the planted scrapers behind browser User-Agents are caught by their behaviour: " + reasons);
+        assertTrue(views.stream().allMatch(v -> v.getIsBot() == (v.getBotReason() != null)));
     }
 
     @Test
     void oneSessionPerPlantedVisitStartingThatDayIncludingVisitsAcrossMidnight() throws Exception {
         Map<Long, Long> visitStart = new HashMap<>();
         for (Line line : accepted()) {
-            if (line.human()) {
+            if (line.human() && line.pageView()) {
                 visitStart.putIfAbsent(line.visit(), line.timestampMillis());
             }
         }
@@ -142,7 +155,8 @@ class ProcessingPipelineTest {
         assertEquals(sessions.size(), sessions.stream().map(Session::getSessionId).distinct().count());
 
         // Visits planted across midnight: one session each, holding the next day's page views too.
-        Map<Long, List<Line>> byVisit = accepted().stream().filter(Line::human).collect(Collectors.groupingBy(Line::visit));
+        Map<Long, List<Line>> byVisit = accepted().stream().filter(l -> l.human() && l.pageView())
+                .collect(Collectors.groupingBy(Line::visit));
         long crossing = byVisit.values().stream().filter(v -> onD2(v.get(0).timestampMillis())
                 && !onD2(v.get(v.size() - 1).timestampMillis())).count();
         long crossingSessions = sessions.stream().filter(s -> !onD2(s.getEndTs().toEpochMilli())).count();
@@ -155,7 +169,8 @@ class ProcessingPipelineTest {
         List<SessionizedPageView> views = read(Datasets.SESSIONIZED_PAGE_VIEWS.name(), D2, SessionizedPageView.class);
         long continued = byVisit.values().stream().filter(v -> !onD2(v.get(0).timestampMillis()))
                 .flatMap(List::stream).filter(l -> onD2(l.timestampMillis())).count();
-        assertEquals(continued, views.stream().filter(v -> v.getSessionStart() != null && !onD2(v.getSessionStart().toEpochMilli())).count());
+        assertEquals(continued, views.stream().filter(v -> RequestClass.isPageView(v.getRequestClass()))
+                .filter(v -> v.getSessionStart() != null && !onD2(v.getSessionStart().toEpochMilli())).count());
     }
 
     @Test
@@ -231,7 +246,8 @@ class ProcessingPipelineTest {
         assertEquals(views.size(), traffic.stream().mapToLong(TrafficByHour::getRequests).sum());
         assertEquals(sessions.size(), traffic.stream().mapToLong(TrafficByHour::getSessions).sum());
         for (TrafficByHour hour : traffic) {
-            long visitors = views.stream().filter(v -> !v.getIsBot() && v.getTs().atZone(ZoneOffset.UTC).getHour() == hour.getHour())
+            long visitors = views.stream().filter(v -> !v.getIsBot() && RequestClass.isPageView(v.getRequestClass()))
+                    .filter(v -> v.getTs().atZone(ZoneOffset.UTC).getHour() == hour.getHour())
                     .map(SessionizedPageView::getVisitorId).distinct().count();
             assertEquals(visitors, hour.getVisitors(), "visitors in hour " + hour.getHour());
         }
