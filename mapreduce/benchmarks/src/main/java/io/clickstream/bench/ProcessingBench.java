@@ -27,6 +27,8 @@ public final class ProcessingBench {
 
     public static void main(String[] args) throws Exception {
         Configuration conf = SampleRun.local(new Configuration());
+        // Poll for completion every 50 ms, not Hadoop's 5 s, so a stage's time is not rounded up to the poll.
+        conf.setInt(org.apache.hadoop.mapreduce.Job.COMPLETION_POLL_INTERVAL_KEY, 50);
         Path root = new Path(new File(args[0], "warehouse").toURI().toString());
         int lines = Integer.parseInt(args[1]);
         GenerateAccessLogs.Written logs = GenerateAccessLogs.writeWithOrders(conf, root, D1, 3, lines, 42, 0.01);
