@@ -59,10 +59,8 @@ public final class AccessLogParser {
             kinds[i] = t.kind();
             directives[i] = t.directive();
             kept[i] = t.kept();
-            if (kinds[i] == FieldKind.TIME_STRFTIME) {
-                strftime[i] = ApacheDirectives.strftime(directives[i]);
-                fromStrftime |= kept[i];
-            }
+            strftime[i] = t.strftime();
+            fromStrftime |= strftime[i] != null && kept[i];
             parts |= kept[i] && kinds[i] != null && kinds[i].isTimePart() && !kinds[i].isTime();
         }
         timeInParts = parts;
@@ -152,8 +150,8 @@ public final class AccessLogParser {
                     return freeTextFrom(t, pos, next, line, length, out);
                 }
                 end = hostThenPath[t] ? indexOf(line, pos, length, (byte) '/') : pathEnd(t, pos, line, length);
-            } else if (kinds[t] == FieldKind.TIME_MSEC_FRAC || kinds[t] == FieldKind.TIME_USEC_FRAC) {
-                end = Math.min(length, pos + (kinds[t] == FieldKind.TIME_MSEC_FRAC ? 3 : 6));
+            } else if (kinds[t].fractionDigits() > 0) {
+                end = Math.min(length, pos + kinds[t].fractionDigits());
             } else if (kinds[t] == FieldKind.TIME_BRACKETED) {
                 end = pos < length && line[pos] == '[' ? indexOf(line, pos, length, (byte) ']') : -1;
                 end = end < 0 ? -1 : end + 1;
@@ -241,9 +239,8 @@ public final class AccessLogParser {
             case TIME_EPOCH_SECONDS_FRACTION:
                 return time(t, b, start, end, Timestamps.parseEpoch(b, start, end, 1000, true), out);
             case TIME_MSEC_FRAC:
-                return fraction(t, b, start, end, 3, out);
             case TIME_USEC_FRAC:
-                return fraction(t, b, start, end, 6, out);
+                return fraction(t, b, start, end, kinds[t].fractionDigits(), out);
             case REQUEST_LINE:
                 RequestLine.split(b, start, end, escaped, out);
                 return null;

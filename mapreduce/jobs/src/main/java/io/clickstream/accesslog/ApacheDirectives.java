@@ -50,7 +50,8 @@ final class ApacheDirectives {
             char letter = format.charAt(i++);
             String directive = format.substring(start, i);
             try {
-                tokens.add(LogFormat.field(kindOf(letter, argument, directive), directive));
+                FieldKind kind = kindOf(letter, argument, directive);
+                tokens.add(kind == FieldKind.TIME_STRFTIME ? strftimeField(argument, directive) : LogFormat.field(kind, directive));
             } catch (IllegalArgumentException e) {
                 unsupported.add(e.getMessage());
             }
@@ -135,19 +136,17 @@ final class ApacheDirectives {
             case "%FT%T%z":
                 return FieldKind.TIME_ISO8601;
             default:
-                try {
-                    StrftimePattern.compile(format);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("time directive " + directive + ": " + e.getMessage());
-                }
                 return FieldKind.TIME_STRFTIME;
         }
     }
 
-    /** The strftime pattern of a {@code %{...}t} directive. */
-    static StrftimePattern strftime(String directive) {
-        return StrftimePattern.compile(withoutBeginOrEnd(directive.substring(directive.indexOf('{') + 1,
-                directive.lastIndexOf('}'))));
+    /** @throws IllegalArgumentException naming the directive when its pattern cannot be read back */
+    private static Token strftimeField(String argument, String directive) {
+        try {
+            return LogFormat.strftimeField(StrftimePattern.compile(withoutBeginOrEnd(argument)), directive);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("time directive " + directive + ": " + e.getMessage());
+        }
     }
 
     private static String withoutBeginOrEnd(String argument) {

@@ -60,6 +60,11 @@ enum FieldKind {
         return isTime() || this == TIME_STRFTIME || this == TIME_MSEC_FRAC || this == TIME_USEC_FRAC;
     }
 
+    /** The digits of a fraction kind ({@code %{msec_frac}t} 3, {@code %{usec_frac}t} 6), 0 for any other. */
+    int fractionDigits() {
+        return this == TIME_MSEC_FRAC ? 3 : this == TIME_USEC_FRAC ? 6 : 0;
+    }
+
     /** Kinds whose value's length the value itself tells (a strftime pattern, a fraction's digits): no separator needed. */
     boolean hasOwnLength() {
         return this == TIME_STRFTIME || this == TIME_MSEC_FRAC || this == TIME_USEC_FRAC;

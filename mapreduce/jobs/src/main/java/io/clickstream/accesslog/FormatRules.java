@@ -30,8 +30,6 @@ public final class FormatRules {
         this.rules = List.copyOf(rules);
     }
 
-    public static final FormatRules NONE = new FormatRules(List.of());
-
     /** @throws IllegalArgumentException naming the rule (by its line) that has no glob, no format or a bad format */
     public static FormatRules parse(String text) {
         List<Rule> rules = new ArrayList<>();

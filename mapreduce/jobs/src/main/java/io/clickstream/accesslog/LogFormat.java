@@ -28,13 +28,13 @@ public final class LogFormat {
      * One piece of a compiled format: literal bytes, or a field whose kind says how to read it; a field that is not
      * {@code kept} is matched but its value is not stored (another directive of the format says it better).
      */
-    record Token(byte[] literal, FieldKind kind, String directive, boolean kept) {
+    record Token(byte[] literal, FieldKind kind, String directive, boolean kept, StrftimePattern strftime) {
         boolean isLiteral() {
             return literal != null;
         }
 
         Token ignored() {
-            return new Token(literal, kind, directive, false);
+            return new Token(literal, kind, directive, false, strftime);
         }
     }
 
@@ -131,7 +131,7 @@ public final class LogFormat {
 
     private boolean strftimeGivesTheTime() {
         List<StrftimePattern> patterns = tokens.stream().filter(t -> t.kind() == FieldKind.TIME_STRFTIME && t.kept())
-                .map(t -> ApacheDirectives.strftime(t.directive())).toList();
+                .map(Token::strftime).toList();
         return patterns.stream().anyMatch(StrftimePattern::givesDate)
                 && patterns.stream().anyMatch(StrftimePattern::givesTimeOfDay);
     }
@@ -163,11 +163,16 @@ public final class LogFormat {
     }
 
     static Token literal(byte[] bytes) {
-        return new Token(bytes, null, null, false);
+        return new Token(bytes, null, null, false, null);
     }
 
     static Token field(FieldKind kind, String directive) {
-        return new Token(null, kind, directive, true);
+        return new Token(null, kind, directive, true, null);
+    }
+
+    /** A {@code %{...}t} read by its strftime pattern, compiled once with the format. */
+    static Token strftimeField(StrftimePattern pattern, String directive) {
+        return new Token(null, FieldKind.TIME_STRFTIME, directive, true, pattern);
     }
 
     List<Token> tokens() {

@@ -115,42 +115,45 @@ final class StrftimePattern {
 
     private static int conversion(char c, byte[] b, int p, int end, TimeParts parts) {
         switch (c) {
-            case 'Y': return set(digits(b, p, end, 4, false), v -> parts.year = v, p, 4);
-            case 'y': return set(digits(b, p, end, 2, false), v -> parts.year = 2000 + v, p, 2);
-            case 'm': return set(digits(b, p, end, 2, false), v -> parts.month = v, p, 2);
-            case 'd': return set(digits(b, p, end, 2, false), v -> parts.day = v, p, 2);
-            case 'e': return set(digits(b, p, end, 2, true), v -> parts.day = v, p, 2);
-            case 'j': return set(digits(b, p, end, 3, false), v -> parts.dayOfYear = v, p, 3);
-            case 'H':
-            case 'I': return set(digits(b, p, end, 2, false), v -> parts.hour = v, p, 2);
-            case 'k':
-            case 'l': return set(digits(b, p, end, 2, true), v -> parts.hour = v, p, 2);
-            case 'M': return set(digits(b, p, end, 2, false), v -> parts.minute = v, p, 2);
-            case 'S': return set(digits(b, p, end, 2, false), v -> parts.second = v, p, 2);
-            case 'u':
-            case 'w': return set(digits(b, p, end, 1, false), v -> { }, p, 1);
             case 'p': return halfDay(b, p, end, parts);
-            case 'b': return p + 3 <= end ? set(Timestamps.month(b[p], b[p + 1], b[p + 2]), v -> parts.month = v, p, 3) : -1;
+            case 'b': return p + 3 <= end ? store(c, Timestamps.month(b[p], b[p + 1], b[p + 2]), parts, p + 3) : -1;
             case 'B': return monthName(b, p, end, parts);
             case 'a': return letters(b, p, end) == p + 3 ? p + 3 : -1;
             case 'A': return letters(b, p, end) >= p + 6 ? letters(b, p, end) : -1;
             case 'z': return offset(b, p, end, parts);
             case 'Z': return zoneName(b, p, end, parts);
             case 's': return epochSeconds(b, p, end, parts);
-            default: throw new IllegalStateException("conversion %" + c + " passed compile");
+            default: {
+                int width = c == 'Y' ? 4 : c == 'j' ? 3 : c == 'u' || c == 'w' ? 1 : 2;
+                return store(c, digits(b, p, end, width, c == 'e' || c == 'k' || c == 'l'), parts, p + width);
+            }
         }
     }
 
-    private interface IntSink {
-        void accept(int value);
-    }
-
-    private static int set(int value, IntSink sink, int p, int width) {
+    /** Stores the value a conversion read: the position {@code next} after it, or -1 when it was not read. */
+    private static int store(char c, int value, TimeParts parts, int next) {
         if (value < 0) {
             return -1;
         }
-        sink.accept(value);
-        return p + width;
+        switch (c) {
+            case 'Y': parts.year = value; break;
+            case 'y': parts.year = 2000 + value; break;
+            case 'm':
+            case 'b': parts.month = value; break;
+            case 'd':
+            case 'e': parts.day = value; break;
+            case 'j': parts.dayOfYear = value; break;
+            case 'H':
+            case 'I':
+            case 'k':
+            case 'l': parts.hour = value; break;
+            case 'M': parts.minute = value; break;
+            case 'S': parts.second = value; break;
+            case 'u':
+            case 'w': break; // the weekday: the date says it
+            default: throw new IllegalStateException("conversion %" + c + " passed compile");
+        }
+        return next;
     }
 
     /** {@code count} ASCII digits, the first ones possibly spaces when {@code spacePadded}; -1 otherwise. */

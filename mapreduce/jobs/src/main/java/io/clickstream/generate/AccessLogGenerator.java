@@ -177,9 +177,7 @@ public final class AccessLogGenerator {
             Hit asset = new Hit(page.clientIp(), page.timestampMillis() + 1000, 0, "GET " + path + " HTTP/2.0",
                     cached ? 304 : 200, cached ? 0 : 2_000 + extraRandom.nextInt(90_000), "https://" + WebShop.HOST + pageUri,
                     page.userAgent(), page.vhost(), 100 + extraRandom.nextInt(5_000));
-            Server server = server(asset);
-            byte[] bytes = renderer.render(local(asset, server), Damage.NONE).getBytes(StandardCharsets.UTF_8);
-            lines.add(new Line(server, asset.timestampMillis(), bytes, null, visit, true, false, false));
+            lines.add(undamaged(asset, visit, true));
         }
         return lines;
     }
@@ -199,9 +197,7 @@ public final class AccessLogGenerator {
                 String path = k == 2 && i == 0 ? "/robots.txt" : "/product/" + (1 + extraRandom.nextInt(WebShop.PRODUCTS));
                 Hit hit = new Hit(ip, time, 0, "GET " + path + " HTTP/1.1", 200, 4_000 + extraRandom.nextInt(60_000), null,
                         agent, WebShop.HOST, 500 + extraRandom.nextInt(200_000));
-                Server server = server(hit);
-                byte[] bytes = renderer.render(local(hit, server), Damage.NONE).getBytes(StandardCharsets.UTF_8);
-                lines.add(new Line(server, time, bytes, null, -1 - k, false, isPageView(hit), false));
+                lines.add(undamaged(hit, -1 - k, false));
                 time += kinds[k][1] + extraRandom.nextInt(kinds[k][2]);
             }
         }
@@ -218,6 +214,13 @@ public final class AccessLogGenerator {
             default:
                 return "GET /../../etc/passwd HTTP/1.1\" \"injected";
         }
+    }
+
+    /** A line added on top of the visits, written by its server as is (the visits' lines draw their damage). */
+    private Line undamaged(Hit hit, long visit, boolean human) {
+        Server server = server(hit);
+        byte[] bytes = renderer.render(local(hit, server), Damage.NONE).getBytes(StandardCharsets.UTF_8);
+        return new Line(server, hit.timestampMillis(), bytes, null, visit, human, isPageView(hit), false);
     }
 
     private static Server server(Hit hit) {

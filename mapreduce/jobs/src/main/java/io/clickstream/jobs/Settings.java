@@ -89,7 +89,7 @@ public final class Settings {
     public static final Setting<List<String>> SESSIONS_BOT_AGENTS = Setting.of("clickstream.sessions.bot-agents",
             UserAgents.DEFAULT_LISTED, "agents that are no visitors (uptime monitors, health checks, your own"
                     + " tools): comma-separated substrings of the User-Agent, any case; flagged `bot_reason` `listed`",
-            value -> Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+            Settings::commaSeparated);
     public static final Setting<Integer> SESSIONS_BOT_PAGE_VIEWS_PER_MINUTE = Setting.of(
             "clickstream.sessions.bot-page-views-per-minute", "30", "a visitor with more page views in any minute is a"
                     + " bot (`request_rate`), whatever its User-Agent; 0 turns the rule off",
@@ -257,8 +257,12 @@ public final class Settings {
         };
     }
 
+    private static List<String> commaSeparated(String value) {
+        return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
     private static List<String> names(String value) {
-        List<String> names = Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> names = commaSeparated(value);
         if (names.isEmpty()) {
             throw new IllegalArgumentException("needs at least one host name");
         }

@@ -74,13 +74,12 @@ public final class Sessionizer<T> {
         previousFingerprint = hit.fingerprint();
         if (bot || !hit.pageView()) {
             if (hit.origin() == Origin.DAY) {
-                boolean inSession = !bot && open != null && hit.ts() - open.last <= rules.gap().toMillis()
-                        && hit.ts() < cutoff(open.start);
+                boolean inSession = !bot && continuesOpenSession(hit);
                 listener.request(hit.payload(), inSession ? open.id : null, inSession ? open.start : null);
             }
             return true;
         }
-        if (open == null || hit.ts() - open.last > rules.gap().toMillis() || hit.ts() >= cutoff(open.start)) {
+        if (!continuesOpenSession(hit)) {
             finish();
             open = new Open(hit);
         }
@@ -102,6 +101,11 @@ public final class Sessionizer<T> {
     /** D's page views dropped as exact duplicates so far. */
     public long duplicates() {
         return duplicates;
+    }
+
+    /** Whether {@code hit} falls within the open session: no longer gap since its last page view, before its cutoff. */
+    private boolean continuesOpenSession(Request<T> hit) {
+        return open != null && hit.ts() - open.last <= rules.gap().toMillis() && hit.ts() < cutoff(open.start);
     }
 
     /** A session crossing midnight ends at the lookahead after that midnight. */

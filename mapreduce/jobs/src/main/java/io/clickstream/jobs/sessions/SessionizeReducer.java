@@ -82,11 +82,7 @@ public class SessionizeReducer
         Behaviour behaviour = new Behaviour(behaviourRules);
         Iterator<BytesWritable> it = values.iterator();
         while (it.hasNext() && held.size() < maxRequests) {
-            BytesWritable value = it.next();
-            PageView view = value.getLength() == 0 ? null : decode(value, null);
-            if (visitor.agent == null && view != null) {
-                visitor.agent = agents.classify(view.getUserAgent());
-            }
+            PageView view = next(it.next(), null, visitor);
             Request<PageView> request = request(key, view);
             if (view != null) {
                 behaviour.add(key.ts(), view.getPath(), request.pageView(), RequestClass.ASSET.label().equals(view.getRequestClass()));
@@ -103,12 +99,7 @@ public class SessionizeReducer
             accept(sessionizer, request, context);
         }
         while (it.hasNext()) {
-            BytesWritable value = it.next();
-            PageView view = value.getLength() == 0 ? null : decode(value, reuse);
-            if (visitor.agent == null && view != null) {
-                visitor.agent = agents.classify(view.getUserAgent());
-            }
-            accept(sessionizer, request(key, view), context);
+            accept(sessionizer, request(key, next(it.next(), reuse, visitor)), context);
         }
         sessionizer.finish();
         context.getCounter(SessionizeCounter.DUPLICATES).increment(sessionizer.duplicates());
@@ -129,10 +120,20 @@ public class SessionizeReducer
         sessionizer.accept(request);
     }
 
-    /** A record of its own while held; past the limit, {@code reuse}: the sessionizer hands each on at once. */
-    private PageView decode(BytesWritable value, PageView into) throws IOException {
+    /**
+     * The request a value holds (null for a previous-day time only), decoded into a record of its own while held or
+     * into {@code reuse} past the limit (the sessionizer hands each on at once); the first one classifies the agent.
+     */
+    private PageView next(BytesWritable value, PageView into, VisitorOutput visitor) throws IOException {
+        if (value.getLength() == 0) {
+            return null;
+        }
         decoder = DecoderFactory.get().binaryDecoder(value.getBytes(), 0, value.getLength(), decoder);
-        return reader.read(into, decoder);
+        PageView view = reader.read(into, decoder);
+        if (visitor.agent == null) {
+            visitor.agent = agents.classify(view.getUserAgent());
+        }
+        return view;
     }
 
     /** Writes a session and its lines of the order index (named outputs; tests override it). */
