@@ -1,5 +1,6 @@
 package io.clickstream.accesslog;
 
+import io.clickstream.privacy.ClientAddress;
 import io.clickstream.quality.Rejection;
 import io.clickstream.accesslog.LogFormat.Token;
 import java.nio.charset.StandardCharsets;
@@ -222,7 +223,13 @@ public final class AccessLogParser {
                 if (end == start || isDash(b, start, end)) {
                     return invalid(RejectReason.BAD_CLIENT_IP, t, b, start, end, "is not a client address");
                 }
-                out.clientIp.set(start, end, false);
+                out.clientIp.set(start, end, escaped);
+                boolean canonical = ClientAddress.isCanonicalIpv4(b, start, end);
+                out.clientAddress = canonical ? null : ClientAddress.normalise(out.text(out.clientIp));
+                if (!canonical && out.clientAddress == null) {
+                    return invalid(RejectReason.BAD_CLIENT_IP, t, b, start, end,
+                            "is not an IP address, IP:port, address list or host name");
+                }
                 return null;
             case TIME_BRACKETED:
                 return time(t, b, start, end, Timestamps.parseClf(b, start + 1, end - 1), out);

@@ -1,5 +1,6 @@
 package io.clickstream.accesslog;
 
+import io.clickstream.privacy.ClientAddress;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -31,6 +32,8 @@ public final class ParsedLine {
     long responseTimeMicros;
     boolean hasResponseTime;
     final Span clientIp = new Span();
+    /** The client address in canonical form when it was logged in another ({@link ClientAddress}), else null. */
+    String clientAddress;
     final Span method = new Span();
     final Span path = new Span();
     final Span query = new Span();
@@ -82,8 +85,9 @@ public final class ParsedLine {
         return hasResponseTime ? responseTimeMicros : null;
     }
 
+    /** The client address in canonical form ({@link ClientAddress#normalise}). */
     public String clientIp() {
-        return text(clientIp);
+        return clientAddress != null ? clientAddress : text(clientIp);
     }
 
     public String method() {
@@ -125,7 +129,7 @@ public final class ParsedLine {
      * non-printable bytes), so that UTF-8 written as escapes becomes text again; {@code \n \r \t \b \f \v}; and
      * JSON's {@code \/} and &#92;uXXXX escapes (nginx {@code escape=json}), surrogate pairs included.
      */
-    private String text(Span span) {
+    String text(Span span) {
         if (span.end < 0) {
             return null;
         }

@@ -49,7 +49,8 @@ public final class Settings {
             ZoneId::of);
     public static final Setting<IpAnonymizer.Mode> IP_ANONYMIZE = Setting.of("clickstream.ip.anonymize", "truncate",
             "`none`; `truncate` (IPv4 /24, IPv6 /48); `hash` (HMAC-SHA256, 32 hex digits: stable per address, so"
-                    + " sessions still work)",
+                    + " sessions still work). Applied to the canonical address: port, IPv6 zone and all but the first"
+                    + " of an X-Forwarded-For list dropped, IPv4-mapped IPv6 as IPv4",
             IpAnonymizer::mode);
     public static final Credential IP_HASH_KEY = new Credential("clickstream.ip.hash.key", "CLICKSTREAM_IP_HASH_KEY",
             "credential alias of the hashing key in a Hadoop credential provider (`hadoop credential create"

@@ -2,13 +2,15 @@ package io.clickstream.privacy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * What the warehouse keeps of a client address. {@code none}: as logged; {@code truncate}: IPv4 to its /24,
- * IPv6 to its /48 (a host name loses its first label); {@code hash}: HMAC-SHA256 under a secret key, so the
+ * What the warehouse keeps of a client address, given in the canonical form of {@link ClientAddress#normalise}
+ * (port, zone and proxy list already gone). {@code none}: the address; {@code truncate}: IPv4 to its /24, IPv6 to
+ * its /48 (a host name loses its first label); {@code hash}: HMAC-SHA256 under a secret key, so the
  * same address always maps to the same opaque value (sessions still work) and nobody without the key can
  * reverse it. One instance per thread.
  */
@@ -49,36 +51,20 @@ public abstract class IpAnonymizer {
     private static final class Truncate extends IpAnonymizer {
         @Override
         public String apply(String address) {
-            int lastColon = address.lastIndexOf(':');
+            if (address.indexOf(':') >= 0) {
+                int[] groups = ClientAddress.ipv6Groups(address);
+                if (groups == null) {
+                    throw new IllegalArgumentException("not a canonical client address: " + address);
+                }
+                Arrays.fill(groups, 3, 8, 0);
+                return ClientAddress.ipv6Text(groups);
+            }
             int lastDot = address.lastIndexOf('.');
-            if (lastColon >= 0 && lastDot > lastColon) {
-                return address.substring(0, lastColon + 1) + truncateV4(address.substring(lastColon + 1));
-            }
-            if (lastColon >= 0) {
-                return truncateV6(address);
-            }
             if (isV4(address)) {
-                return truncateV4(address);
+                return address.substring(0, lastDot + 1) + "0";
             }
             int firstDot = address.indexOf('.');
             return firstDot > 0 ? address.substring(firstDot + 1) : "";
-        }
-
-        private static String truncateV4(String v4) {
-            return v4.substring(0, v4.lastIndexOf('.') + 1) + "0";
-        }
-
-        /** Keeps the first three groups of eight: {@code 2001:db8:85a3::}. */
-        private static String truncateV6(String v6) {
-            String address = v6.indexOf('%') >= 0 ? v6.substring(0, v6.indexOf('%')) : v6;
-            int doubleColon = address.indexOf("::");
-            String head = doubleColon >= 0 ? address.substring(0, doubleColon) : address;
-            String[] groups = head.isEmpty() ? new String[0] : head.split(":");
-            StringBuilder out = new StringBuilder();
-            for (int i = 0; i < 3; i++) {
-                out.append(i < groups.length ? groups[i].toLowerCase(Locale.ROOT) : "0").append(':');
-            }
-            return out.append(':').toString();
         }
 
         private static boolean isV4(String s) {

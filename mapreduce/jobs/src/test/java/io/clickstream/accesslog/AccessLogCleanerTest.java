@@ -9,6 +9,8 @@ import io.clickstream.privacy.IpAnonymizer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class AccessLogCleanerTest {
 
@@ -36,5 +38,25 @@ class AccessLogCleanerTest {
     void linesOverTheLimitAreQuarantinedBeforeParsing() {
         Rejection<RejectReason> r = clean("203.0.113.7 - - [10/Oct/2000:13:55:36 -0700] \"GET /" + "a".repeat(2000) + " HTTP/1.1\" 200 5 \"-\" \"-\"");
         assertEquals(RejectReason.LINE_TOO_LONG, r.reason());
+    }
+
+    /** The parser brings the client address to its canonical form; what is not an address is quarantined. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "203.0.113.7:51234 | 203.0.113.0",
+            "[2001:db8:85a3:1::7]:443 | 2001:db8:85a3::",
+            "fe80::1%eth0 | fe80::",
+            "::ffff:192.0.2.128 | 192.0.2.0"})
+    void everyShapeOfClientAddressIsTruncated(String client, String kept) {
+        assertNull(clean(client + " - - [10/Oct/2000:13:55:36 -0700] \"GET / HTTP/1.1\" 200 5 \"-\" \"agent\""));
+        assertEquals(kept, cleaner.pageView().getClientIp());
+    }
+
+    @Test
+    void aClientAddressWithAControlByteIsQuarantinedWithItsReason() {
+        Rejection<RejectReason> r = clean("203.0.113.7\u0000 - - [10/Oct/2000:13:55:36 -0700] \"GET / HTTP/1.1\" 200 5 \"-\" \"-\"");
+        assertEquals(RejectReason.BAD_CLIENT_IP, r.reason());
+        assertEquals("%h value '203.0.113.7\\x00' at column 1 is not an IP address, IP:port, address list or host name",
+                r.message());
     }
 }

@@ -4,16 +4,23 @@ import io.clickstream.jobs.Datasets;
 import io.clickstream.jobs.DailyStage;
 import io.clickstream.jobs.Settings;
 import io.clickstream.dimensions.Dimension;
+import io.clickstream.dimensions.JdbcUrl;
 import io.clickstream.dimensions.DimensionRejectReason;
 import io.clickstream.jobs.Accounting;
 import io.clickstream.jobs.Args;
 import io.clickstream.jobs.CleanRun;
+import io.clickstream.jobs.JobFailedException;
 import io.clickstream.jobs.JobSettings;
 import io.clickstream.jobs.PartitionCommit;
 import io.clickstream.jobs.QuarantineSink;
 import io.clickstream.jobs.Schemas;
 import io.clickstream.jobs.Warehouse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import org.apache.avro.Schema;
 import org.apache.hadoop.conf.Configuration;
@@ -122,11 +129,9 @@ public class CleanDimension extends DailyStage<CleanDimension.Result> {
     }
 
     private void configureJdbc(Job job, Dimension dimension, String url, String user) throws IOException {
-        if (!url.startsWith("jdbc:postgresql:") || url.toLowerCase(java.util.Locale.ROOT).contains("password")) {
-            throw new IllegalArgumentException(NAME + ": --jdbc-url must be a jdbc:postgresql: URL without a password"
-                    + " (the password comes from " + Settings.JDBC_PASSWORD.where() + ")");
-        }
+        JdbcUrl.requireWithoutSecret(url, Settings.JDBC_PASSWORD.where());
         byte[] password = Settings.JDBC_PASSWORD.lookup(getConf());
+        requireReadable(dimension, url, user, password);
         Configuration conf = job.getConfiguration();
         conf.set(DBConfiguration.DRIVER_CLASS_PROPERTY, "org.postgresql.Driver");
         conf.set(DBConfiguration.URL_PROPERTY, url);
@@ -142,6 +147,23 @@ public class CleanDimension extends DailyStage<CleanDimension.Result> {
                 dimension.columns().toArray(new String[0]));
         job.setInputFormatClass(CredentialedDBInputFormat.class); // after setInput, which sets its own
         JobSettings.preferUnlessConfigured(conf, "mapreduce.job.maps", "2");
+    }
+
+    /**
+     * Reads the table's columns once here, so an unreachable database, a refused login or a missing column fails the
+     * command with one line naming the database and the cause instead of a stack trace from the split computation.
+     */
+    private static void requireReadable(Dimension dimension, String url, String user, byte[] password) {
+        String probe = "SELECT " + String.join(", ", dimension.columns()) + " FROM " + dimension.dataset() + " WHERE 1 = 0";
+        try (Connection db = DriverManager.getConnection(url, user,
+                password == null ? null : new String(password, StandardCharsets.UTF_8));
+                Statement statement = db.createStatement()) {
+            statement.executeQuery(probe).close();
+        } catch (SQLException e) {
+            throw new JobFailedException(NAME + ": cannot read " + dimension.dataset() + " from " + url
+                    + (user != null ? " as " + user : "") + ": " + String.valueOf(e.getMessage()).replaceAll("\\s+", " ")
+                    + " (SQLState " + e.getSQLState() + ")");
+        }
     }
 
     private static Schema schema(Dimension dimension) {

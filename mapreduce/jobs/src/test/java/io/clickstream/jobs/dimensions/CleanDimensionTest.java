@@ -3,6 +3,7 @@ package io.clickstream.jobs.dimensions;
 import io.clickstream.jobs.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import io.clickstream.generate.EventGenerator;
 import io.clickstream.generate.GenerateDimensions;
 import io.clickstream.generate.GenerateDimensions.Snapshot;
 import io.clickstream.jobs.AvroFiles;
+import io.clickstream.jobs.JobFailedException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.math.BigDecimal;
@@ -77,6 +79,17 @@ class CleanDimensionTest {
         return new Path(new File(tmp, name).toURI().toString());
     }
 
+    /** The test's configuration with the reader's password in a credential provider of its own. */
+    private static Configuration withPassword(String provider) throws Exception {
+        Configuration withSecret = new Configuration(conf);
+        withSecret.set("hadoop.security.credential.provider.path",
+                "jceks://file" + new File(tmp, provider + ".jceks").getAbsolutePath());
+        var credentials = org.apache.hadoop.security.alias.CredentialProviderFactory.getProviders(withSecret).get(0);
+        credentials.createCredentialEntry(Settings.JDBC_PASSWORD.key(), PASSWORD.toCharArray());
+        credentials.flush();
+        return withSecret;
+    }
+
     private static Map<DimensionRejectReason, Long> reasons(Path quarantine) throws Exception {
         Map<DimensionRejectReason, Long> reasons = new EnumMap<>(DimensionRejectReason.class);
         AvroFiles.forEach(conf, quarantine, new SpecificDatumReader<>(QuarantineRecord.class),
@@ -127,12 +140,7 @@ class CleanDimensionTest {
             planted = GenerateDimensions.seed(db, DAY, 4, 0.02);
         }
         Path root = root("jdbc");
-        Configuration withSecret = new Configuration(conf);
-        String providerPath = "jceks://file" + new File(tmp, "jdbc.jceks").getAbsolutePath();
-        withSecret.set("hadoop.security.credential.provider.path", providerPath);
-        var provider = org.apache.hadoop.security.alias.CredentialProviderFactory.getProviders(withSecret).get(0);
-        provider.createCredentialEntry(Settings.JDBC_PASSWORD.key(), PASSWORD.toCharArray());
-        provider.flush();
+        Configuration withSecret = withPassword("jdbc");
 
         for (Snapshot snapshot : planted) {
             CleanDimension job = new CleanDimension();
@@ -155,10 +163,42 @@ class CleanDimensionTest {
         Exception refused = UserGroupInformation.createRemoteUser("someone-without-the-secret").doAs(
                 (PrivilegedAction<Exception>) () -> assertThrows(Exception.class,
                         () -> noPassword.run(Dimension.CUSTOMERS, DAY, root("nopw"), url, USER)));
-        assertTrue(String.valueOf(refused.getMessage()).contains("password authentication failed")
-                || String.valueOf(refused.getCause()).contains("password"), String.valueOf(refused));
-        assertFalse(String.valueOf(refused.getMessage()).contains(PASSWORD));
-        assertThrows(IllegalArgumentException.class, () -> noPassword.run(Dimension.CUSTOMERS, DAY, root("x"),
-                url + "?password=" + PASSWORD, USER));
+        assertInstanceOf(JobFailedException.class, refused);
+        assertEquals("clean-dimension: cannot read customers from " + url + " as " + USER + ": The server requested"
+                + " SCRAM-based authentication, but no password was provided. (SQLState 08004)", refused.getMessage());
+        assertFalse(refused.getMessage().contains(PASSWORD));
+        IllegalArgumentException inUrl = assertThrows(IllegalArgumentException.class, () -> noPassword.run(
+                Dimension.CUSTOMERS, DAY, root("x"), url.replace("//", "//" + USER + ":" + PASSWORD + "@"), USER));
+        assertFalse(inUrl.getMessage().contains(PASSWORD), inUrl.getMessage());
+    }
+
+    @Test
+    void anUnreachableDatabaseFailsWithOneLineNamingIt() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String url = "jdbc:postgresql://127.0.0.1:" + closedPort + "/shop";
+        CleanDimension job = new CleanDimension();
+        job.setConf(conf);
+        JobFailedException failed = assertThrows(JobFailedException.class,
+                () -> job.run(Dimension.PRODUCTS, DAY, root("unreachable"), url, USER));
+        assertEquals("clean-dimension: cannot read products from " + url + " as " + USER + ": Connection to 127.0.0.1:"
+                + closedPort + " refused. Check that the hostname and port are correct and that the postmaster is"
+                + " accepting TCP/IP connections. (SQLState 08001)", failed.getMessage());
+    }
+
+    @Test
+    void aTableWithoutADeclaredColumnFailsWithTheDatabasesWords() throws Exception {
+        String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/shop";
+        try (Connection db = java.sql.DriverManager.getConnection(url, USER, PASSWORD); Statement st = db.createStatement()) {
+            st.execute("CREATE SCHEMA IF NOT EXISTS narrow");
+            st.execute("CREATE TABLE IF NOT EXISTS narrow.products (product_id text)");
+        }
+        CleanDimension job = new CleanDimension();
+        job.setConf(withPassword("narrow"));
+        JobFailedException failed = assertThrows(JobFailedException.class,
+                () -> job.run(Dimension.PRODUCTS, DAY, root("narrow"), url + "?currentSchema=narrow", USER));
+        assertTrue(failed.getMessage().contains("column \"name\" does not exist"), failed.getMessage());
     }
 }
