@@ -5,7 +5,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
 
 /**
  * Opens the warehouse's JDBC connection. {@code jdbc:hive2://} (no host) runs HiveServer2 inside this JVM
@@ -74,5 +77,10 @@ public final class HiveConnections {
                 Map.entry("hive.create.as.insert.only", "false"),
                 Map.entry("metastore.create.as.acid", "false"));
         site.forEach(System::setProperty);
+        // The in-process server logs a failed statement with its stack trace; the command says the same in one line.
+        for (String logger : List.of("org.apache.hadoop.hive.ql.Driver", "org.apache.hive.service.cli.thrift.ThriftCLIService",
+                "org.apache.hive.service.cli.operation")) {
+            Configurator.setLevel(logger, Level.OFF);
+        }
     }
 }

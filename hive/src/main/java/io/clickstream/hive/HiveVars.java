@@ -55,6 +55,18 @@ public final class HiveVars {
         return value;
     }
 
+    /**
+     * A path or URI that goes into an HQL string literal ({@code LOCATION '...'}): refused, with the reason, when it
+     * holds a quote, a backslash, a space, a semicolon or anything else outside the characters of {@link #URI}.
+     */
+    public static String location(String path) {
+        if (!URI.matcher(path).matches()) {
+            throw new IllegalArgumentException("the warehouse path '" + path.replaceAll("\\p{Cntrl}", "?") + "' cannot"
+                    + " go into HQL safely: use letters, digits and / . _ ~ % : @ + = , - only");
+        }
+        return path;
+    }
+
     /** Replaces each {@code ${hivevar:name}}; a reference without a value is an error naming it. */
     public String substitute(String hql, String source) {
         Matcher m = REFERENCE.matcher(hql);

@@ -48,6 +48,7 @@ public final class HiveWarehouse {
         this.connection = connection;
         this.moreSessions = moreSessions;
         this.conf = conf;
+        HiveVars.location(root.toString());
         this.root = root;
     }
 
@@ -228,6 +229,6 @@ public final class HiveWarehouse {
     }
 
     private String qualified(Path path) throws IOException {
-        return path.getFileSystem(conf).makeQualified(path).toString();
+        return HiveVars.location(path.getFileSystem(conf).makeQualified(path).toString());
     }
 }

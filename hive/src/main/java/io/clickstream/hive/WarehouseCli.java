@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -101,6 +102,7 @@ public class WarehouseCli extends Configured implements Tool {
             vars.set(kv[0], kv.length == 2 ? kv[1] : null);
         }
         checkArguments(command, options);
+        HiveVars.location(options.get("warehouse"));
         Path root = new Path(options.get("warehouse"));
         String url = options.get("jdbc-url");
         File metastore = new File(options.has("metastore") ? options.get("metastore")
@@ -108,7 +110,21 @@ public class WarehouseCli extends Configured implements Tool {
         try (Connection connection = HiveConnections.open(url, metastore)) {
             HiveWarehouse warehouse = new HiveWarehouse(connection, () -> HiveConnections.open(url, metastore), getConf(), root);
             return execute(command, warehouse, root, options, vars);
+        } catch (SQLException e) {
+            throw failure("warehouse " + String.join(" ", command, options.positional() == null ? "" : options.positional())
+                    .strip(), e);
         }
+    }
+
+    /**
+     * One line for an operator or analyst instead of Hive's stack trace: a statement Hive could not compile (SQLState
+     * 42xxx: a typo, an unknown column) is the caller's to fix (exit 2); anything else failed while running (exit 1).
+     */
+    static RuntimeException failure(String what, SQLException e) {
+        String message = what + ": Hive: " + String.valueOf(e.getMessage()).replaceAll("\\s+", " ").strip()
+                + (e.getSQLState() != null ? " (SQLState " + e.getSQLState() + ")" : "");
+        return e.getSQLState() != null && e.getSQLState().startsWith("42") ? new IllegalArgumentException(message)
+                : new JobFailedException(message);
     }
 
     private int execute(String command, HiveWarehouse warehouse, Path root, Args options, HiveVars vars) throws Exception {

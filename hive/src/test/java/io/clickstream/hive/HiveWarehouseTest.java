@@ -21,6 +21,7 @@ import io.clickstream.jobs.dimensions.CleanDimension;
 import io.clickstream.avro.Event;
 import io.clickstream.jobs.events.CleanEvents;
 import io.clickstream.jobs.AvroFiles;
+import io.clickstream.jobs.ExitStatus;
 import io.clickstream.jobs.JobFailedException;
 import io.clickstream.jobs.accesslogs.CleanAccessLogs;
 import java.io.ByteArrayOutputStream;
@@ -385,6 +386,50 @@ class HiveWarehouseTest {
                 rows("SELECT COUNT(*), COUNT(country) FROM clean.page_views WHERE dt='" + DAY1 + "'"), "old data: country null");
         assertEquals(List.of(List.of("1", "NL")),
                 rows("SELECT COUNT(*), MAX(country) FROM clean.page_views WHERE dt='" + day3 + "'"), "new data: country set");
+    }
+
+    @Test
+    @Order(10)
+    void hostileWarehousePathsNeverReachHql() throws Exception {
+        List<List<String>> before = rows("SHOW PARTITIONS clean.page_views");
+        File crafted = new File(tmp, "w') PARTITION (dt='2099-01-01') LOCATION '" + tmp.getAbsolutePath());
+        new File(crafted, "clean/page_views/dt=" + DAY2).mkdirs();
+        new File(crafted, "clean/page_views/dt=" + DAY2 + "/_SUCCESS").createNewFile();
+        for (String hostile : List.of(crafted.getPath(), new File(tmp, "o'brien").getPath(), tmp + "/a;b", tmp + "/x\\y",
+                tmp + "/new\nline")) {
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> ToolRunner.run(conf,
+                    new WarehouseCli(new PrintStream(printed)), new String[] {"register", "--date", DAY2.toString(),
+                        "--warehouse", hostile, "--metastore", metastore.getPath()}), hostile);
+            assertTrue(refused.getMessage().endsWith("cannot go into HQL safely: use letters, digits and / . _ ~ % : @ + = , -"
+                    + " only"), refused.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> new HiveWarehouse(hive, conf, new Path(new File(hostile).toURI())));
+        }
+        assertEquals(before, rows("SHOW PARTITIONS clean.page_views"), "no partition added");
+    }
+
+    /** A typo or an unknown column in an analyst's query: one line with Hive's words, exit 2, and the command returns. */
+    @Test
+    @Order(11)
+    void aBrokenQueryFailsWithOneLineAndReturns() throws Exception {
+        File typo = new File(tmp, "typo.hql");
+        File unknownColumn = new File(tmp, "unknown_column.hql");
+        Files.writeString(typo.toPath(), "-- a typo\nSELEC path FROM clean.page_views\n");
+        Files.writeString(unknownColumn.toPath(), "-- no such column\nSELECT no_such_column FROM clean.page_views\n");
+        for (File query : List.of(typo, unknownColumn)) {
+            IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    java.time.Duration.ofSeconds(120), () -> assertThrows(IllegalArgumentException.class,
+                            () -> ToolRunner.run(conf, new WarehouseCli(new PrintStream(new ByteArrayOutputStream())),
+                                    new String[] {"query", query.getPath(), "--warehouse", root.toString(), "--metastore",
+                                        metastore.getPath()})));
+            assertTrue(refused.getMessage().startsWith("warehouse query " + query.getPath() + ": Hive: Error while compiling"
+                    + " statement: FAILED: "), refused.getMessage());
+            assertTrue(refused.getMessage().endsWith("(SQLState 42000)"), refused.getMessage());
+            assertFalse(refused.getMessage().contains("\n"));
+        }
+        assertEquals(0, ExitStatus.status(() -> ToolRunner.run(conf, new WarehouseCli(new PrintStream(new ByteArrayOutputStream())),
+                new String[] {"verify-registration", "--date", DAY2.toString(), "--warehouse", root.toString(), "--metastore",
+                    metastore.getPath()})), "the in-process server still answers");
     }
 
     @Test
