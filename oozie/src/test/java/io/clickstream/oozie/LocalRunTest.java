@@ -49,6 +49,7 @@ class LocalRunTest {
     void unknownOptionsAndImpossibleRangesAreRefusedBeforeAnythingStarts() throws Exception {
         File reports = new File(tmp, "refused");
         for (String[] args : java.util.List.of(new String[] {"--date", DAY.toString(), "--reports", reports.getPath()},
+                new String[] {"--date", DAY.toString(), "--warehouse", new File(tmp, "elsewhere").getPath()},
                 new String[] {"--from", "2026-11-24", "--to", "2026-11-20", "--report-dir", reports.getPath()},
                 new String[] {"--date", DAY.toString(), "--to", DAY.toString(), "--report-dir", reports.getPath()},
                 new String[] {"--report-dir", reports.getPath(), "--date"})) {

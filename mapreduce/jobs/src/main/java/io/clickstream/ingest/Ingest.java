@@ -56,6 +56,10 @@ public class Ingest extends Configured implements Tool {
     public Result land(Path spool, Path partition) throws IOException {
         FileSystem from = spool.getFileSystem(getConf());
         FileSystem to = partition.getFileSystem(getConf());
+        if (!from.exists(spool) || !from.getFileStatus(spool).isDirectory()) {
+            throw new IllegalArgumentException(NAME + ": the spool directory " + spool + (from.exists(spool)
+                    ? " is a file, not a directory" : " does not exist"));
+        }
         FileStatus[] files = from.listStatus(spool, p -> !p.getName().startsWith(".") && !p.getName().startsWith("_"));
         Arrays.sort(files);
         to.mkdirs(partition);

@@ -2,6 +2,7 @@ package io.clickstream.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,5 +71,18 @@ class IngestTest {
         assertTrue(e.getMessage().contains("already landed with other content"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ToolRunner.run(new Configuration(), new Ingest(),
                 new String[] {"--source", "../etc", "--date", "2026-11-24", "--spool", spool.getPath()}));
+    }
+
+    @Test
+    void aMissingSpoolDirectoryIsOneLineAndLandsNothing() throws Exception {
+        File missing = new File(tmp, "no-such-spool");
+        File warehouse = new File(tmp, "warehouse");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ingest(missing, warehouse));
+        assertEquals("ingest: the spool directory " + new Path(missing.getPath()) + " does not exist", e.getMessage());
+        File aFile = new File(tmp, "a-file");
+        Files.writeString(aFile.toPath(), "x");
+        e = assertThrows(IllegalArgumentException.class, () -> ingest(aFile, warehouse));
+        assertTrue(e.getMessage().endsWith("is a file, not a directory"), e.getMessage());
+        assertFalse(new File(warehouse, "raw/events/dt=2026-11-24/_SUCCESS").exists(), "no done-flag for nothing");
     }
 }
