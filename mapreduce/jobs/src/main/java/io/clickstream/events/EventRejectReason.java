@@ -5,6 +5,12 @@ public enum EventRejectReason {
     BLANK_LINE,
     LINE_TOO_LONG,
     INVALID_JSON,
+    /** Two objects (or an object and an array) on one line: a producer that lost a newline. */
+    SEVERAL_JSON_VALUES,
+    /** Anything but white space after the object. */
+    TRAILING_DATA,
+    /** A key given twice in one object: which value is meant cannot be known. */
+    DUPLICATE_KEY,
     MISSING_FIELD,
     BAD_TYPE,
     BAD_VALUE,

@@ -1,7 +1,9 @@
 package io.clickstream.events;
 
 import io.clickstream.quality.Rejection;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,9 +28,13 @@ public final class EventValidator {
     public static final Set<String> TYPES = Set.of("signup", "login", "add_to_cart", "checkout", "order_placed");
     private static final int MAX_ID = 128;
     private static final int MAX_MONEY_SCALE = 2;
+    /** The times date arithmetic downstream (days, lateness, Hive's TIMESTAMP) handles; checked before any of it. */
+    private static final java.time.Instant EARLIEST = java.time.Instant.EPOCH;
+    private static final java.time.Instant LATEST = java.time.Instant.parse("+10000-01-01T00:00:00Z");
 
     /** Money in JSON numbers is read exactly, never through a double. */
     private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     private final int maxLineBytes;
     private Event event;
@@ -47,10 +53,17 @@ public final class EventValidator {
             return reject(EventRejectReason.BLANK_LINE, "blank line");
         }
         JsonNode node;
-        try {
-            node = json.readTree(line, 0, length);
+        try (JsonParser parser = json.createParser(line, 0, length)) {
+            node = json.readTree(parser);
+            Rejection<EventRejectReason> trailing = trailing(parser);
+            if (trailing != null) {
+                return trailing;
+            }
         } catch (JsonProcessingException e) {
-            return reject(EventRejectReason.INVALID_JSON, "not JSON: " + e.getOriginalMessage());
+            boolean duplicate = String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field");
+            return reject(duplicate ? EventRejectReason.DUPLICATE_KEY : EventRejectReason.INVALID_JSON,
+                    (duplicate ? "" : "not JSON: ") + e.getOriginalMessage() + (duplicate ? ": which value is meant is"
+                            + " unknown" : ""));
         } catch (IOException e) {
             return reject(EventRejectReason.INVALID_JSON, "not JSON: " + e.getMessage());
         }
@@ -63,6 +76,25 @@ public final class EventValidator {
         } catch (Invalid e) {
             return e.rejection;
         }
+    }
+
+    /** After the object: nothing but white space; a second value is not merged into nor dropped after the first. */
+    private static Rejection<EventRejectReason> trailing(JsonParser parser) throws IOException {
+        long end = parser.getCurrentLocation().getByteOffset();
+        JsonToken next;
+        try {
+            next = parser.nextToken();
+        } catch (JsonProcessingException e) {
+            return new Rejection<>(EventRejectReason.TRAILING_DATA, "data after the JSON object at byte " + (end + 1)
+                    + ": " + e.getOriginalMessage());
+        }
+        if (next == null) {
+            return null;
+        }
+        boolean value = next == JsonToken.START_OBJECT || next == JsonToken.START_ARRAY;
+        return new Rejection<>(value ? EventRejectReason.SEVERAL_JSON_VALUES : EventRejectReason.TRAILING_DATA,
+                (value ? "a second JSON value" : "data") + " after the JSON object at byte " + (end + 1)
+                        + "; one event per line");
     }
 
     public Event event() {
@@ -126,12 +158,17 @@ public final class EventValidator {
 
     private java.time.Instant time(JsonNode node) {
         String value = text(node, "event_time", true);
+        java.time.Instant time;
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            time = OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
             throw invalid(EventRejectReason.BAD_TIMESTAMP, "event_time '" + value
                     + "' is not an ISO-8601 time with an offset, e.g. 2026-11-24T10:15:02+01:00");
         }
+        if (time.isBefore(EARLIEST) || !time.isBefore(LATEST)) {
+            throw invalid(EventRejectReason.BAD_TIMESTAMP, "event_time '" + value + "' is outside the years 1970 to 9999");
+        }
+        return time;
     }
 
     private String currency(JsonNode node) {

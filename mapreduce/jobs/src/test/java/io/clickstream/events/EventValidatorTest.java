@@ -68,6 +68,32 @@ class EventValidatorTest {
         assertReason(EventRejectReason.LINE_TOO_LONG, "{\"x\":\"" + "y".repeat(70_000) + "\"}", "longer than");
     }
 
+    /** What a line holds besides one object is never merged, dropped or guessed at: each shape has its reason. */
+    @Test
+    void aLineHoldsOneObjectWithEachKeyOnce() {
+        assertReason(EventRejectReason.SEVERAL_JSON_VALUES, ORDER + ORDER.replace("ev-1", "ev-2"),
+                "a second JSON value after the JSON object at byte " + (ORDER.length() + 1) + "; one event per line");
+        assertReason(EventRejectReason.SEVERAL_JSON_VALUES, ORDER + " [1]", "a second JSON value");
+        assertReason(EventRejectReason.TRAILING_DATA, ORDER + " garbage", "data after the JSON object at byte");
+        assertReason(EventRejectReason.TRAILING_DATA, ORDER + "}", "data after the JSON object");
+        assertReason(EventRejectReason.TRAILING_DATA, ORDER + " 42", "data after the JSON object");
+        assertReason(EventRejectReason.DUPLICATE_KEY, ORDER.replace("\"event_id\":\"ev-1\",",
+                "\"event_id\":\"ev-1\",\"event_id\":\"ev-9\","), "Duplicate field 'event_id'");
+        assertReason(EventRejectReason.DUPLICATE_KEY, ORDER.replace("\"quantity\":2", "\"quantity\":2,\"quantity\":2"),
+                "Duplicate field 'quantity'");
+        assertNull(validate(ORDER + " \t\r"), "white space after the object is not data");
+    }
+
+    @Test
+    void timesOutsideWhatDateArithmeticHandlesAreQuarantinedNotFatal() {
+        for (String time : new String[] {"-999999999-01-01T00:00:00+18:00", "+999999999-12-31T23:59:59-18:00",
+                "1969-12-31T23:59:59Z", "+10000-01-01T00:00:00Z"}) {
+            assertReason(EventRejectReason.BAD_TIMESTAMP, ORDER.replace("2026-11-24T10:15:02.5+01:00", time),
+                    "event_time '" + time + "' is outside the years 1970 to 9999");
+        }
+        assertNull(validate(ORDER.replace("2026-11-24T10:15:02.5+01:00", "1970-01-01T00:00:00Z")));
+    }
+
     @Test
     void latenessWindowRoutesByTheUtcDayOfTheEvent() {
         LatenessWindow window = new LatenessWindow(LocalDate.of(2026, 11, 24), 3);
