@@ -9,5 +9,7 @@ public enum RejectReason {
     BAD_CLIENT_IP,
     BAD_TIMESTAMP,
     BAD_STATUS,
-    BAD_NUMBER
+    BAD_NUMBER,
+    /** The rest of a compressed file that could not be decompressed (corrupt or truncated); its earlier lines are kept. */
+    CORRUPT_COMPRESSED_FILE
 }

@@ -19,5 +19,7 @@ public enum EventRejectReason {
     /** Event time before the lateness window: too late to be put into its day. */
     TOO_LATE,
     /** Event time after the day it arrived on: the producer's clock is wrong. */
-    EVENT_TIME_IN_FUTURE
+    EVENT_TIME_IN_FUTURE,
+    /** The rest of a compressed file that could not be decompressed (corrupt or truncated); its earlier lines are kept. */
+    CORRUPT_COMPRESSED_FILE
 }

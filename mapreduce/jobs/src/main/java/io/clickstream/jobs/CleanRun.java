@@ -67,10 +67,12 @@ public final class CleanRun {
     /** Runs the job (whose output is {@code staging}) and returns its counters; a failed job publishes nothing. */
     public Counters run(Job job, Path staging) throws IOException, InterruptedException, ClassNotFoundException {
         if (!job.waitForCompletion(Settings.VERBOSE.get(conf))) {
+            String cause = TaskFailures.first(conf, staging);
             PartitionCommit.discard(conf, staging);
-            throw new JobFailedException(stage + " for dt=" + date + " failed: " + job.getStatus().getFailureInfo()
-                    + " (job " + job.getJobID() + "; nothing was published)");
+            throw new JobFailedException(stage + " for dt=" + date + " failed: " + (cause != null ? cause
+                    : job.getStatus().getFailureInfo()) + " (job " + job.getJobID() + "; nothing was published)");
         }
+        TaskFailures.clear(conf, staging);
         return job.getCounters();
     }
 

@@ -8,6 +8,7 @@ import org.apache.avro.mapred.AvroKey;
 import org.apache.avro.mapreduce.AvroKeyOutputFormat;
 import org.apache.avro.mapreduce.AvroMultipleOutputs;
 import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
@@ -52,6 +53,12 @@ public interface QuarantineSink {
                 outputs.close();
             }
         };
+    }
+
+    /** The quarantine record of the rest of a compressed file that could not be read ({@link RawTextInputFormat}). */
+    public static QuarantineRecord unreadableRest(String source, String sourceFile, LongWritable key, Text message) {
+        return record(source, sourceFile, RawTextInputFormat.stoppedAt(key), new Text(), 0,
+                RawTextInputFormat.CORRUPT_COMPRESSED_FILE, message.toString());
     }
 
     /** A quarantine record of {@code line}, its bytes kept up to {@code maxBytes}. */

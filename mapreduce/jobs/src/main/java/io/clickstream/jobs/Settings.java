@@ -61,6 +61,11 @@ public final class Settings {
             "65536", "longer lines are quarantined as `LINE_TOO_LONG` (their first bytes kept)", intIn(256, 64 << 20));
     public static final Setting<Double> QUARANTINE_MAX_SHARE = Setting.of("clickstream.quarantine.max-share", "0.05",
             "above this share of quarantined records the day is not published (every clean stage)", share());
+    public static final Setting<Boolean> INPUT_FAIL_ON_CORRUPT_FILES = Setting.of("clickstream.input.fail-on-corrupt-files",
+            "false", "`false`: a corrupt or truncated `.gz`/`.bz2` raw file keeps the lines read before the damage and"
+                    + " is quarantined as `CORRUPT_COMPRESSED_FILE` with the offset where reading stopped (the threshold"
+                    + " then decides); `true`: any corrupt file fails the stage. Empty files are empty either way",
+            Settings::bool);
     public static final Setting<Integer> EVENTS_LATENESS_DAYS = Setting.of("clickstream.events.lateness-days", "3",
             "how many days back an event may arrive and still be put into its day", intIn(0, 366));
     public static final Setting<Integer> EVENTS_MAX_LINE_BYTES = Setting.of("clickstream.events.max-line-bytes", "262144",
@@ -132,7 +137,8 @@ public final class Settings {
 
     private static final List<Key> ALL = List.of(ACCESS_LOGS_FORMAT, ACCESS_LOGS_FORMATS, ACCESS_LOGS_TIME_ZONE,
             ACCESS_LOGS_STATIC_FILES, IP_ANONYMIZE, IP_HASH_KEY, ACCESS_LOGS_MAX_LINE_BYTES, QUARANTINE_MAX_SHARE,
-            EVENTS_LATENESS_DAYS, EVENTS_MAX_LINE_BYTES, EVENTS_BYTES_PER_REDUCER, JDBC_PASSWORD, SESSIONS_GAP_MINUTES,
+            INPUT_FAIL_ON_CORRUPT_FILES, EVENTS_LATENESS_DAYS, EVENTS_MAX_LINE_BYTES, EVENTS_BYTES_PER_REDUCER, JDBC_PASSWORD,
+            SESSIONS_GAP_MINUTES,
             SESSIONS_LOOKAHEAD_HOURS, SESSIONS_OWN_HOSTS, SESSIONS_USER_AGENT_CACHE, SESSIONS_USER_AGENT_REGEXES,
             SESSIONS_BOT_AGENTS, SESSIONS_BOT_PAGE_VIEWS_PER_MINUTE, SESSIONS_BOT_BURST_PAGE_VIEWS, SESSIONS_BOT_MAX_REQUESTS,
             SESSIONS_BYTES_PER_REDUCER, MARTS_CURRENCY, MARTS_REDUCERS, CHECK_SESSIONS, VERBOSE, RUN_DATE, DIMENSION,

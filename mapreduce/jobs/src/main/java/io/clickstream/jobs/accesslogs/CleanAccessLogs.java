@@ -9,6 +9,7 @@ import io.clickstream.jobs.CleanRun;
 import io.clickstream.jobs.JobFailedException;
 import io.clickstream.jobs.PartitionCommit;
 import io.clickstream.jobs.QuarantineSink;
+import io.clickstream.jobs.RawTextInputFormat;
 import io.clickstream.jobs.Schemas;
 import io.clickstream.jobs.Settings;
 import io.clickstream.privacy.IpAnonymizer;
@@ -20,7 +21,6 @@ import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.TaskCounter;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
-import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
 
 /**
  * {@code clean-access-logs}: one day of raw web-server logs (plain, gzip or bzip2) into {@code page_views}
@@ -114,7 +114,7 @@ public class CleanAccessLogs extends DailyStage<CleanAccessLogs.Result> {
             job.getCredentials().addSecretKey(CleanAccessLogsSettings.IP_HASH_KEY_TOKEN, key);
         }
 
-        job.setInputFormatClass(TextInputFormat.class);
+        job.setInputFormatClass(RawTextInputFormat.class);
         FileInputFormat.setInputDirRecursive(job, true);
         FileInputFormat.addInputPath(job, input);
         job.setMapperClass(CleanAccessLogsMapper.class);

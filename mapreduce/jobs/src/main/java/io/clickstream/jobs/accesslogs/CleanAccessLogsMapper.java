@@ -1,5 +1,6 @@
 package io.clickstream.jobs.accesslogs;
 
+import io.clickstream.jobs.TaskFailures;
 import io.clickstream.jobs.Datasets;
 import io.clickstream.accesslog.RejectReason;
 import io.clickstream.quality.Rejection;
@@ -7,6 +8,7 @@ import io.clickstream.jobs.Settings;
 import io.clickstream.accesslog.AccessLogCleaner;
 import io.clickstream.avro.PageView;
 import io.clickstream.jobs.QuarantineSink;
+import io.clickstream.jobs.RawTextInputFormat;
 import io.clickstream.jobs.SourceFiles;
 import java.io.IOException;
 import java.time.ZoneOffset;
@@ -28,6 +30,12 @@ public class CleanAccessLogsMapper extends Mapper<LongWritable, Text, AvroKey<Pa
     private long dayStart = Long.MIN_VALUE;
     private long dayEnd = Long.MAX_VALUE;
 
+    /** Records why the task failed, for the driver's one-line message ({@link TaskFailures}). */
+    @Override
+    public void run(Context context) throws IOException, InterruptedException {
+        TaskFailures.recorded(context, () -> super.run(context));
+    }
+
     @Override
     protected void setup(Context context) {
         sourceFile = SourceFiles.of(context.getInputSplit());
@@ -47,6 +55,12 @@ public class CleanAccessLogsMapper extends Mapper<LongWritable, Text, AvroKey<Pa
     @Override
     protected void map(LongWritable offset, Text line, Context context) throws IOException, InterruptedException {
         context.getCounter(CleanAccessLogsCounter.LINES_READ).increment(1);
+        if (RawTextInputFormat.isUnreadableRest(offset)) {
+            quarantine.write(QuarantineSink.unreadableRest(SOURCE, sourceFile, offset, line));
+            context.getCounter(CleanAccessLogsCounter.QUARANTINED).increment(1);
+            context.getCounter(RejectReason.CORRUPT_COMPRESSED_FILE).increment(1);
+            return;
+        }
         Rejection<RejectReason> rejection = cleaner.clean(line.getBytes(), line.getLength());
         if (rejection == null) {
             key.datum(cleaner.pageView());

@@ -1,5 +1,6 @@
 package io.clickstream.jobs.dimensions;
 
+import io.clickstream.jobs.TaskFailures;
 import io.clickstream.quality.Rejection;
 import io.clickstream.dimensions.Csv;
 import io.clickstream.dimensions.DimensionRejectReason;
@@ -27,6 +28,12 @@ public class CsvDimensionMapper extends Mapper<LongWritable, Text, AvroKey<Speci
     private QuarantineSink quarantine;
     private List<String> header;
     private String sourceFile;
+
+    /** Records why the task failed, for the driver's one-line message ({@link TaskFailures}). */
+    @Override
+    public void run(Context context) throws IOException, InterruptedException {
+        TaskFailures.recorded(context, () -> super.run(context));
+    }
 
     @Override
     protected void setup(Context context) {

@@ -1,5 +1,6 @@
 package io.clickstream.jobs.dimensions;
 
+import io.clickstream.jobs.TaskFailures;
 import io.clickstream.dimensions.Csv;
 import io.clickstream.jobs.QuarantineSink;
 import java.io.IOException;
@@ -18,6 +19,12 @@ public class JdbcDimensionMapper extends Mapper<LongWritable, DbRow, AvroKey<Spe
 
     private DimensionRows rows;
     private QuarantineSink quarantine;
+
+    /** Records why the task failed, for the driver's one-line message ({@link TaskFailures}). */
+    @Override
+    public void run(Context context) throws IOException, InterruptedException {
+        TaskFailures.recorded(context, () -> super.run(context));
+    }
 
     @Override
     protected void setup(Context context) {

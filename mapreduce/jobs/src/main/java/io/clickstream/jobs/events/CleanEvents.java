@@ -8,6 +8,7 @@ import io.clickstream.jobs.Accounting;
 import io.clickstream.jobs.CleanRun;
 import io.clickstream.jobs.PartitionCommit;
 import io.clickstream.jobs.QuarantineSink;
+import io.clickstream.jobs.RawTextInputFormat;
 import io.clickstream.jobs.Schemas;
 import io.clickstream.jobs.Warehouse;
 import java.io.IOException;
@@ -29,7 +30,6 @@ import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.TaskCounter;
 import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
-import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
 import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
@@ -101,7 +101,7 @@ public class CleanEvents extends DailyStage<CleanEvents.Result> {
         Configuration conf = getConf();
         Job job = newJob(date, Schemas.EVENT, staging);
 
-        job.setInputFormatClass(TextInputFormat.class);
+        job.setInputFormatClass(RawTextInputFormat.class);
         FileInputFormat.setInputDirRecursive(job, true);
         long inputBytes = 0;
         for (Path input : List.of(raw, late)) {

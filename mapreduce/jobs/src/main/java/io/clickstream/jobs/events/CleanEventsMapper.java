@@ -1,5 +1,6 @@
 package io.clickstream.jobs.events;
 
+import io.clickstream.jobs.TaskFailures;
 import io.clickstream.jobs.Datasets;
 import io.clickstream.quality.Rejection;
 import io.clickstream.jobs.Settings;
@@ -8,6 +9,7 @@ import io.clickstream.events.EventRejectReason;
 import io.clickstream.events.EventValidator;
 import io.clickstream.events.LatenessWindow;
 import io.clickstream.jobs.QuarantineSink;
+import io.clickstream.jobs.RawTextInputFormat;
 import io.clickstream.jobs.SourceFiles;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -37,6 +39,12 @@ public class CleanEventsMapper extends Mapper<LongWritable, Text, Text, AvroValu
     private QuarantineSink quarantine;
     private MultipleOutputs<Text, AvroValue<Event>> late;
 
+    /** Records why the task failed, for the driver's one-line message ({@link TaskFailures}). */
+    @Override
+    public void run(Context context) throws IOException, InterruptedException {
+        TaskFailures.recorded(context, () -> super.run(context));
+    }
+
     @Override
     protected void setup(Context context) {
         validator = new EventValidator(Settings.EVENTS_MAX_LINE_BYTES.get(context.getConfiguration()));
@@ -59,6 +67,12 @@ public class CleanEventsMapper extends Mapper<LongWritable, Text, Text, AvroValu
     @Override
     protected void map(LongWritable offset, Text line, Context context) throws IOException, InterruptedException {
         context.getCounter(CleanEventsCounter.LINES_READ).increment(1);
+        if (RawTextInputFormat.isUnreadableRest(offset)) {
+            quarantine.write(QuarantineSink.unreadableRest(SOURCE, sourceFile, offset, line));
+            context.getCounter(CleanEventsCounter.QUARANTINED).increment(1);
+            context.getCounter(EventRejectReason.CORRUPT_COMPRESSED_FILE).increment(1);
+            return;
+        }
         Rejection<EventRejectReason> rejection = validator.validate(line.getBytes(), line.getLength());
         if (rejection == null) {
             Event event = validator.event();

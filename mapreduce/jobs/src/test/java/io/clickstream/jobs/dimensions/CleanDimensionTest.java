@@ -127,8 +127,12 @@ class CleanDimensionTest {
         Files.writeString(new File(dir, "customers.csv").toPath(), "customer_id,country,segment\nC00001,DE,vip\n");
         CleanDimension job = new CleanDimension();
         job.setConf(conf);
-        Exception e = assertThrows(Exception.class, () -> job.run(Dimension.CUSTOMERS, DAY, root, null, null));
+        JobFailedException e = assertThrows(JobFailedException.class, () -> job.run(Dimension.CUSTOMERS, DAY, root, null, null));
+        assertTrue(e.getMessage().startsWith("clean-dimension customers for dt=" + DAY + " failed: file:"), e.getMessage());
+        assertTrue(e.getMessage().contains("customers.csv: the header lacks the column(s) [signup_date, updated_at] of"
+                + " customers"), "the file and the missing columns are named: " + e.getMessage());
         assertTrue(e.getMessage().contains("nothing was published"), e.getMessage());
+        assertFalse(e.getMessage().contains(": NA "), e.getMessage());
         assertFalse(new File(new File(root.toUri()), "clean/customers/dt=" + DAY).exists());
     }
 
