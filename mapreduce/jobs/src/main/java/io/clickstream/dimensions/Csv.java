@@ -20,15 +20,32 @@ public final class Csv {
     private Csv() {
     }
 
-    /** Whether {@code text} holds whole records: its quotes are balanced (a quoted line break continues it). */
+    /**
+     * Whether {@code text} ends outside a quoted field, as RFC 4180 reads it: only a quote at the start of a field
+     * opens one, so a stray quote inside an unquoted field ({@code 12" screen}) does not make the next lines part of
+     * the record — the record is malformed on its own line and the rest of the file is read as usual.
+     */
     public static boolean isComplete(CharSequence text) {
-        int quotes = 0;
+        boolean quoted = false;
+        boolean fieldStart = true;
         for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '"') {
-                quotes++;
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                }
+            } else if (c == '"' && fieldStart) {
+                quoted = true;
+                fieldStart = false;
+            } else {
+                fieldStart = c == ',' || c == '\n' || c == '\r';
             }
         }
-        return quotes % 2 == 0;
+        return !quoted;
     }
 
     public static List<String> parse(String record) throws MalformedCsvException {

@@ -66,6 +66,10 @@ public final class Settings {
                     + " is quarantined as `CORRUPT_COMPRESSED_FILE` with the offset where reading stopped (the threshold"
                     + " then decides); `true`: any corrupt file fails the stage. Empty files are empty either way",
             Settings::bool);
+    public static final Setting<Boolean> DIMENSIONS_ALLOW_EMPTY_EXPORT = Setting.of(
+            "clickstream.dimensions.allow-empty-export", "false", "`false`: a customers or products export with no rows"
+                    + " (empty, or a header only) fails clean-dimension instead of publishing an empty snapshot",
+            Settings::bool);
     public static final Setting<Integer> EVENTS_LATENESS_DAYS = Setting.of("clickstream.events.lateness-days", "3",
             "how many days back an event may arrive and still be put into its day", intIn(0, 366));
     public static final Setting<Integer> EVENTS_MAX_LINE_BYTES = Setting.of("clickstream.events.max-line-bytes", "262144",
@@ -137,7 +141,7 @@ public final class Settings {
 
     private static final List<Key> ALL = List.of(ACCESS_LOGS_FORMAT, ACCESS_LOGS_FORMATS, ACCESS_LOGS_TIME_ZONE,
             ACCESS_LOGS_STATIC_FILES, IP_ANONYMIZE, IP_HASH_KEY, ACCESS_LOGS_MAX_LINE_BYTES, QUARANTINE_MAX_SHARE,
-            INPUT_FAIL_ON_CORRUPT_FILES, EVENTS_LATENESS_DAYS, EVENTS_MAX_LINE_BYTES, EVENTS_BYTES_PER_REDUCER, JDBC_PASSWORD,
+            INPUT_FAIL_ON_CORRUPT_FILES, DIMENSIONS_ALLOW_EMPTY_EXPORT, EVENTS_LATENESS_DAYS, EVENTS_MAX_LINE_BYTES, EVENTS_BYTES_PER_REDUCER, JDBC_PASSWORD,
             SESSIONS_GAP_MINUTES,
             SESSIONS_LOOKAHEAD_HOURS, SESSIONS_OWN_HOSTS, SESSIONS_USER_AGENT_CACHE, SESSIONS_USER_AGENT_REGEXES,
             SESSIONS_BOT_AGENTS, SESSIONS_BOT_PAGE_VIEWS_PER_MINUTE, SESSIONS_BOT_BURST_PAGE_VIEWS, SESSIONS_BOT_MAX_REQUESTS,

@@ -28,4 +28,15 @@ class CsvTest {
         assertTrue(inside.getMessage().startsWith("field 2 has a quote"), inside.getMessage());
         assertThrows(Csv.MalformedCsvException.class, () -> Csv.parse("a,\"open"));
     }
+
+    /** Only a quote that opens a field continues a record on the next line; a stray one does not swallow the file. */
+    @Test
+    void onlyAnOpeningQuoteContinuesARecord() {
+        assertTrue(Csv.isComplete("C00005,D\"E,vip,2020-01-01,2026-11-24T00:00:00Z"));
+        assertTrue(Csv.isComplete("P0003,12\" screen,hats"));
+        assertFalse(Csv.isComplete("P0003,\"12\"\" screen,hats"));
+        assertTrue(Csv.isComplete("P0003,\"12\"\" screen\",hats"));
+        assertFalse(Csv.isComplete("a,\"b\"c,\"d"), "a quote after a closed field's text is not an opening");
+        assertTrue(Csv.isComplete("a,\"line\r\nbreak\",b"));
+    }
 }

@@ -116,6 +116,13 @@ public class CleanDimension extends DailyStage<CleanDimension.Result> {
         QuarantineSink.configure(job);
 
         Counters counters = run.run(job, staging);
+        if (counters.findCounter(CleanDimensionCounter.ROWS_READ).getValue() == 0
+                && !Settings.DIMENSIONS_ALLOW_EMPTY_EXPORT.get(getConf())) {
+            PartitionCommit.discard(getConf(), staging);
+            throw new JobFailedException(stage + " for dt=" + date + ": the export has no rows (empty, or a header only);"
+                    + " publishing it would empty the " + dimension.dataset() + " snapshot. Nothing was published; if the"
+                    + " table really is empty, set " + Settings.DIMENSIONS_ALLOW_EMPTY_EXPORT.key() + "=true");
+        }
         Accounting accounting = new Accounting(stage, counters.findCounter(CleanDimensionCounter.ROWS_READ).getValue(),
                 counters.findCounter(CleanDimensionCounter.ACCEPTED).getValue(),
                 counters.findCounter(CleanDimensionCounter.QUARANTINED).getValue());

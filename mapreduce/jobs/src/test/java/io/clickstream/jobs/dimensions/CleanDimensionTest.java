@@ -136,6 +136,66 @@ class CleanDimensionTest {
         assertFalse(new File(new File(root.toUri()), "clean/customers/dt=" + DAY).exists());
     }
 
+    private static String customer(int i) {
+        return String.format("C%05d,DE,consumer,2020-01-01,2026-11-24T00:00:00Z", i);
+    }
+
+    /** One broken quote costs one row, never the rest of the file; a quoted field cannot span the file either. */
+    @Test
+    void aStrayOrUnclosedQuoteCostsOneRow() throws Exception {
+        Path root = root("stray-quote");
+        File dir = new File(new File(root.toUri()), "raw/customers/dt=" + DAY);
+        dir.mkdirs();
+        StringBuilder csv = new StringBuilder("customer_id,country,segment,signup_date,updated_at\n");
+        for (int i = 1; i <= 300; i++) {
+            csv.append(i == 5 ? customer(i).replace(",DE,", ",D\"E,") : i == 50 ? customer(i).replace(",consumer,", ",\"consumer,")
+                    : customer(i)).append('\n');
+        }
+        Files.writeString(new File(dir, "customers.csv").toPath(), csv);
+        CleanDimension job = new CleanDimension();
+        job.setConf(conf);
+        CleanDimension.Result result = job.run(Dimension.CUSTOMERS, DAY, root, null, null);
+        assertEquals(300, result.accounting().read());
+        assertEquals(298, result.accounting().accepted());
+        assertEquals(Map.of(DimensionRejectReason.MALFORMED_CSV, 2L), reasons(result.quarantine()));
+    }
+
+    @Test
+    void lineBreaksInsideQuotedFieldsAreKeptAsWritten() throws Exception {
+        Path root = root("crlf");
+        File dir = new File(new File(root.toUri()), "raw/products/dt=" + DAY);
+        dir.mkdirs();
+        Files.writeString(new File(dir, "products.csv").toPath(), "product_id,name,category,list_price,currency,active,"
+                + "updated_at\r\nP0001,\"Gift set\r\n(boxed)\",bags,12.00,EUR,true,2026-11-24T00:00:00Z\r\n"
+                + "P0002,\"Cap\nwith a line feed\",hats,5.00,EUR,true,2026-11-24T00:00:00Z\r\n");
+        CleanDimension job = new CleanDimension();
+        job.setConf(conf);
+        job.run(Dimension.PRODUCTS, DAY, root, null, null);
+        List<String> names = AvroFiles.readAll(conf, new Path(root, "clean/products/dt=" + DAY),
+                new SpecificDatumReader<>(Product.class)).stream().map(Product::getName).sorted().toList();
+        assertEquals(List.of("Cap\nwith a line feed", "Gift set\r\n(boxed)"), names);
+    }
+
+    @Test
+    void anEmptyOrHeaderOnlyExportIsRefusedUnlessAllowed() throws Exception {
+        Path root = root("header-only");
+        File dir = new File(new File(root.toUri()), "raw/customers/dt=" + DAY);
+        dir.mkdirs();
+        Files.writeString(new File(dir, "customers.csv").toPath(), "customer_id,country,segment,signup_date,updated_at\n");
+        CleanDimension job = new CleanDimension();
+        job.setConf(conf);
+        JobFailedException refused = assertThrows(JobFailedException.class,
+                () -> job.run(Dimension.CUSTOMERS, DAY, root, null, null));
+        assertTrue(refused.getMessage().contains("the export has no rows (empty, or a header only)"), refused.getMessage());
+        assertFalse(new File(new File(root.toUri()), "clean/customers/dt=" + DAY).exists(), "nothing published");
+        Configuration allowed = new Configuration(conf);
+        Settings.DIMENSIONS_ALLOW_EMPTY_EXPORT.set(allowed, "true");
+        CleanDimension permitted = new CleanDimension();
+        permitted.setConf(allowed);
+        assertEquals(0, permitted.run(Dimension.CUSTOMERS, DAY, root, null, null).accounting().read());
+        assertTrue(new File(new File(root.toUri()), "clean/customers/dt=" + DAY + "/_SUCCESS").exists());
+    }
+
     @Test
     void extractsTheTablesOfARealPostgresqlOverJdbc() throws Exception {
         String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/shop";
