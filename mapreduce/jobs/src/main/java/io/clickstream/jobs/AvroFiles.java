@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.file.DataFileReader;
+import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.DatumReader;
 import org.apache.avro.mapred.FsInput;
 import org.apache.hadoop.conf.Configuration;
@@ -36,6 +37,25 @@ public final class AvroFiles {
                 }
             }
         }
+    }
+
+    /** How many records the {@code *.avro} files directly in {@code dir} hold, counted from block headers (no decoding). */
+    public static long count(Configuration conf, Path dir) throws IOException {
+        FileSystem fs = dir.getFileSystem(conf);
+        if (!fs.exists(dir)) {
+            return 0;
+        }
+        long records = 0;
+        for (FileStatus file : fs.listStatus(dir, p -> p.getName().endsWith(".avro"))) {
+            try (DataFileReader<Object> reader = new DataFileReader<>(new FsInput(file.getPath(), conf),
+                    new GenericDatumReader<>())) {
+                while (reader.hasNext()) {
+                    records += reader.getBlockCount();
+                    reader.nextBlock();
+                }
+            }
+        }
+        return records;
     }
 
     public static <T> List<T> readAll(Configuration conf, Path dir, DatumReader<T> datumReader) throws IOException {

@@ -13,17 +13,18 @@ import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
 
 /**
- * What every clean-* job does around its MapReduce job, for one day: refuse missing input, run into a
- * staging directory, refuse to publish when records are unaccounted for or too many were quarantined, and
- * replace the day's partitions (quarantine first, then the output) with the staged ones.
+ * What every stage does around its MapReduce job, for one day: refuse missing input, hold the day against other
+ * runs of the stage and run into this attempt's own staging directory, refuse to publish when records are unaccounted
+ * for (by the counters and by the records the staged files hold) or too many were quarantined, and replace the day's
+ * partitions (quarantine first, then the output) with the staged ones. Closing it releases the day.
  */
-public final class CleanRun {
-
+public final class CleanRun implements AutoCloseable {
 
     private final Configuration conf;
     private final String stage;
     private final LocalDate date;
     private final double maxShare;
+    private DayLock lock;
 
     /** @throws IllegalArgumentException when the quarantine threshold is not a share, before anything runs */
     public CleanRun(Configuration conf, String stage, LocalDate date) {
@@ -64,6 +65,47 @@ public final class CleanRun {
         return "no raw input for dt=" + date + " at " + input + " (has the day landed?)";
     }
 
+    /**
+     * Takes the day of {@code partition} for this stage ({@link DayLock}) and returns this attempt's staging directory.
+     *
+     * @throws JobFailedException when another run of the stage holds the day
+     */
+    public Path staging(Path partition) throws IOException {
+        if (lock != null) {
+            throw new IllegalStateException(stage + " already holds dt=" + date);
+        }
+        lock = DayLock.acquire(conf, stage, date, partition);
+        return lock.attemptStaging();
+    }
+
+    /** Releases the day, removing what this attempt left in its staging directory. */
+    @Override
+    public void close() throws IOException {
+        if (lock != null) {
+            lock.close();
+            lock = null;
+        }
+    }
+
+    /**
+     * @throws JobFailedException when {@code dir} does not hold exactly {@code expected} records — the books are checked
+     *     against what was committed, not only against what the tasks counted
+     */
+    public void requireCommitted(Path dir, long expected, String what) throws IOException {
+        long committed = AvroFiles.count(conf, dir);
+        if (committed != expected) {
+            throw new JobFailedException(String.format(Locale.ROOT, "%s for dt=%s: %s holds %d records where the tasks"
+                    + " counted %d; nothing published (was its staging directory %s changed by something else?)",
+                    stage, date, what, committed, expected, dir));
+        }
+    }
+
+    private void requireHeld() throws IOException {
+        if (lock != null) {
+            lock.requireHeld();
+        }
+    }
+
     /** Runs the job (whose output is {@code staging}) and returns its counters; a failed job publishes nothing. */
     public Counters run(Job job, Path staging) throws IOException, InterruptedException, ClassNotFoundException {
         if (!job.waitForCompletion(Settings.VERBOSE.get(conf))) {
@@ -84,29 +126,36 @@ public final class CleanRun {
     }
 
     /**
-     * Publishes the staged quarantine and, when the quarantined share is within the threshold, the staged
-     * output with its {@code _accounting.json}.
+     * Publishes the staged quarantine and output with its {@code _accounting.json} when the quarantined share is
+     * within the threshold; otherwise keeps the staged quarantine aside ({@link #failedQuarantine}) and publishes
+     * nothing.
      */
     public void publish(Accounting accounting, Path staging, Path output, Path quarantine, String reasons)
             throws IOException {
         Path stagedQuarantine = new Path(staging, QuarantineSink.OUTPUT);
+        requireHeld();
+        requireCommitted(staging, accounting.accepted(), "the staged output");
+        requireCommitted(stagedQuarantine, accounting.quarantined(), "the staged quarantine");
         FileSystem fs = staging.getFileSystem(conf);
         fs.mkdirs(stagedQuarantine);
         fs.createNewFile(new Path(stagedQuarantine, "_SUCCESS"));
+        Path failedQuarantine = failedQuarantine(quarantine);
         if (accounting.quarantinedShare() > maxShare) {
             Map<String, Long> worst = QuarantineFiles.worst(conf, stagedQuarantine, 5);
-            PartitionCommit.replace(conf, stagedQuarantine, quarantine);
+            PartitionCommit.replace(conf, stagedQuarantine, failedQuarantine);
             PartitionCommit.discard(conf, staging);
             throw new JobFailedException(String.format(Locale.ROOT,
-                    "%s for dt=%s: %.2f%% of records quarantined, above the %.2f%% allowed by %s; %s not published."
-                            + " Quarantine (published for inspection): %s. Reasons: %s. Worst files: %s",
-                    stage, date, 100 * accounting.quarantinedShare(), 100 * maxShare, Settings.QUARANTINE_MAX_SHARE, output, quarantine,
-                    reasons, worst));
+                    "%s for dt=%s: %.2f%% of records quarantined, above the %.2f%% allowed by %s; nothing published (the"
+                            + " day's output and quarantine stay as its last passing run left them). This run's"
+                            + " quarantine, for inspection: %s. Reasons: %s. Worst files: %s",
+                    stage, date, 100 * accounting.quarantinedShare(), 100 * maxShare, Settings.QUARANTINE_MAX_SHARE,
+                    failedQuarantine, reasons, worst));
         }
+        PartitionCommit.discard(conf, failedQuarantine);
+        PartitionCommit.writeAccounting(conf, staging, accounting);
         PartitionCommit.replace(conf, stagedQuarantine, quarantine);
         PartitionCommit.replace(conf, staging, output);
         PartitionCommit.discard(conf, staging);
-        PartitionCommit.writeAccounting(conf, output, accounting);
         ActionOutput.write(accounting.asMap());
     }
 
@@ -115,15 +164,25 @@ public final class CleanRun {
      * with the stage's {@code _accounting.json}), then removes the staging directory.
      */
     public void publishAll(Accounting accounting, Path staging, Map<Path, Path> stagedToPartition) throws IOException {
+        requireHeld();
         FileSystem fs = staging.getFileSystem(conf);
         for (Map.Entry<Path, Path> output : stagedToPartition.entrySet()) {
             fs.mkdirs(output.getKey());
             fs.createNewFile(new Path(output.getKey(), "_SUCCESS"));
+            PartitionCommit.writeAccounting(conf, output.getKey(), accounting);
             PartitionCommit.replace(conf, output.getKey(), output.getValue());
-            PartitionCommit.writeAccounting(conf, output.getValue(), accounting);
         }
         PartitionCommit.discard(conf, staging);
         ActionOutput.write(accounting.asMap());
+    }
+
+    /**
+     * Where the quarantine of a run that failed its threshold is kept for inspection,
+     * {@code <quarantine dataset>/.failed/dt=D}: hidden from Hive, so a day's published output and quarantine always
+     * come from the same run. The next passing run of the day removes it.
+     */
+    static Path failedQuarantine(Path quarantine) {
+        return new Path(new Path(quarantine.getParent(), ".failed"), quarantine.getName());
     }
 
     /** {@code REASON=count, ...} of the non-zero counters of a reason enum. */

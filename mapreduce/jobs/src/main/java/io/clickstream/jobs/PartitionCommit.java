@@ -9,8 +9,12 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * Write-then-commit for a date partition: a job writes into a hidden staging directory beside the
- * partition; only a complete, checked output replaces the partition (delete, then one rename), so a rerun
- * leaves exactly the new output and a failed run leaves the old one.
+ * partition; only a complete, checked output (its {@code _SUCCESS} and {@code _accounting.json} already in it)
+ * replaces the partition, so a rerun leaves exactly the new output and a failed run leaves the old one.
+ *
+ * <p>The replacement is two renames: the previous version aside to {@code .staging/dt=D.replaced}, the new one into
+ * place. A crash between them leaves no partition rather than a partial one, and the previous version where
+ * {@link #restore} (run by the next run of the day, and before every replacement) puts it back.
  */
 public final class PartitionCommit {
 
@@ -20,20 +24,54 @@ public final class PartitionCommit {
     private PartitionCommit() {
     }
 
-    /** A fresh staging directory for {@code partition}: {@code <dataset>/.staging/<dt=D>-<millis>}. */
-    public static Path stagingFor(Path partition) {
-        return new Path(new Path(partition.getParent(), ".staging"), partition.getName() + "-" + System.currentTimeMillis());
+    /** Where the previous version of {@code partition} waits while it is replaced. */
+    static Path replacedVersion(Path partition) {
+        return new Path(new Path(partition.getParent(), ".staging"), partition.getName() + ".replaced");
     }
 
     /** Replaces {@code partition} with {@code staged}. */
     public static void replace(Configuration conf, Path staged, Path partition) throws IOException {
         FileSystem fs = partition.getFileSystem(conf);
         fs.mkdirs(partition.getParent());
-        if (fs.exists(partition) && !fs.delete(partition, true)) {
-            throw new IOException("cannot delete the previous output " + partition);
+        restore(conf, partition);
+        Path previous = replacedVersion(partition);
+        boolean hadPrevious = fs.exists(partition);
+        if (hadPrevious) {
+            fs.mkdirs(previous.getParent());
+            if (!fs.rename(partition, previous)) {
+                throw new IOException("cannot move the previous output " + partition + " aside to " + previous);
+            }
         }
-        if (!fs.rename(staged, partition)) {
-            throw new IOException("cannot move " + staged + " to " + partition);
+        boolean moved;
+        try {
+            moved = fs.rename(staged, partition);
+        } catch (IOException e) {
+            moved = false;
+        }
+        if (!moved) {
+            if (hadPrevious) {
+                fs.rename(previous, partition);
+            }
+            throw new IOException("cannot move " + staged + " to " + partition + " (the previous output is in place)");
+        }
+        fs.delete(previous, true);
+        removeIfEmpty(fs, previous.getParent());
+    }
+
+    /**
+     * Finishes a replacement a crash interrupted: the previous version comes back when the new one had not arrived,
+     * and is dropped when it had.
+     */
+    public static void restore(Configuration conf, Path partition) throws IOException {
+        FileSystem fs = partition.getFileSystem(conf);
+        Path previous = replacedVersion(partition);
+        if (!fs.exists(previous)) {
+            return;
+        }
+        if (fs.exists(partition)) {
+            fs.delete(previous, true);
+        } else if (!fs.rename(previous, partition)) {
+            throw new IOException("cannot put the previous output " + previous + " back to " + partition);
         }
     }
 
@@ -60,7 +98,10 @@ public final class PartitionCommit {
     public static void discard(Configuration conf, Path staged) throws IOException {
         FileSystem fs = staged.getFileSystem(conf);
         fs.delete(staged, true);
-        Path folder = staged.getParent();
+        removeIfEmpty(fs, staged.getParent());
+    }
+
+    private static void removeIfEmpty(FileSystem fs, Path folder) throws IOException {
         if (fs.exists(folder) && fs.listStatus(folder).length == 0) {
             fs.delete(folder, false);
         }

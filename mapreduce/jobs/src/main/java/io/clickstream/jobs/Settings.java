@@ -70,6 +70,9 @@ public final class Settings {
             "clickstream.dimensions.allow-empty-export", "false", "`false`: a customers or products export with no rows"
                     + " (empty, or a header only) fails clean-dimension instead of publishing an empty snapshot",
             Settings::bool);
+    public static final Setting<Integer> LOCK_LEASE_SECONDS = Setting.of("clickstream.lock.lease-seconds", "120",
+            "a stage's run holds its day under a lease it renews every quarter of this; a run silent for a whole lease"
+                    + " has died, and the next run of the day takes over", intIn(5, 86400));
     public static final Setting<Integer> EVENTS_LATENESS_DAYS = Setting.of("clickstream.events.lateness-days", "3",
             "how many days back an event may arrive and still be put into its day", intIn(0, 366));
     public static final Setting<Integer> EVENTS_MAX_LINE_BYTES = Setting.of("clickstream.events.max-line-bytes", "262144",
@@ -115,6 +118,10 @@ public final class Settings {
             intIn(100, 10_000_000));
     public static final Setting<Long> SESSIONS_BYTES_PER_REDUCER = Setting.of("clickstream.sessions.bytes-per-reducer",
             "268435456", "input bytes per reducer of `sessionize`", longAtLeast(1));
+    public static final Setting<LocalDate> CUSTOMER_HISTORY_START_AT = Setting.of("clickstream.customer-history.start-at",
+            "", "the day (YYYY-MM-DD) `customer-history` begins a new history at, forgetting earlier versions; on other"
+                    + " days a missing history of the day before is an error, unless the history has no earlier day",
+            value -> value.isEmpty() ? null : Warehouse.parseDate(value));
     public static final Setting<String> MARTS_CURRENCY = Setting.of("clickstream.marts.currency", "EUR",
             "the shop currency channel revenue is summed in", Settings::currency);
     public static final Setting<Integer> MARTS_REDUCERS = Setting.of("clickstream.marts.reducers", "2",
@@ -141,11 +148,11 @@ public final class Settings {
 
     private static final List<Key> ALL = List.of(ACCESS_LOGS_FORMAT, ACCESS_LOGS_FORMATS, ACCESS_LOGS_TIME_ZONE,
             ACCESS_LOGS_STATIC_FILES, IP_ANONYMIZE, IP_HASH_KEY, ACCESS_LOGS_MAX_LINE_BYTES, QUARANTINE_MAX_SHARE,
-            INPUT_FAIL_ON_CORRUPT_FILES, DIMENSIONS_ALLOW_EMPTY_EXPORT, EVENTS_LATENESS_DAYS, EVENTS_MAX_LINE_BYTES, EVENTS_BYTES_PER_REDUCER, JDBC_PASSWORD,
+            INPUT_FAIL_ON_CORRUPT_FILES, LOCK_LEASE_SECONDS, DIMENSIONS_ALLOW_EMPTY_EXPORT, EVENTS_LATENESS_DAYS, EVENTS_MAX_LINE_BYTES, EVENTS_BYTES_PER_REDUCER, JDBC_PASSWORD,
             SESSIONS_GAP_MINUTES,
             SESSIONS_LOOKAHEAD_HOURS, SESSIONS_OWN_HOSTS, SESSIONS_USER_AGENT_CACHE, SESSIONS_USER_AGENT_REGEXES,
             SESSIONS_BOT_AGENTS, SESSIONS_BOT_PAGE_VIEWS_PER_MINUTE, SESSIONS_BOT_BURST_PAGE_VIEWS, SESSIONS_BOT_MAX_REQUESTS,
-            SESSIONS_BYTES_PER_REDUCER, MARTS_CURRENCY, MARTS_REDUCERS, CHECK_SESSIONS, VERBOSE, RUN_DATE, DIMENSION,
+            SESSIONS_BYTES_PER_REDUCER, CUSTOMER_HISTORY_START_AT, MARTS_CURRENCY, MARTS_REDUCERS, CHECK_SESSIONS, VERBOSE, RUN_DATE, DIMENSION,
             METASTORE, APP);
 
     private Settings() {

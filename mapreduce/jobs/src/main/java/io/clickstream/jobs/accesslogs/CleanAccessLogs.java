@@ -84,21 +84,22 @@ public class CleanAccessLogs extends DailyStage<CleanAccessLogs.Result> {
         // new Path(String) drops a trailing slash (as File.toURI() adds for directories): partitions are named by their last part.
         Path output = new Path(outputDir.toString());
         Path quarantine = new Path(quarantineDir.toString());
-        CleanRun run = new CleanRun(conf, NAME, date);
-        run.requireInput(input);
+        try (CleanRun run = new CleanRun(conf, NAME, date)) {
+            run.requireInput(input);
 
-        Path staging = PartitionCommit.stagingFor(output);
-        Counters counters = run.run(configure(date, input, staging), staging);
-        Accounting accounting = new Accounting(NAME, counters.findCounter(CleanAccessLogsCounter.LINES_READ).getValue(),
-                counters.findCounter(CleanAccessLogsCounter.ACCEPTED).getValue(),
-                counters.findCounter(CleanAccessLogsCounter.QUARANTINED).getValue());
-        run.requireBalanced(accounting.violations(
-                counters.findCounter(TaskCounter.MAP_INPUT_RECORDS).getValue(),
-                counters.findCounter(TaskCounter.MAP_OUTPUT_RECORDS).getValue(),
-                QuarantineSink.written(counters)), staging);
-        run.publish(accounting, staging, output, quarantine, CleanRun.reasons(counters, RejectReason.class));
-        return new Result(accounting, counters.findCounter(CleanAccessLogsCounter.EVENT_TIME_OUTSIDE_DAY).getValue(),
-                output, quarantine);
+            Path staging = run.staging(output);
+            Counters counters = run.run(configure(date, input, staging), staging);
+            Accounting accounting = new Accounting(NAME, counters.findCounter(CleanAccessLogsCounter.LINES_READ).getValue(),
+                    counters.findCounter(CleanAccessLogsCounter.ACCEPTED).getValue(),
+                    counters.findCounter(CleanAccessLogsCounter.QUARANTINED).getValue());
+            run.requireBalanced(accounting.violations(
+                    counters.findCounter(TaskCounter.MAP_INPUT_RECORDS).getValue(),
+                    counters.findCounter(TaskCounter.MAP_OUTPUT_RECORDS).getValue(),
+                    QuarantineSink.written(counters)), staging);
+            run.publish(accounting, staging, output, quarantine, CleanRun.reasons(counters, RejectReason.class));
+            return new Result(accounting, counters.findCounter(CleanAccessLogsCounter.EVENT_TIME_OUTSIDE_DAY).getValue(),
+                    output, quarantine);
+        }
     }
 
     private Job configure(LocalDate date, Path input, Path staging) throws IOException {

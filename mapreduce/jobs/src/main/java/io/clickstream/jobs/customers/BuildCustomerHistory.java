@@ -8,6 +8,7 @@ import io.clickstream.customers.CustomerHistory;
 import io.clickstream.jobs.Accounting;
 import io.clickstream.jobs.CleanRun;
 import io.clickstream.jobs.DailyStage;
+import io.clickstream.jobs.JobFailedException;
 import io.clickstream.jobs.PartitionCommit;
 import io.clickstream.jobs.Schemas;
 import java.io.IOException;
@@ -22,6 +23,8 @@ import org.apache.avro.mapreduce.AvroJob;
 import org.apache.avro.mapreduce.AvroKeyInputFormat;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
@@ -34,8 +37,8 @@ import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 
 /**
  * {@code customer-history}: the customers' SCD type 2 history as of day D ({@code marts/customer_history/dt=D}),
- * from the history as of D-1 and D's snapshot ({@code clean/customers/dt=D}). Without a history of D-1 it
- * starts afresh from D's snapshot. Rerunning D gives the same history; a rerun of an earlier day needs the
+ * from the history as of D-1 and D's snapshot ({@code clean/customers/dt=D}). On the history's first day it starts
+ * from D's snapshot; a missing D-1 after that is refused rather than forgetting versions. Rerunning D gives the same history; a rerun of an earlier day needs the
  * later days rerun in order.
  */
 public class BuildCustomerHistory extends DailyStage<Accounting> {
@@ -57,35 +60,75 @@ public class BuildCustomerHistory extends DailyStage<Accounting> {
         Path snapshot = Datasets.CUSTOMERS.partition(root, date);
         Path previous = Datasets.CUSTOMER_HISTORY.partition(root, date.minusDays(1));
         Path output = Datasets.CUSTOMER_HISTORY.partition(root, date);
-        CleanRun run = new CleanRun(conf, NAME, date);
-        run.requireInput(snapshot);
-        Path staging = PartitionCommit.stagingFor(output);
+        try (CleanRun run = new CleanRun(conf, NAME, date)) {
+            run.requireInput(snapshot);
+            Path staging = run.staging(output);
 
-        Job job = newJob(date, Schemas.CUSTOMER_HISTORY, staging);
-        job.setInputFormatClass(AvroKeyInputFormat.class);
-        FileInputFormat.addInputPath(job, snapshot);
-        if (previous.getFileSystem(conf).exists(new Path(previous, "_SUCCESS"))) {
-            FileInputFormat.addInputPath(job, previous);
-        }
-        job.setMapperClass(ByCustomer.class);
-        job.setMapOutputKeyClass(Text.class);
-        AvroJob.setMapOutputValueSchema(job, SHUFFLE);
-        job.setReducerClass(Merge.class);
-        Counters counters = run.run(job, staging);
+            Job job = newJob(date, Schemas.CUSTOMER_HISTORY, staging);
+            job.setInputFormatClass(AvroKeyInputFormat.class);
+            FileInputFormat.addInputPath(job, snapshot);
+            if (continuesFrom(previous, date)) {
+                FileInputFormat.addInputPath(job, previous);
+            }
+            job.setMapperClass(ByCustomer.class);
+            job.setMapOutputKeyClass(Text.class);
+            AvroJob.setMapOutputValueSchema(job, SHUFFLE);
+            job.setReducerClass(Merge.class);
+            Counters counters = run.run(job, staging);
 
-        long rows = counters.findCounter(Counter.SNAPSHOT_ROWS).getValue();
-        long previousVersions = counters.findCounter(Counter.PREVIOUS_VERSIONS).getValue();
-        Accounting accounting = new Accounting(NAME, rows, rows, 0);
-        List<String> violations = new ArrayList<>(accounting.violations(
-                counters.findCounter(TaskCounter.MAP_INPUT_RECORDS).getValue() - previousVersions, rows, 0));
-        long written = counters.findCounter(TaskCounter.REDUCE_OUTPUT_RECORDS).getValue();
-        long expected = previousVersions + counters.findCounter(Counter.NEW_VERSIONS).getValue();
-        if (written != expected) {
-            violations.add("wrote " + written + " versions, not the " + expected + " previous and new ones");
+            long rows = counters.findCounter(Counter.SNAPSHOT_ROWS).getValue();
+            long previousVersions = counters.findCounter(Counter.PREVIOUS_VERSIONS).getValue();
+            Accounting accounting = new Accounting(NAME, rows, rows, 0);
+            List<String> violations = new ArrayList<>(accounting.violations(
+                    counters.findCounter(TaskCounter.MAP_INPUT_RECORDS).getValue() - previousVersions, rows, 0));
+            long written = counters.findCounter(TaskCounter.REDUCE_OUTPUT_RECORDS).getValue();
+            long expected = previousVersions + counters.findCounter(Counter.NEW_VERSIONS).getValue();
+            if (written != expected) {
+                violations.add("wrote " + written + " versions, not the " + expected + " previous and new ones");
+            }
+            run.requireBalanced(violations, staging);
+            run.requireCommitted(staging, written, "the staged customer history");
+            run.publishAll(accounting, staging, Map.of(staging, output));
+            return accounting;
         }
-        run.requireBalanced(violations, staging);
-        run.publishAll(accounting, staging, Map.of(staging, output));
-        return accounting;
+    }
+
+    /**
+     * Whether the history of D continues that of D-1: yes when D-1's exists (unless D is where
+     * {@link Settings#CUSTOMER_HISTORY_START_AT} begins a new one); no on the history's first day.
+     *
+     * @throws JobFailedException when D-1's history is missing though earlier days have one: starting afresh would
+     *     forget every version quietly
+     */
+    private boolean continuesFrom(Path previous, LocalDate date) throws IOException {
+        Configuration conf = getConf();
+        if (date.equals(Settings.CUSTOMER_HISTORY_START_AT.get(conf))) {
+            System.err.println(NAME + " for dt=" + date + ": a new history begins at this day ("
+                    + Settings.CUSTOMER_HISTORY_START_AT + "); earlier versions are not carried over");
+            return false;
+        }
+        FileSystem fs = previous.getFileSystem(conf);
+        if (fs.exists(new Path(previous, "_SUCCESS"))) {
+            return true;
+        }
+        LocalDate latest = null;
+        if (fs.exists(previous.getParent())) {
+            for (FileStatus partition : fs.listStatus(previous.getParent(), p -> p.getName().startsWith("dt="))) {
+                LocalDate day = LocalDate.parse(partition.getPath().getName().substring("dt=".length()));
+                if (day.isBefore(date) && (latest == null || day.isAfter(latest))
+                        && fs.exists(new Path(partition.getPath(), "_SUCCESS"))) {
+                    latest = day;
+                }
+            }
+        }
+        if (latest != null) {
+            throw new JobFailedException(NAME + " for dt=" + date + ": there is no history of " + date.minusDays(1)
+                    + " to continue, though the history goes back to " + latest + "; run " + NAME + " for "
+                    + latest.plusDays(1) + (latest.plusDays(1).equals(date.minusDays(1)) ? "" : " to " + date.minusDays(1))
+                    + " first, or set " + Settings.CUSTOMER_HISTORY_START_AT + "=" + date
+                    + " to begin a new history here (the versions before it are then forgotten). Nothing was published");
+        }
+        return false;
     }
 
     /** Keys snapshot rows and previous versions by customer. */

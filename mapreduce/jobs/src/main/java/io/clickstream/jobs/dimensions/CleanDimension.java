@@ -97,42 +97,43 @@ public class CleanDimension extends DailyStage<CleanDimension.Result> {
         Path raw = Datasets.of(Warehouse.RAW, dimension.dataset()).partition(root, date);
         Path output = Datasets.of(Warehouse.CLEAN, dimension.dataset()).partition(root, date);
         Path quarantine = Datasets.of(Warehouse.QUARANTINE, dimension.dataset()).partition(root, date);
-        CleanRun run = new CleanRun(conf, stage, date);
-        Path staging = PartitionCommit.stagingFor(output);
+        try (CleanRun run = new CleanRun(conf, stage, date)) {
+            Path staging = run.staging(output);
 
-        Job job = newJob(stage, date, schema(dimension), staging);
-        Settings.DIMENSION.set(job.getConfiguration(), dimension.dataset());
-        if (jdbcUrl == null) {
-            run.requireInput(raw);
-            job.setInputFormatClass(CsvInputFormat.class);
-            FileInputFormat.setInputDirRecursive(job, true);
-            FileInputFormat.addInputPath(job, raw);
-            job.setMapperClass(CsvDimensionMapper.class);
-        } else {
-            configureJdbc(job, dimension, jdbcUrl, jdbcUser);
-            job.setMapperClass(JdbcDimensionMapper.class);
-        }
-        job.setNumReduceTasks(0);
-        QuarantineSink.configure(job);
+            Job job = newJob(stage, date, schema(dimension), staging);
+            Settings.DIMENSION.set(job.getConfiguration(), dimension.dataset());
+            if (jdbcUrl == null) {
+                run.requireInput(raw);
+                job.setInputFormatClass(CsvInputFormat.class);
+                FileInputFormat.setInputDirRecursive(job, true);
+                FileInputFormat.addInputPath(job, raw);
+                job.setMapperClass(CsvDimensionMapper.class);
+            } else {
+                configureJdbc(job, dimension, jdbcUrl, jdbcUser);
+                job.setMapperClass(JdbcDimensionMapper.class);
+            }
+            job.setNumReduceTasks(0);
+            QuarantineSink.configure(job);
 
-        Counters counters = run.run(job, staging);
-        if (counters.findCounter(CleanDimensionCounter.ROWS_READ).getValue() == 0
-                && !Settings.DIMENSIONS_ALLOW_EMPTY_EXPORT.get(getConf())) {
-            PartitionCommit.discard(getConf(), staging);
-            throw new JobFailedException(stage + " for dt=" + date + ": the export has no rows (empty, or a header only);"
-                    + " publishing it would empty the " + dimension.dataset() + " snapshot. Nothing was published; if the"
-                    + " table really is empty, set " + Settings.DIMENSIONS_ALLOW_EMPTY_EXPORT.key() + "=true");
+            Counters counters = run.run(job, staging);
+            if (counters.findCounter(CleanDimensionCounter.ROWS_READ).getValue() == 0
+                    && !Settings.DIMENSIONS_ALLOW_EMPTY_EXPORT.get(getConf())) {
+                PartitionCommit.discard(getConf(), staging);
+                throw new JobFailedException(stage + " for dt=" + date + ": the export has no rows (empty, or a header only);"
+                        + " publishing it would empty the " + dimension.dataset() + " snapshot. Nothing was published; if the"
+                        + " table really is empty, set " + Settings.DIMENSIONS_ALLOW_EMPTY_EXPORT.key() + "=true");
+            }
+            Accounting accounting = new Accounting(stage, counters.findCounter(CleanDimensionCounter.ROWS_READ).getValue(),
+                    counters.findCounter(CleanDimensionCounter.ACCEPTED).getValue(),
+                    counters.findCounter(CleanDimensionCounter.QUARANTINED).getValue());
+            run.requireBalanced(accounting.violations(
+                    counters.findCounter(TaskCounter.MAP_INPUT_RECORDS).getValue()
+                            - counters.findCounter(CleanDimensionCounter.HEADERS).getValue(),
+                    counters.findCounter(TaskCounter.MAP_OUTPUT_RECORDS).getValue(),
+                    QuarantineSink.written(counters)), staging);
+            run.publish(accounting, staging, output, quarantine, CleanRun.reasons(counters, DimensionRejectReason.class));
+            return new Result(accounting, output, quarantine);
         }
-        Accounting accounting = new Accounting(stage, counters.findCounter(CleanDimensionCounter.ROWS_READ).getValue(),
-                counters.findCounter(CleanDimensionCounter.ACCEPTED).getValue(),
-                counters.findCounter(CleanDimensionCounter.QUARANTINED).getValue());
-        run.requireBalanced(accounting.violations(
-                counters.findCounter(TaskCounter.MAP_INPUT_RECORDS).getValue()
-                        - counters.findCounter(CleanDimensionCounter.HEADERS).getValue(),
-                counters.findCounter(TaskCounter.MAP_OUTPUT_RECORDS).getValue(),
-                QuarantineSink.written(counters)), staging);
-        run.publish(accounting, staging, output, quarantine, CleanRun.reasons(counters, DimensionRejectReason.class));
-        return new Result(accounting, output, quarantine);
     }
 
     private void configureJdbc(Job job, Dimension dimension, String url, String user) throws IOException {

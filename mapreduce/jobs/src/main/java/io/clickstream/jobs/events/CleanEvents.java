@@ -71,30 +71,31 @@ public class CleanEvents extends DailyStage<CleanEvents.Result> {
         Path lateForDate = Datasets.LATE_EVENTS.partition(root, date);
         Path output = Datasets.EVENTS.partition(root, date);
         Path quarantine = Datasets.QUARANTINED_EVENTS.partition(root, date);
-        CleanRun run = new CleanRun(conf, NAME, date);
-        run.requireInput(raw, lateForDate);
+        try (CleanRun run = new CleanRun(conf, NAME, date)) {
+            run.requireInput(raw, lateForDate);
 
-        Path staging = PartitionCommit.stagingFor(output);
-        Counters counters = run.run(configure(date, raw, lateForDate, staging), staging);
-        Map<LocalDate, Long> lateDays = lateDays(counters);
-        long lateWritten = lateDays.values().stream().mapToLong(Long::longValue).sum();
-        Accounting accounting = new Accounting(NAME, counters.findCounter(CleanEventsCounter.LINES_READ).getValue(),
-                counters.findCounter(CleanEventsCounter.ACCEPTED).getValue(),
-                counters.findCounter(CleanEventsCounter.QUARANTINED).getValue(),
-                counters.findCounter(CleanEventsCounter.DUPLICATES).getValue(),
-                counters.findCounter(CleanEventsCounter.LATE).getValue());
-        List<String> violations = new ArrayList<>(accounting.violations(
-                counters.findCounter(TaskCounter.MAP_INPUT_RECORDS).getValue(),
-                counters.findCounter(TaskCounter.REDUCE_OUTPUT_RECORDS).getValue(),
-                QuarantineSink.written(counters)));
-        if (lateWritten != accounting.late()) {
-            violations.add("late " + accounting.late() + " != " + lateWritten + " late lines written");
+            Path staging = run.staging(output);
+            Counters counters = run.run(configure(date, raw, lateForDate, staging), staging);
+            Map<LocalDate, Long> lateDays = lateDays(counters);
+            long lateWritten = lateDays.values().stream().mapToLong(Long::longValue).sum();
+            Accounting accounting = new Accounting(NAME, counters.findCounter(CleanEventsCounter.LINES_READ).getValue(),
+                    counters.findCounter(CleanEventsCounter.ACCEPTED).getValue(),
+                    counters.findCounter(CleanEventsCounter.QUARANTINED).getValue(),
+                    counters.findCounter(CleanEventsCounter.DUPLICATES).getValue(),
+                    counters.findCounter(CleanEventsCounter.LATE).getValue());
+            List<String> violations = new ArrayList<>(accounting.violations(
+                    counters.findCounter(TaskCounter.MAP_INPUT_RECORDS).getValue(),
+                    counters.findCounter(TaskCounter.REDUCE_OUTPUT_RECORDS).getValue(),
+                    QuarantineSink.written(counters)));
+            if (lateWritten != accounting.late()) {
+                violations.add("late " + accounting.late() + " != " + lateWritten + " late lines written");
+            }
+            run.requireBalanced(violations, staging);
+
+            publishLate(conf, root, date, new Path(staging, CleanEventsMapper.LATE_OUTPUT));
+            run.publish(accounting, staging, output, quarantine, CleanRun.reasons(counters, EventRejectReason.class));
+            return new Result(accounting, lateDays, output, quarantine);
         }
-        run.requireBalanced(violations, staging);
-
-        publishLate(conf, root, date, new Path(staging, CleanEventsMapper.LATE_OUTPUT));
-        run.publish(accounting, staging, output, quarantine, CleanRun.reasons(counters, EventRejectReason.class));
-        return new Result(accounting, lateDays, output, quarantine);
     }
 
     private Job configure(LocalDate date, Path raw, Path late, Path staging) throws IOException {

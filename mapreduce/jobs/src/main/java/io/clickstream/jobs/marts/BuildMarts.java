@@ -65,48 +65,49 @@ public class BuildMarts extends DailyStage<Accounting> {
                 Datasets.SESSIONS.partition(root, date),
                 Datasets.ORDERS.partition(root, date));
         Path first = Datasets.of(Warehouse.MARTS, Mart.TRAFFIC_BY_HOUR.dataset()).partition(root, date);
-        CleanRun run = new CleanRun(conf, NAME, date);
-        for (Path input : inputs) {
-            run.requireInput(input);
-        }
-        Path staging = PartitionCommit.stagingFor(first);
+        try (CleanRun run = new CleanRun(conf, NAME, date)) {
+            for (Path input : inputs) {
+                run.requireInput(input);
+            }
+            Path staging = run.staging(first);
 
-        Job job = newJob(date, null, staging);
-        job.setInputFormatClass(AvroKeyInputFormat.class);
-        for (Path input : inputs) {
-            FileInputFormat.addInputPath(job, input);
-        }
-        job.setMapperClass(ContributionMapper.class);
-        job.setMapOutputKeyClass(Text.class);
-        job.setMapOutputValueClass(Sums.class);
-        job.setCombinerClass(SumCombiner.class);
-        job.setGroupingComparatorClass(MartKey.RowGrouping.class);
-        job.setPartitionerClass(MartKey.RowPartitioner.class);
-        job.setReducerClass(RowReducer.class);
-        job.setNumReduceTasks(Settings.MARTS_REDUCERS.get(conf));
-        LazyOutputFormat.setOutputFormatClass(job, AvroKeyOutputFormat.class);
-        for (Mart mart : Mart.values()) {
-            AvroMultipleOutputs.addNamedOutput(job, mart.namedOutput(), AvroKeyOutputFormat.class,
-                    Schemas.load(mart.dataset() + ".avsc"));
-        }
-        Counters counters = run.run(job, staging);
+            Job job = newJob(date, null, staging);
+            job.setInputFormatClass(AvroKeyInputFormat.class);
+            for (Path input : inputs) {
+                FileInputFormat.addInputPath(job, input);
+            }
+            job.setMapperClass(ContributionMapper.class);
+            job.setMapOutputKeyClass(Text.class);
+            job.setMapOutputValueClass(Sums.class);
+            job.setCombinerClass(SumCombiner.class);
+            job.setGroupingComparatorClass(MartKey.RowGrouping.class);
+            job.setPartitionerClass(MartKey.RowPartitioner.class);
+            job.setReducerClass(RowReducer.class);
+            job.setNumReduceTasks(Settings.MARTS_REDUCERS.get(conf));
+            LazyOutputFormat.setOutputFormatClass(job, AvroKeyOutputFormat.class);
+            for (Mart mart : Mart.values()) {
+                AvroMultipleOutputs.addNamedOutput(job, mart.namedOutput(), AvroKeyOutputFormat.class,
+                        Schemas.load(mart.dataset() + ".avsc"));
+            }
+            Counters counters = run.run(job, staging);
 
-        long read = counters.findCounter(Counter.PAGE_VIEWS_READ).getValue() + counters.findCounter(Counter.SESSIONS_READ).getValue()
-                + counters.findCounter(Counter.ORDERS_READ).getValue();
-        Accounting accounting = new Accounting(NAME, read, read, 0);
-        List<String> violations = new ArrayList<>(accounting.violations(
-                counters.findCounter(TaskCounter.MAP_INPUT_RECORDS).getValue(), read, 0));
-        addsUp(violations, counters, Counter.HUMAN_PAGE_VIEWS_READ, Counter.TRAFFIC_PAGE_VIEWS);
-        addsUp(violations, counters, Counter.SESSIONS_READ, Counter.TRAFFIC_SESSIONS);
-        addsUp(violations, counters, Counter.ORDERS_READ, Counter.CHANNEL_ORDERS);
-        run.requireBalanced(violations, staging);
+            long read = counters.findCounter(Counter.PAGE_VIEWS_READ).getValue() + counters.findCounter(Counter.SESSIONS_READ).getValue()
+                    + counters.findCounter(Counter.ORDERS_READ).getValue();
+            Accounting accounting = new Accounting(NAME, read, read, 0);
+            List<String> violations = new ArrayList<>(accounting.violations(
+                    counters.findCounter(TaskCounter.MAP_INPUT_RECORDS).getValue(), read, 0));
+            addsUp(violations, counters, Counter.HUMAN_PAGE_VIEWS_READ, Counter.TRAFFIC_PAGE_VIEWS);
+            addsUp(violations, counters, Counter.SESSIONS_READ, Counter.TRAFFIC_SESSIONS);
+            addsUp(violations, counters, Counter.ORDERS_READ, Counter.CHANNEL_ORDERS);
+            run.requireBalanced(violations, staging);
 
-        Map<Path, Path> outputs = new LinkedHashMap<>();
-        for (Mart mart : Mart.values()) {
-            outputs.put(new Path(staging, mart.dataset()), Datasets.of(Warehouse.MARTS, mart.dataset()).partition(root, date));
+            Map<Path, Path> outputs = new LinkedHashMap<>();
+            for (Mart mart : Mart.values()) {
+                outputs.put(new Path(staging, mart.dataset()), Datasets.of(Warehouse.MARTS, mart.dataset()).partition(root, date));
+            }
+            run.publishAll(accounting, staging, outputs);
+            return accounting;
         }
-        run.publishAll(accounting, staging, outputs);
-        return accounting;
     }
 
     private static void addsUp(List<String> violations, Counters counters, Counter read, Counter inMarts) {

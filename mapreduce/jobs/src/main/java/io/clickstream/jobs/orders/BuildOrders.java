@@ -61,35 +61,37 @@ public class BuildOrders extends DailyStage<Accounting> {
         Path history = Datasets.CUSTOMER_HISTORY.partition(root, date);
         Path products = Datasets.PRODUCTS.partition(root, date);
         Path output = Datasets.ORDERS.partition(root, date);
-        CleanRun run = new CleanRun(conf, NAME, date);
-        run.requireInput(events);
-        run.requireInput(history);
-        run.requireInput(products);
-        Path staging = PartitionCommit.stagingFor(output);
+        try (CleanRun run = new CleanRun(conf, NAME, date)) {
+            run.requireInput(events);
+            run.requireInput(history);
+            run.requireInput(products);
+            Path staging = run.staging(output);
 
-        Job job = newJob(date, Schemas.ORDER, staging);
-        SideData.shipProducts(job, products);
-        for (LocalDate day : List.of(date.minusDays(1), date)) {
-            SideData.shipOrderIndex(job, Datasets.SESSIONS.partition(root, day));
+            Job job = newJob(date, Schemas.ORDER, staging);
+            SideData.shipProducts(job, products);
+            for (LocalDate day : List.of(date.minusDays(1), date)) {
+                SideData.shipOrderIndex(job, Datasets.SESSIONS.partition(root, day));
+            }
+            MultipleInputs.addInputPath(job, events, AvroKeyInputFormat.class, OrderMapper.class);
+            MultipleInputs.addInputPath(job, history, AvroKeyInputFormat.class, HistoryMapper.class);
+            job.setMapOutputKeyClass(CustomerTimeKey.class);
+            AvroJob.setMapOutputValueSchema(job, SHUFFLE);
+            job.setGroupingComparatorClass(CustomerTimeKey.CustomerGrouping.class);
+            job.setPartitionerClass(CustomerTimeKey.CustomerPartitioner.class);
+            job.setReducerClass(AsOfJoin.class);
+            Counters counters = run.run(job, staging);
+
+            long orders = counters.findCounter(Counter.ORDERS_READ).getValue();
+            Accounting accounting = new Accounting(NAME, orders, counters.findCounter(Counter.ORDERS_WRITTEN).getValue(), 0);
+            long other = counters.findCounter(Counter.OTHER_EVENTS).getValue() + counters.findCounter(Counter.VERSIONS_READ).getValue();
+            List<String> violations = new ArrayList<>(accounting.violations(
+                    counters.findCounter(TaskCounter.MAP_INPUT_RECORDS).getValue() - other,
+                    counters.findCounter(TaskCounter.REDUCE_OUTPUT_RECORDS).getValue(), 0));
+            run.requireBalanced(violations, staging);
+            run.requireCommitted(staging, accounting.accepted(), "the staged orders");
+            run.publishAll(accounting, staging, Map.of(staging, output));
+            return accounting;
         }
-        MultipleInputs.addInputPath(job, events, AvroKeyInputFormat.class, OrderMapper.class);
-        MultipleInputs.addInputPath(job, history, AvroKeyInputFormat.class, HistoryMapper.class);
-        job.setMapOutputKeyClass(CustomerTimeKey.class);
-        AvroJob.setMapOutputValueSchema(job, SHUFFLE);
-        job.setGroupingComparatorClass(CustomerTimeKey.CustomerGrouping.class);
-        job.setPartitionerClass(CustomerTimeKey.CustomerPartitioner.class);
-        job.setReducerClass(AsOfJoin.class);
-        Counters counters = run.run(job, staging);
-
-        long orders = counters.findCounter(Counter.ORDERS_READ).getValue();
-        Accounting accounting = new Accounting(NAME, orders, counters.findCounter(Counter.ORDERS_WRITTEN).getValue(), 0);
-        long other = counters.findCounter(Counter.OTHER_EVENTS).getValue() + counters.findCounter(Counter.VERSIONS_READ).getValue();
-        List<String> violations = new ArrayList<>(accounting.violations(
-                counters.findCounter(TaskCounter.MAP_INPUT_RECORDS).getValue() - other,
-                counters.findCounter(TaskCounter.REDUCE_OUTPUT_RECORDS).getValue(), 0));
-        run.requireBalanced(violations, staging);
-        run.publishAll(accounting, staging, Map.of(staging, output));
-        return accounting;
     }
 
     /** order_placed events → orders with products and session, keyed by customer and time. */

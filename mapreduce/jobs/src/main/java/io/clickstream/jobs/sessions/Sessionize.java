@@ -76,38 +76,42 @@ public class Sessionize extends DailyStage<Sessionize.Result> {
         Path next = Datasets.PAGE_VIEWS.partition(root, date.plusDays(1));
         Path pageViews = Datasets.SESSIONIZED_PAGE_VIEWS.partition(root, date);
         Path sessions = Datasets.SESSIONS.partition(root, date);
-        CleanRun run = new CleanRun(conf, NAME, date);
-        run.requireInput(day);
+        try (CleanRun run = new CleanRun(conf, NAME, date)) {
+            run.requireInput(day);
 
-        Path staging = PartitionCommit.stagingFor(pageViews);
-        FileSystem fs = day.getFileSystem(conf);
-        boolean nextDaySeen = fs.exists(new Path(next, "_SUCCESS"));
-        Job job = configure(date, List.of(previous, day, next), staging);
-        Counters counters = run.run(job, staging);
+            Path staging = run.staging(pageViews);
+            FileSystem fs = day.getFileSystem(conf);
+            boolean nextDaySeen = fs.exists(new Path(next, "_SUCCESS"));
+            Job job = configure(date, List.of(previous, day, next), staging);
+            Counters counters = run.run(job, staging);
 
-        Accounting accounting = new Accounting(NAME, counters.findCounter(SessionizeCounter.PAGE_VIEWS_READ).getValue(),
-                counters.findCounter(SessionizeCounter.PAGE_VIEWS_WRITTEN).getValue(), 0,
-                counters.findCounter(SessionizeCounter.DUPLICATES).getValue(), 0);
-        long context = counters.findCounter(SessionizeCounter.CONTEXT_PREVIOUS_DAY).getValue()
-                + counters.findCounter(SessionizeCounter.CONTEXT_NEXT_DAY).getValue()
-                + counters.findCounter(SessionizeCounter.CONTEXT_SKIPPED).getValue();
-        List<String> violations = new ArrayList<>(accounting.violations(
-                counters.findCounter(TaskCounter.MAP_INPUT_RECORDS).getValue() - context,
-                counters.findCounter(TaskCounter.REDUCE_OUTPUT_RECORDS).getValue(), 0));
-        long shuffled = counters.findCounter(SessionizeCounter.PAGE_VIEWS_SHUFFLED).getValue();
-        if (shuffled != accounting.read()) {
-            violations.add("read " + accounting.read() + " != " + shuffled + " page views that reached the reducers");
+            Accounting accounting = new Accounting(NAME, counters.findCounter(SessionizeCounter.PAGE_VIEWS_READ).getValue(),
+                    counters.findCounter(SessionizeCounter.PAGE_VIEWS_WRITTEN).getValue(), 0,
+                    counters.findCounter(SessionizeCounter.DUPLICATES).getValue(), 0);
+            long context = counters.findCounter(SessionizeCounter.CONTEXT_PREVIOUS_DAY).getValue()
+                    + counters.findCounter(SessionizeCounter.CONTEXT_NEXT_DAY).getValue()
+                    + counters.findCounter(SessionizeCounter.CONTEXT_SKIPPED).getValue();
+            List<String> violations = new ArrayList<>(accounting.violations(
+                    counters.findCounter(TaskCounter.MAP_INPUT_RECORDS).getValue() - context,
+                    counters.findCounter(TaskCounter.REDUCE_OUTPUT_RECORDS).getValue(), 0));
+            long shuffled = counters.findCounter(SessionizeCounter.PAGE_VIEWS_SHUFFLED).getValue();
+            if (shuffled != accounting.read()) {
+                violations.add("read " + accounting.read() + " != " + shuffled + " page views that reached the reducers");
+            }
+            run.requireBalanced(violations, staging);
+
+            run.requireCommitted(staging, accounting.accepted(), "the staged sessionized page views");
+            run.requireCommitted(new Path(staging, SessionizeReducer.SESSIONS),
+                    counters.findCounter(SessionizeCounter.SESSIONS).getValue(), "the staged sessions");
+            Map<Path, Path> outputs = new LinkedHashMap<>();
+            outputs.put(new Path(staging, SessionizeReducer.SESSIONS), sessions);
+            outputs.put(staging, pageViews);
+            run.publishAll(accounting, staging, outputs);
+            return new Result(accounting, counters.findCounter(SessionizeCounter.SESSIONS).getValue(), nextDaySeen,
+                    pageViews, sessions,
+                    counters.findCounter(org.apache.hadoop.mapreduce.lib.input.FileInputFormatCounter.BYTES_READ).getValue(),
+                    counters.findCounter(TaskCounter.MAP_OUTPUT_MATERIALIZED_BYTES).getValue());
         }
-        run.requireBalanced(violations, staging);
-
-        Map<Path, Path> outputs = new LinkedHashMap<>();
-        outputs.put(new Path(staging, SessionizeReducer.SESSIONS), sessions);
-        outputs.put(staging, pageViews);
-        run.publishAll(accounting, staging, outputs);
-        return new Result(accounting, counters.findCounter(SessionizeCounter.SESSIONS).getValue(), nextDaySeen,
-                pageViews, sessions,
-                counters.findCounter(org.apache.hadoop.mapreduce.lib.input.FileInputFormatCounter.BYTES_READ).getValue(),
-                counters.findCounter(TaskCounter.MAP_OUTPUT_MATERIALIZED_BYTES).getValue());
     }
 
     private Job configure(LocalDate date, List<Path> inputs, Path staging) throws IOException {

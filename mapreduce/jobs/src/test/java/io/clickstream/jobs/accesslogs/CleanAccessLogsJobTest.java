@@ -144,11 +144,21 @@ class CleanAccessLogsJobTest {
         assertFalse(new File(local(second.output().getParent()), ".staging").exists(), "no staging left behind");
     }
 
+    /** A day's published output and quarantine always come from one run: a failed run changes neither. */
     @Test
-    void tooManyBadLinesFailsNamingTheWorstFilesAndPublishesOnlyTheQuarantine() throws Exception {
+    void tooManyBadLinesFailsNamingTheWorstFilesAndLeavesThePublishedDayAsItWas() throws Exception {
         Configuration conf = localConf();
         Path dirty = new Path(new File(tmp, "dirty").toURI());
         GenerateAccessLogs.write(conf, dirty, DAY, 1, 1_000, 9, 0.25);
+        Configuration lenient = new Configuration(conf);
+        Settings.QUARANTINE_MAX_SHARE.set(lenient, "0.5");
+        assertEquals(0, ToolRunner.run(lenient, new CleanAccessLogs(), new String[] {"--date", DAY.toString(),
+            "--warehouse", dirty.toString()}), "a raised threshold lets the day through");
+        File pageViews = local(Warehouse.partition(dirty, "clean", "page_views", DAY));
+        File quarantine = local(Warehouse.partition(dirty, "quarantine", "access_logs", DAY));
+        Set<String> publishedPageViews = listing(new Path(pageViews.toURI()));
+        Set<String> publishedQuarantine = listing(new Path(quarantine.toURI()));
+        long pageViewsModified = new File(pageViews, "_SUCCESS").lastModified();
 
         CleanAccessLogs job = new CleanAccessLogs();
         JobFailedException e = assertThrows(JobFailedException.class,
@@ -156,12 +166,17 @@ class CleanAccessLogsJobTest {
 
         assertTrue(e.getMessage().contains("above the 5.00% allowed by clickstream.quarantine.max-share"), e.getMessage());
         assertTrue(e.getMessage().contains("web-1.log.gz=") && e.getMessage().contains("FORMAT_MISMATCH="), e.getMessage());
-        assertFalse(local(Warehouse.partition(dirty, "clean", "page_views", DAY)).exists());
-        assertTrue(new File(local(Warehouse.partition(dirty, "quarantine", "access_logs", DAY)), "_SUCCESS").exists());
+        assertEquals(publishedPageViews, listing(new Path(pageViews.toURI())), "the published page views stay");
+        assertEquals(publishedQuarantine, listing(new Path(quarantine.toURI())), "and so does their quarantine");
+        assertEquals(pageViewsModified, new File(pageViews, "_SUCCESS").lastModified());
+        File failed = new File(quarantine.getParentFile(), ".failed/dt=" + DAY);
+        assertTrue(e.getMessage().contains("This run's quarantine, for inspection: " + new Path(failed.toURI())
+                .toString().replaceAll("/$", "")), e.getMessage());
+        assertTrue(new File(failed, "_SUCCESS").exists(), "the failed run's quarantine is kept aside, hidden from Hive");
 
-        Settings.QUARANTINE_MAX_SHARE.set(conf, "0.5");
-        assertEquals(0, ToolRunner.run(conf, new CleanAccessLogs(), new String[] {"--date", DAY.toString(), "--warehouse",
-            dirty.toString()}), "a raised threshold lets the day through");
+        assertEquals(0, ToolRunner.run(lenient, new CleanAccessLogs(), new String[] {"--date", DAY.toString(),
+            "--warehouse", dirty.toString()}));
+        assertFalse(failed.getParentFile().exists(), "a passing run removes the failed run's quarantine");
     }
 
     @Test

@@ -1,9 +1,12 @@
 package io.clickstream.jobs.sessions;
 
 import io.clickstream.jobs.Datasets;
+import io.clickstream.jobs.JobFailedException;
+import io.clickstream.jobs.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.clickstream.Main;
@@ -201,6 +204,32 @@ class ProcessingPipelineTest {
         for (List<CustomerVersion> versions : byCustomer.values()) {
             assertEquals(1, versions.stream().filter(CustomerVersion::getIsCurrent).count());
         }
+    }
+
+    /** A gap in the history is refused, not papered over by a new history that forgot every earlier version. */
+    @Test
+    void customerHistoryRefusesAGapUnlessToldToBeginANewHistory() throws Exception {
+        LocalDate afterGap = D1.plusDays(4);
+        Path snapshot = Datasets.CUSTOMERS.partition(root, afterGap);
+        org.apache.hadoop.fs.FileSystem fs = snapshot.getFileSystem(conf);
+        org.apache.hadoop.fs.FileUtil.copy(fs, Datasets.CUSTOMERS.partition(root, D1.plusDays(2)), fs, snapshot, false, conf);
+        BuildCustomerHistory job = new BuildCustomerHistory();
+        job.setConf(conf);
+        JobFailedException refused = assertThrows(JobFailedException.class, () -> job.run(afterGap, root));
+        assertEquals(BuildCustomerHistory.NAME + " for dt=" + afterGap + ": there is no history of " + D1.plusDays(3)
+                + " to continue, though the history goes back to " + D1.plusDays(2) + "; run customer-history for "
+                + D1.plusDays(3) + " first, or set clickstream.customer-history.start-at=" + afterGap + " to begin a new"
+                + " history here (the versions before it are then forgotten). Nothing was published", refused.getMessage());
+        assertFalse(fs.exists(Datasets.CUSTOMER_HISTORY.partition(root, afterGap)));
+
+        Configuration beginAgain = new Configuration(conf);
+        Settings.CUSTOMER_HISTORY_START_AT.set(beginAgain, afterGap.toString());
+        BuildCustomerHistory afresh = new BuildCustomerHistory();
+        afresh.setConf(beginAgain);
+        afresh.run(afterGap, root);
+        List<CustomerVersion> history = read(Datasets.CUSTOMER_HISTORY.name(), afterGap, CustomerVersion.class);
+        assertEquals(AvroFiles.readAll(conf, snapshot, new SpecificDatumReader<>(Customer.class)).size(), history.size(),
+                "a new history holds one version per customer of the snapshot");
     }
 
     @Test
