@@ -48,6 +48,18 @@ public final class Csv {
         return !quoted;
     }
 
+    /** The physical lines a record was read from: one more than the line breaks it holds (CRLF is one). */
+    public static int lines(CharSequence record) {
+        int lines = 1;
+        for (int i = 0; i < record.length(); i++) {
+            char c = record.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 == record.length() || record.charAt(i + 1) != '\n')) {
+                lines++;
+            }
+        }
+        return lines;
+    }
+
     public static List<String> parse(String record) throws MalformedCsvException {
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();

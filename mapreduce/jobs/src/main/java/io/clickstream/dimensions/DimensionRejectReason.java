@@ -5,5 +5,7 @@ public enum DimensionRejectReason {
     MALFORMED_CSV,
     WRONG_FIELD_COUNT,
     MISSING_VALUE,
-    BAD_VALUE
+    BAD_VALUE,
+    /** Different rows of one key; all but the one updated last (or all of them, when that is not unique). */
+    DUPLICATE_KEY
 }

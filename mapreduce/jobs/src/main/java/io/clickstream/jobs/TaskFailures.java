@@ -8,7 +8,10 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.mapreduce.InputSplit;
 import org.apache.hadoop.mapreduce.MapContext;
+import org.apache.hadoop.mapreduce.RecordReader;
+import org.apache.hadoop.mapreduce.TaskAttemptContext;
 import org.apache.hadoop.mapreduce.TaskInputOutputContext;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
@@ -42,12 +45,70 @@ public final class TaskFailures {
         }
     }
 
+    /**
+     * {@code reader}, recording why it failed: a file that cannot be opened as what the job reads fails while the
+     * reader starts, before the mapper's {@code run}.
+     */
+    public static <K, V> RecordReader<K, V> recorded(RecordReader<K, V> reader) {
+        return new RecordReader<>() {
+            private TaskAttemptContext context;
+            private InputSplit split;
+
+            @Override
+            public void initialize(InputSplit split, TaskAttemptContext context) throws IOException, InterruptedException {
+                this.split = split;
+                this.context = context;
+                recorded(context, split, () -> reader.initialize(split, context));
+            }
+
+            @Override
+            public boolean nextKeyValue() throws IOException, InterruptedException {
+                boolean[] next = new boolean[1];
+                recorded(context, split, () -> next[0] = reader.nextKeyValue());
+                return next[0];
+            }
+
+            @Override
+            public K getCurrentKey() throws IOException, InterruptedException {
+                return reader.getCurrentKey();
+            }
+
+            @Override
+            public V getCurrentValue() throws IOException, InterruptedException {
+                return reader.getCurrentValue();
+            }
+
+            @Override
+            public float getProgress() throws IOException, InterruptedException {
+                return reader.getProgress();
+            }
+
+            @Override
+            public void close() throws IOException {
+                reader.close();
+            }
+        };
+    }
+
+    private static void recorded(TaskAttemptContext context, InputSplit split, Body body)
+            throws IOException, InterruptedException {
+        try {
+            body.run();
+        } catch (IOException | RuntimeException | Error e) {
+            record(context, split, e);
+            throw e;
+        }
+    }
+
     private static void record(TaskInputOutputContext<?, ?, ?, ?> context, Throwable e) {
+        record(context, context instanceof MapContext<?, ?, ?, ?> map ? map.getInputSplit() : null, e);
+    }
+
+    private static void record(TaskAttemptContext context, Object input, Throwable e) {
         Path output = FileOutputFormat.getOutputPath(context);
         if (output == null) {
             return;
         }
-        Object input = context instanceof MapContext<?, ?, ?, ?> map ? map.getInputSplit() : null;
         String reading = input instanceof FileSplit split ? " (task " + context.getTaskAttemptID()
                 + " reading " + split.getPath() + ")" : " (task " + context.getTaskAttemptID() + ")";
         String line = oneLine(e) + reading;

@@ -1,5 +1,7 @@
 package io.clickstream.jobs.customers;
 
+import io.clickstream.jobs.AvroInputFormat;
+import io.clickstream.jobs.TaskFailures;
 import io.clickstream.jobs.Datasets;
 import io.clickstream.jobs.Settings;
 import io.clickstream.avro.Customer;
@@ -20,7 +22,6 @@ import org.apache.avro.Schema;
 import org.apache.avro.mapred.AvroKey;
 import org.apache.avro.mapred.AvroValue;
 import org.apache.avro.mapreduce.AvroJob;
-import org.apache.avro.mapreduce.AvroKeyInputFormat;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -65,7 +66,7 @@ public class BuildCustomerHistory extends DailyStage<Accounting> {
             Path staging = run.staging(output);
 
             Job job = newJob(date, Schemas.CUSTOMER_HISTORY, staging);
-            job.setInputFormatClass(AvroKeyInputFormat.class);
+            job.setInputFormatClass(AvroInputFormat.class);
             FileInputFormat.addInputPath(job, snapshot);
             if (continuesFrom(previous, date)) {
                 FileInputFormat.addInputPath(job, previous);
@@ -133,6 +134,12 @@ public class BuildCustomerHistory extends DailyStage<Accounting> {
 
     /** Keys snapshot rows and previous versions by customer. */
     public static class ByCustomer extends Mapper<AvroKey<SpecificRecord>, NullWritable, Text, AvroValue<Object>> {
+        /** Records why the task failed, for the driver's one-line message ({@link TaskFailures}). */
+        @Override
+        public void run(Context context) throws IOException, InterruptedException {
+            TaskFailures.recorded(context, () -> super.run(context));
+        }
+
         private final Text key = new Text();
         private final AvroValue<Object> value = new AvroValue<>();
 
@@ -153,6 +160,12 @@ public class BuildCustomerHistory extends DailyStage<Accounting> {
 
     /** One customer: previous versions plus today's row, merged. */
     public static class Merge extends Reducer<Text, AvroValue<Object>, AvroKey<CustomerVersion>, NullWritable> {
+        /** Records why the task failed, for the driver's one-line message ({@link TaskFailures}). */
+        @Override
+        public void run(Context context) throws IOException, InterruptedException {
+            TaskFailures.recorded(context, () -> super.run(context));
+        }
+
         private final AvroKey<CustomerVersion> out = new AvroKey<>();
         private LocalDate day;
 

@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import org.apache.avro.Schema;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.TaskCounter;
@@ -45,12 +46,14 @@ public class CleanDimension extends DailyStage<CleanDimension.Result> {
     public static final String NAME = "clean-dimension";
 
     /** What a run did. */
-    public record Result(Accounting accounting, Path output, Path quarantine) implements DailyStage.Outcome {
+    /** @param lines the physical lines of a CSV export, header included (0 for a database) */
+    public record Result(Accounting accounting, long lines, Path output, Path quarantine) implements DailyStage.Outcome {
 
         @Override
         public String report() {
-            return String.format("%s%n%s: %s%nquarantine: %s", accounting.summary(), output.getParent().getName(), output,
-                    quarantine);
+            return String.format("%s%s%n%s: %s%nquarantine: %s", accounting.summary(),
+                    lines == 0 ? "" : String.format(" (rows from %,d lines, the header included)", lines),
+                    output.getParent().getName(), output, quarantine);
         }
     }
 
@@ -112,7 +115,10 @@ public class CleanDimension extends DailyStage<CleanDimension.Result> {
                 configureJdbc(job, dimension, jdbcUrl, jdbcUser);
                 job.setMapperClass(JdbcDimensionMapper.class);
             }
-            job.setNumReduceTasks(0);
+            job.setMapOutputKeyClass(Text.class);
+            job.setMapOutputValueClass(KeyedRow.class);
+            job.setReducerClass(OneRowPerKey.class);
+            job.setNumReduceTasks(1);
             QuarantineSink.configure(job);
 
             Counters counters = run.run(job, staging);
@@ -125,14 +131,16 @@ public class CleanDimension extends DailyStage<CleanDimension.Result> {
             }
             Accounting accounting = new Accounting(stage, counters.findCounter(CleanDimensionCounter.ROWS_READ).getValue(),
                     counters.findCounter(CleanDimensionCounter.ACCEPTED).getValue(),
-                    counters.findCounter(CleanDimensionCounter.QUARANTINED).getValue());
+                    counters.findCounter(CleanDimensionCounter.QUARANTINED).getValue(),
+                    counters.findCounter(CleanDimensionCounter.DUPLICATES).getValue(), 0);
             run.requireBalanced(accounting.violations(
                     counters.findCounter(TaskCounter.MAP_INPUT_RECORDS).getValue()
                             - counters.findCounter(CleanDimensionCounter.HEADERS).getValue(),
-                    counters.findCounter(TaskCounter.MAP_OUTPUT_RECORDS).getValue(),
+                    counters.findCounter(TaskCounter.REDUCE_OUTPUT_RECORDS).getValue(),
                     QuarantineSink.written(counters)), staging);
             run.publish(accounting, staging, output, quarantine, CleanRun.reasons(counters, DimensionRejectReason.class));
-            return new Result(accounting, output, quarantine);
+            return new Result(accounting, counters.findCounter(CleanDimensionCounter.LINES_READ).getValue(), output,
+                    quarantine);
         }
     }
 
@@ -174,7 +182,7 @@ public class CleanDimension extends DailyStage<CleanDimension.Result> {
         }
     }
 
-    private static Schema schema(Dimension dimension) {
+    static Schema schema(Dimension dimension) {
         return dimension == Dimension.CUSTOMERS ? Schemas.CUSTOMER : Schemas.PRODUCT;
     }
 }

@@ -5,6 +5,10 @@ public enum CleanDimensionCounter {
     ROWS_READ,
     ACCEPTED,
     QUARANTINED,
+    /** Copies of a row already read (the same key, the same values): one is kept. */
+    DUPLICATES,
     /** CSV header records: read by the framework, not rows. */
-    HEADERS
+    HEADERS,
+    /** Physical lines of the CSV files, header included: a record spans several when a quoted field holds line breaks. */
+    LINES_READ
 }

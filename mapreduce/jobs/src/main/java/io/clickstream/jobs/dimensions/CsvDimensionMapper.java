@@ -22,7 +22,7 @@ import org.apache.hadoop.mapreduce.Mapper;
  * One CSV record of a dimension export. The file's first record is its header: columns are found by name,
  * so an export may order them as it likes; a header without a required column fails the task loudly.
  */
-public class CsvDimensionMapper extends Mapper<LongWritable, Text, AvroKey<SpecificRecord>, NullWritable> {
+public class CsvDimensionMapper extends Mapper<LongWritable, Text, Text, KeyedRow> {
 
     private DimensionRows rows;
     private QuarantineSink quarantine;
@@ -48,6 +48,7 @@ public class CsvDimensionMapper extends Mapper<LongWritable, Text, AvroKey<Speci
 
     @Override
     protected void map(LongWritable offset, Text record, Context context) throws IOException, InterruptedException {
+        context.getCounter(CleanDimensionCounter.LINES_READ).increment(Csv.lines(record.toString()));
         if (offset.get() == 0) {
             readHeader(record.toString(), context);
             return;

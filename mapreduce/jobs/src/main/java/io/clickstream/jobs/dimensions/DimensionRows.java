@@ -6,13 +6,14 @@ import io.clickstream.dimensions.Dimension;
 import io.clickstream.jobs.QuarantineSink;
 import java.io.IOException;
 import java.util.Map;
-import org.apache.avro.mapred.AvroKey;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.TaskInputOutputContext;
 
-/** What both dimension mappers do with a row: accept it as Avro or quarantine it, counting either way. */
+/**
+ * What both dimension mappers do with a row: pass it on, keyed by its dimension's key, to {@link OneRowPerKey}, or
+ * quarantine it, counting either way.
+ */
 final class DimensionRows {
 
     private static final int MAX_QUARANTINED_BYTES = 64 * 1024;
@@ -20,8 +21,10 @@ final class DimensionRows {
     private final Dimension dimension;
     private final QuarantineSink quarantine;
     private final String source;
-    private final AvroKey<SpecificRecord> out = new AvroKey<>();
+    private final Text key = new Text();
+    private final KeyedRow out = new KeyedRow();
 
+    /** @param source the file or table rows come from (null in the reducer, where each row names its own) */
     DimensionRows(TaskInputOutputContext<?, ?, ?, ?> context, QuarantineSink quarantine, String source) {
         this.dimension = Dimension.of(Settings.DIMENSION.get(context.getConfiguration()));
         this.quarantine = quarantine;
@@ -32,22 +35,28 @@ final class DimensionRows {
         return dimension;
     }
 
-    void accept(Map<String, String> row, long offset, Text raw,
-            TaskInputOutputContext<?, ?, AvroKey<SpecificRecord>, NullWritable> context)
+    void accept(Map<String, String> row, long offset, Text raw, TaskInputOutputContext<?, ?, Text, KeyedRow> context)
             throws IOException, InterruptedException {
         context.getCounter(CleanDimensionCounter.ROWS_READ).increment(1);
+        SpecificRecord record;
         try {
-            out.datum(dimension.toRecord(row));
-            context.write(out, NullWritable.get());
-            context.getCounter(CleanDimensionCounter.ACCEPTED).increment(1);
+            record = dimension.toRecord(row);
         } catch (Rejection.Thrown rejected) {
             reject(offset, raw, rejected.rejection(), context);
+            return;
         }
+        key.set(String.valueOf(record.get(record.getSchema().getField(dimension.key()).pos())));
+        context.write(key, out.set(source, offset, raw, record));
     }
 
     void reject(long offset, Text raw, Rejection<?> rejection, TaskInputOutputContext<?, ?, ?, ?> context)
             throws IOException, InterruptedException {
-        quarantine.write(QuarantineSink.record(dimension.dataset(), source, offset, raw, MAX_QUARANTINED_BYTES,
+        reject(source, offset, raw, rejection, context);
+    }
+
+    void reject(String sourceFile, long offset, Text raw, Rejection<?> rejection, TaskInputOutputContext<?, ?, ?, ?> context)
+            throws IOException, InterruptedException {
+        quarantine.write(QuarantineSink.record(dimension.dataset(), sourceFile, offset, raw, MAX_QUARANTINED_BYTES,
                 rejection.reason().name(), rejection.message()));
         context.getCounter(CleanDimensionCounter.QUARANTINED).increment(1);
         context.getCounter(rejection.reason()).increment(1);

@@ -15,7 +15,7 @@ import org.apache.hadoop.mapreduce.Mapper;
 import org.apache.hadoop.mapreduce.lib.db.DBConfiguration;
 
 /** One row of a dimension table read over JDBC; a quarantined row is kept as the CSV line it would export to. */
-public class JdbcDimensionMapper extends Mapper<LongWritable, DbRow, AvroKey<SpecificRecord>, NullWritable> {
+public class JdbcDimensionMapper extends Mapper<LongWritable, DbRow, Text, KeyedRow> {
 
     private DimensionRows rows;
     private QuarantineSink quarantine;

@@ -1,5 +1,6 @@
 package io.clickstream.jobs.events;
 
+import io.clickstream.jobs.TaskFailures;
 import io.clickstream.avro.Event;
 import java.io.IOException;
 import org.apache.avro.mapred.AvroKey;
@@ -13,6 +14,12 @@ import org.apache.hadoop.mapreduce.Reducer;
  * input order (the smallest in its JSON form), so a rerun keeps the same event.
  */
 public class CleanEventsReducer extends Reducer<Text, AvroValue<Event>, AvroKey<Event>, NullWritable> {
+    /** Records why the task failed, for the driver's one-line message ({@link TaskFailures}). */
+    @Override
+    public void run(Context context) throws IOException, InterruptedException {
+        TaskFailures.recorded(context, () -> super.run(context));
+    }
+
 
     private final AvroKey<Event> out = new AvroKey<>();
 

@@ -1,5 +1,7 @@
 package io.clickstream.jobs.marts;
 
+import io.clickstream.jobs.AvroInputFormat;
+import io.clickstream.jobs.TaskFailures;
 import io.clickstream.jobs.Datasets;
 import io.clickstream.jobs.Settings;
 import io.clickstream.accesslog.RequestClass;
@@ -22,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.mapred.AvroKey;
-import org.apache.avro.mapreduce.AvroKeyInputFormat;
 import org.apache.avro.mapreduce.AvroKeyOutputFormat;
 import org.apache.avro.mapreduce.AvroMultipleOutputs;
 import org.apache.avro.specific.SpecificRecord;
@@ -72,7 +73,7 @@ public class BuildMarts extends DailyStage<Accounting> {
             Path staging = run.staging(first);
 
             Job job = newJob(date, null, staging);
-            job.setInputFormatClass(AvroKeyInputFormat.class);
+            job.setInputFormatClass(AvroInputFormat.class);
             for (Path input : inputs) {
                 FileInputFormat.addInputPath(job, input);
             }
@@ -120,6 +121,12 @@ public class BuildMarts extends DailyStage<Accounting> {
 
     /** Each record's contributions, keyed by mart row (and distinct value). */
     public static class ContributionMapper extends Mapper<AvroKey<SpecificRecord>, NullWritable, Text, Sums> {
+        /** Records why the task failed, for the driver's one-line message ({@link TaskFailures}). */
+        @Override
+        public void run(Context context) throws IOException, InterruptedException {
+            TaskFailures.recorded(context, () -> super.run(context));
+        }
+
         private final Text key = new Text();
         private final Sums sums = new Sums();
         private MartRules rules;
@@ -172,6 +179,12 @@ public class BuildMarts extends DailyStage<Accounting> {
 
     /** One mart row: its sums and distinct count, written to the mart's output. */
     public static class RowReducer extends Reducer<Text, Sums, AvroKey<SpecificRecord>, NullWritable> {
+        /** Records why the task failed, for the driver's one-line message ({@link TaskFailures}). */
+        @Override
+        public void run(Context context) throws IOException, InterruptedException {
+            TaskFailures.recorded(context, () -> super.run(context));
+        }
+
         private final AvroKey<SpecificRecord> out = new AvroKey<>();
         private AvroMultipleOutputs outputs;
         private MartRules rules;

@@ -1,5 +1,7 @@
 package io.clickstream.jobs.orders;
 
+import io.clickstream.jobs.AvroInputFormat;
+import io.clickstream.jobs.TaskFailures;
 import io.clickstream.jobs.Datasets;
 import io.clickstream.avro.CustomerVersion;
 import io.clickstream.avro.Event;
@@ -21,7 +23,6 @@ import org.apache.avro.Schema;
 import org.apache.avro.mapred.AvroKey;
 import org.apache.avro.mapred.AvroValue;
 import org.apache.avro.mapreduce.AvroJob;
-import org.apache.avro.mapreduce.AvroKeyInputFormat;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.NullWritable;
@@ -72,8 +73,8 @@ public class BuildOrders extends DailyStage<Accounting> {
             for (LocalDate day : List.of(date.minusDays(1), date)) {
                 SideData.shipOrderIndex(job, Datasets.SESSIONS.partition(root, day));
             }
-            MultipleInputs.addInputPath(job, events, AvroKeyInputFormat.class, OrderMapper.class);
-            MultipleInputs.addInputPath(job, history, AvroKeyInputFormat.class, HistoryMapper.class);
+            MultipleInputs.addInputPath(job, events, AvroInputFormat.class, OrderMapper.class);
+            MultipleInputs.addInputPath(job, history, AvroInputFormat.class, HistoryMapper.class);
             job.setMapOutputKeyClass(CustomerTimeKey.class);
             AvroJob.setMapOutputValueSchema(job, SHUFFLE);
             job.setGroupingComparatorClass(CustomerTimeKey.CustomerGrouping.class);
@@ -96,6 +97,12 @@ public class BuildOrders extends DailyStage<Accounting> {
 
     /** order_placed events → orders with products and session, keyed by customer and time. */
     public static class OrderMapper extends Mapper<AvroKey<Event>, NullWritable, CustomerTimeKey, AvroValue<Object>> {
+        /** Records why the task failed, for the driver's one-line message ({@link TaskFailures}). */
+        @Override
+        public void run(Context context) throws IOException, InterruptedException {
+            TaskFailures.recorded(context, () -> super.run(context));
+        }
+
         private final CustomerTimeKey key = new CustomerTimeKey();
         private final AvroValue<Object> value = new AvroValue<>();
         private Map<String, Product> products;
@@ -131,6 +138,12 @@ public class BuildOrders extends DailyStage<Accounting> {
 
     /** Customer versions, keyed by customer and valid_from. */
     public static class HistoryMapper extends Mapper<AvroKey<CustomerVersion>, NullWritable, CustomerTimeKey, AvroValue<Object>> {
+        /** Records why the task failed, for the driver's one-line message ({@link TaskFailures}). */
+        @Override
+        public void run(Context context) throws IOException, InterruptedException {
+            TaskFailures.recorded(context, () -> super.run(context));
+        }
+
         private final CustomerTimeKey key = new CustomerTimeKey();
         private final AvroValue<Object> value = new AvroValue<>();
 
@@ -145,6 +158,12 @@ public class BuildOrders extends DailyStage<Accounting> {
 
     /** A customer's versions (first) and orders: each order gets the version valid at its time. */
     public static class AsOfJoin extends Reducer<CustomerTimeKey, AvroValue<Object>, AvroKey<Order>, NullWritable> {
+        /** Records why the task failed, for the driver's one-line message ({@link TaskFailures}). */
+        @Override
+        public void run(Context context) throws IOException, InterruptedException {
+            TaskFailures.recorded(context, () -> super.run(context));
+        }
+
         private final AvroKey<Order> out = new AvroKey<>();
 
         @Override

@@ -1,5 +1,6 @@
 package io.clickstream.jobs.sessions;
 
+import io.clickstream.jobs.AvroInputFormat;
 import io.clickstream.jobs.Datasets;
 import io.clickstream.jobs.Settings;
 import io.clickstream.jobs.Accounting;
@@ -15,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.mapreduce.AvroJob;
-import org.apache.avro.mapreduce.AvroKeyInputFormat;
 import org.apache.avro.mapreduce.AvroKeyOutputFormat;
 import org.apache.avro.mapreduce.AvroMultipleOutputs;
 import org.apache.hadoop.conf.Configuration;
@@ -121,7 +121,7 @@ public class Sessionize extends DailyStage<Sessionize.Result> {
         JobSettings.preferUnlessConfigured(jobConf, MRJobConfig.MAP_OUTPUT_COMPRESS, "true");
         JobSettings.preferUnlessConfigured(jobConf, MRJobConfig.MAP_OUTPUT_COMPRESS_CODEC, SnappyCodec.class.getName());
 
-        job.setInputFormatClass(AvroKeyInputFormat.class);
+        job.setInputFormatClass(AvroInputFormat.class);
         AvroJob.setInputKeySchema(job, Schemas.PAGE_VIEW);
         long inputBytes = 0;
         for (Path input : inputs) {

@@ -1,5 +1,6 @@
 package io.clickstream.jobs.sessions;
 
+import io.clickstream.jobs.TaskFailures;
 import io.clickstream.jobs.Settings;
 import io.clickstream.accesslog.RequestClass;
 import io.clickstream.avro.PageView;
@@ -27,6 +28,12 @@ import org.apache.hadoop.mapreduce.lib.input.FileSplit;
  * and requests that are not page views are not needed.
  */
 public class SessionizeMapper extends Mapper<AvroKey<PageView>, NullWritable, VisitorTimeKey, BytesWritable> {
+    /** Records why the task failed, for the driver's one-line message ({@link TaskFailures}). */
+    @Override
+    public void run(Context context) throws IOException, InterruptedException {
+        TaskFailures.recorded(context, () -> super.run(context));
+    }
+
 
     private static final BytesWritable TIME_ONLY = new BytesWritable();
 

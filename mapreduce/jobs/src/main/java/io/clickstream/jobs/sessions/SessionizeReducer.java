@@ -1,5 +1,6 @@
 package io.clickstream.jobs.sessions;
 
+import io.clickstream.jobs.TaskFailures;
 import io.clickstream.jobs.Datasets;
 import io.clickstream.jobs.Settings;
 import io.clickstream.accesslog.RequestClass;
@@ -41,6 +42,12 @@ import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
  */
 public class SessionizeReducer
         extends Reducer<VisitorTimeKey, BytesWritable, AvroKey<SessionizedPageView>, NullWritable> {
+    /** Records why the task failed, for the driver's one-line message ({@link TaskFailures}). */
+    @Override
+    public void run(Context context) throws IOException, InterruptedException {
+        TaskFailures.recorded(context, () -> super.run(context));
+    }
+
 
     /** Named output of the sessions, staged under {@code sessions/}. */
     public static final String SESSIONS = Datasets.SESSIONS.name();

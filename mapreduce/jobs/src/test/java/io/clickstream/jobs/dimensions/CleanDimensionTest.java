@@ -18,6 +18,7 @@ import io.clickstream.generate.GenerateDimensions.Snapshot;
 import io.clickstream.jobs.AvroFiles;
 import io.clickstream.jobs.JobFailedException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.charset.StandardCharsets;
 import java.io.File;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -158,6 +159,48 @@ class CleanDimensionTest {
         assertEquals(300, result.accounting().read());
         assertEquals(298, result.accounting().accepted());
         assertEquals(Map.of(DimensionRejectReason.MALFORMED_CSV, 2L), reasons(result.quarantine()));
+    }
+
+    /** A snapshot holds each key once, settled by updated_at, never by the order rows happened to arrive in. */
+    @Test
+    void aKeyGivenTwiceIsSettledByUpdatedAtAndTheLoserQuarantined() throws Exception {
+        Path root = root("duplicate-keys");
+        File dir = new File(new File(root.toUri()), "raw/customers/dt=" + DAY);
+        dir.mkdirs();
+        Files.writeString(new File(dir, "customers.csv").toPath(), "customer_id,country,segment,signup_date,updated_at\n"
+                + "C00001,DE,consumer,2020-01-01,2026-11-24T00:00:00Z\n"
+                + "C00002,DE,vip,2020-01-01,2026-11-24T08:00:00Z\n"
+                + "C00003,NL,vip,2020-01-01,2026-11-24T00:00:00Z\n"
+                + "C00001,DE,consumer,2020-01-01,2026-11-24T00:00:00Z\n"
+                + "C00002,DE,consumer,2020-01-01,2026-11-23T00:00:00Z\n"
+                + "C00003,NL,business,2020-01-01,2026-11-24T00:00:00Z\n"
+                + "C00004,FR,consumer,2020-01-01,2026-11-24T00:00:00Z\n");
+        Configuration lenient = new Configuration(conf);
+        Settings.QUARANTINE_MAX_SHARE.set(lenient, "1");
+        CleanDimension job = new CleanDimension();
+        job.setConf(lenient);
+        CleanDimension.Result result = job.run(Dimension.CUSTOMERS, DAY, root, null, null);
+
+        assertEquals(7, result.accounting().read());
+        assertEquals(1, result.accounting().duplicates(), "a copy of a row is a duplicate");
+        assertEquals(3, result.accounting().accepted());
+        Map<String, String> segments = AvroFiles.readAll(conf, result.output(), new SpecificDatumReader<>(Customer.class))
+                .stream().collect(java.util.stream.Collectors.toMap(Customer::getCustomerId, Customer::getSegment));
+        assertEquals(Map.of("C00001", "consumer", "C00002", "vip", "C00004", "consumer"), segments);
+        List<QuarantineRecord> quarantined = AvroFiles.readAll(conf, result.quarantine(),
+                new SpecificDatumReader<>(QuarantineRecord.class));
+        assertEquals(3, quarantined.size());
+        for (QuarantineRecord record : quarantined) {
+            assertEquals("DUPLICATE_KEY", record.getReason());
+        }
+        QuarantineRecord older = quarantined.stream().filter(q -> q.getMessage().startsWith("customer_id C00002"))
+                .findFirst().orElseThrow();
+        assertEquals("C00002,DE,consumer,2020-01-01,2026-11-23T00:00:00Z", StandardCharsets.UTF_8.decode(older.getRaw())
+                .toString());
+        assertTrue(older.getMessage().contains("the one updated last (2026-11-24T08:00:00Z, offset 102 of "),
+                older.getMessage());
+        assertTrue(quarantined.stream().filter(q -> q.getMessage().startsWith("customer_id C00003")).allMatch(q ->
+                q.getMessage().endsWith("2 of them updated last at 2026-11-24T00:00:00Z: none can be chosen")));
     }
 
     @Test

@@ -12,12 +12,9 @@ import io.clickstream.jobs.Schemas;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.avro.mapred.AvroKey;
 import org.apache.avro.mapreduce.AvroJob;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
-import org.apache.hadoop.io.NullWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mrunit.mapreduce.MapDriver;
@@ -38,12 +35,11 @@ class CsvDimensionMapperTest {
         Job job = Job.getInstance();
         Settings.DIMENSION.set(job.getConfiguration(), "customers");
         AvroJob.setDataModelClass(job, AvroModel.class);
-        AvroJob.setMapOutputKeySchema(job, Schemas.CUSTOMER);
-        MapDriver<LongWritable, Text, AvroKey<SpecificRecord>, NullWritable> driver = MapDriver.newMapDriver(mapper)
+        MapDriver<LongWritable, Text, Text, KeyedRow> driver = MapDriver.newMapDriver(mapper)
                 .withConfiguration(job.getConfiguration())
                 .withMapInputPath(new Path("hdfs://nn/warehouse/raw/customers/dt=2026-11-24/customers.csv"));
 
-        List<Pair<AvroKey<SpecificRecord>, NullWritable>> out = driver
+        List<Pair<Text, KeyedRow>> out = driver
                 .withInput(new LongWritable(0), new Text("updated_at,segment,customer_id,country,signup_date"))
                 .withInput(new LongWritable(52), new Text("2026-11-23T21:00:00Z,VIP,C00001,NL,2021-03-04"))
                 .withInput(new LongWritable(98), new Text("2026-11-23T21:00:00Z,vip,C00002,Netherlands,2021-03-04"))
@@ -51,7 +47,7 @@ class CsvDimensionMapperTest {
                 .run();
 
         assertEquals(1, out.size());
-        Customer customer = (Customer) out.get(0).getFirst().datum();
+        Customer customer = (Customer) out.get(0).getSecond().decode(Schemas.CUSTOMER);
         assertEquals("C00001", customer.getCustomerId());
         assertEquals("vip", customer.getSegment(), "accepted values are case-insensitive, stored lower-case");
         assertEquals(LocalDate.of(2021, 3, 4), customer.getSignupDate());

@@ -12,11 +12,9 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.avro.mapred.AvroKey;
 import org.apache.avro.mapreduce.AvroJob;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.hadoop.io.LongWritable;
-import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.lib.db.DBConfiguration;
 import org.apache.hadoop.mrunit.mapreduce.MapDriver;
@@ -41,18 +39,17 @@ class JdbcDimensionMapperTest {
         job.getConfiguration().set(DBConfiguration.URL_PROPERTY, "jdbc:postgresql://db/shop");
         job.getConfiguration().set(DBConfiguration.INPUT_TABLE_NAME_PROPERTY, "products");
         AvroJob.setDataModelClass(job, AvroModel.class);
-        AvroJob.setMapOutputKeySchema(job, Schemas.PRODUCT);
-        MapDriver<LongWritable, DbRow, AvroKey<SpecificRecord>, NullWritable> driver =
+        MapDriver<LongWritable, DbRow, Text, KeyedRow> driver =
                 MapDriver.newMapDriver(mapper).withConfiguration(job.getConfiguration());
 
-        List<Pair<AvroKey<SpecificRecord>, NullWritable>> out = driver
+        List<Pair<Text, KeyedRow>> out = driver
                 .withInput(new LongWritable(1), new DbRow(COLUMNS,
                         new String[] {"P0001", "Sun Hat, wide", "hats", "19.9", "EUR", "true", "2026-11-23T21:00:00Z"}))
                 .withInput(new LongWritable(2), new DbRow(COLUMNS,
                         new String[] {"P0002", "Bag", null, "5.00", "EUR", "false", "2026-11-23T21:00:00Z"}))
                 .run();
 
-        Product product = (Product) out.get(0).getFirst().datum();
+        Product product = (Product) out.get(0).getSecond().decode(Schemas.PRODUCT);
         assertEquals(new BigDecimal("19.90"), product.getListPrice());
         assertEquals(1, quarantined.size());
         assertEquals("MISSING_VALUE", quarantined.get(0).getReason());

@@ -206,6 +206,25 @@ class ProcessingPipelineTest {
         }
     }
 
+    /** A failure inside a task reaches the operator as one line naming the file and the cause, not "NA". */
+    @Test
+    void aTaskFailureInAProcessingStageNamesTheFileAndTheCause() throws Exception {
+        Path broken = new Path(new File(tmp, "broken").toURI().toString());
+        Path day = Datasets.PAGE_VIEWS.partition(broken, D2);
+        org.apache.hadoop.fs.FileSystem fs = day.getFileSystem(conf);
+        org.apache.hadoop.fs.FileUtil.copy(fs, Datasets.PAGE_VIEWS.partition(root, D2), fs, day, false, conf);
+        try (var out = fs.create(new Path(day, "part-m-00099.avro"))) {
+            out.write("not avro at all".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        Sessionize job = new Sessionize();
+        job.setConf(conf);
+        JobFailedException failed = assertThrows(JobFailedException.class, () -> job.run(D2, broken));
+        assertTrue(failed.getMessage().startsWith("sessionize for dt=" + D2 + " failed: "), failed.getMessage());
+        assertTrue(failed.getMessage().contains("part-m-00099.avro"), failed.getMessage());
+        assertTrue(failed.getMessage().contains("Not an Avro data file"), failed.getMessage());
+        assertFalse(failed.getMessage().contains("\n"), "one line: " + failed.getMessage());
+    }
+
     /** A gap in the history is refused, not papered over by a new history that forgot every earlier version. */
     @Test
     void customerHistoryRefusesAGapUnlessToldToBeginANewHistory() throws Exception {
