@@ -32,10 +32,24 @@ import org.xml.sax.InputSource;
  */
 final class LocalActions {
 
-    /** An action that failed; its message is what {@code wf:errorMessage} returns. */
+    /**
+     * An action that failed; its message is what {@code wf:errorMessage} returns. Bad arguments or configuration (the
+     * command's exit status 2) are not retryable: another attempt would fail the same way, only later.
+     */
     static final class ActionFailed extends Exception {
+        private final boolean retryable;
+
         ActionFailed(String message) {
+            this(message, true);
+        }
+
+        ActionFailed(String message, boolean retryable) {
             super(message);
+            this.retryable = retryable;
+        }
+
+        boolean retryable() {
+            return retryable;
         }
     }
 
@@ -122,8 +136,10 @@ final class LocalActions {
             return (Integer) run.invoke(null, (Object) args.toArray(new String[0]));
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
-            boolean forPeople = cause instanceof IllegalArgumentException || cause.getClass().getSimpleName().equals("JobFailedException");
-            throw new ActionFailed(forPeople ? cause.getMessage() : cause.getClass().getSimpleName() + ": " + cause.getMessage());
+            boolean badArguments = cause instanceof IllegalArgumentException;
+            boolean forPeople = badArguments || cause.getClass().getSimpleName().equals("JobFailedException");
+            throw new ActionFailed(forPeople ? cause.getMessage() : cause.getClass().getSimpleName() + ": " + cause.getMessage(),
+                    !badArguments);
         }
     }
 

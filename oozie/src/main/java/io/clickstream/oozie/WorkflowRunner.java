@@ -29,7 +29,8 @@ import org.w3c.dom.Element;
 /**
  * Runs a workflow.xml on this machine: the graph as Oozie's own parser reads it, every {@code ${...}} through
  * Oozie's EL evaluator, actions through {@link LocalActions}; fork branches run in parallel, retries
- * (retry-max) are honoured, a kill node stops the run with its message. Not a second definition of the
+ * (retry-max) are honoured except for bad arguments or configuration, which no retry can fix (on Oozie's engine
+ * every java-action exception is JA018 and retried), a kill node stops the run with its message. Not a second definition of the
  * pipeline: what is not in workflow.xml does not run.
  */
 public final class WorkflowRunner {
@@ -162,7 +163,9 @@ public final class WorkflowRunner {
         long started = System.currentTimeMillis();
         out.printf("%s %-22s %s started%n", clock(), node.getName(), action.getLocalName());
         String error = null;
+        int attempts = 0;
         for (int attempt = 1; attempt <= retries + 1; attempt++) {
+            attempts = attempt;
             try {
                 Map<String, String> captured = actions.run(action);
                 state.actionData.put(node.getName(), captured);
@@ -174,6 +177,11 @@ public final class WorkflowRunner {
                 return node.getTransitions().get(0);
             } catch (LocalActions.ActionFailed | RuntimeException e) {
                 error = e.getMessage();
+                if (e instanceof LocalActions.ActionFailed failed && !failed.retryable()) {
+                    out.printf("%s %-22s not retried: bad arguments or configuration, which no retry can fix%n", clock(),
+                            node.getName());
+                    break;
+                }
                 if (attempt <= retries) {
                     out.printf("%s %-22s failed (attempt %d of %d), retrying: %s%n", clock(), node.getName(), attempt,
                             retries + 1, error);
@@ -185,7 +193,7 @@ public final class WorkflowRunner {
         out.printf("%s %-22s ERROR after %.1f s: %s%n", clock(), node.getName(), millis / 1000.0, error);
         state.lastErrorNode = node.getName();
         state.errorMessages.put(node.getName(), String.valueOf(error));
-        state.nodes.add(new NodeRun(node.getName(), action.getLocalName(), "ERROR", started, millis, retries + 1, error));
+        state.nodes.add(new NodeRun(node.getName(), action.getLocalName(), "ERROR", started, millis, attempts, error));
         return node.getTransitions().get(1);
     }
 

@@ -124,6 +124,9 @@ class WorkflowRunnerTest {
     @Order(3)
     void aFailingNodeIsRetriedThenStopsTheRunWithTheKillMessage() throws Exception {
         LocalDate missing = DAY.plusDays(5);
+        File publishedBefore = new File(new File(warehouse.toUri()), "published/dt=" + missing + "/_SUCCESS");
+        publishedBefore.getParentFile().mkdirs();
+        assertTrue(publishedBefore.createNewFile(), "as if an earlier run had published the day");
         WorkflowRunner.Result result = runner.run("workflow.xml", properties(missing), "test-run-3");
 
         assertFalse(result.succeeded());
@@ -132,6 +135,22 @@ class WorkflowRunnerTest {
         NodeRun failed = result.nodes().stream().filter(n -> n.node().equals("clean-access-logs")).findFirst().orElseThrow();
         assertEquals("ERROR", failed.status());
         assertEquals(3, failed.attempts(), "retry-max=2: three attempts");
-        assertFalse(new File(new File(warehouse.toUri()), "published/dt=" + missing).exists());
+        assertFalse(new File(new File(warehouse.toUri()), "published/dt=" + missing).exists(),
+                "a rerun withdraws the day's published flag first, and a failed one does not set it again");
+    }
+
+    /** Bad arguments fail at once: another attempt could only fail the same way, later. */
+    @Test
+    @Order(4)
+    void aFailureNoRetryCanFixIsNotRetried() throws Exception {
+        Map<String, String> properties = properties(DAY);
+        properties.put("dt", "2026-02-30");
+        WorkflowRunner.Result result = runner.run("workflow.xml", properties, "test-run-4");
+
+        assertFalse(result.succeeded());
+        NodeRun failed = result.nodes().stream().filter(n -> n.node().equals("clean-access-logs")).findFirst().orElseThrow();
+        assertEquals("ERROR", failed.status());
+        assertEquals(1, failed.attempts(), "not retried");
+        assertTrue(failed.detail().contains("date '2026-02-30' is not a calendar date"), failed.detail());
     }
 }

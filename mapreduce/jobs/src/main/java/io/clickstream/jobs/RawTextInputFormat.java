@@ -6,6 +6,8 @@ import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.hadoop.mapreduce.InputSplit;
+import org.apache.hadoop.mapreduce.JobContext;
+import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.RecordReader;
 import org.apache.hadoop.mapreduce.TaskAttemptContext;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
@@ -28,6 +30,16 @@ public class RawTextInputFormat extends TextInputFormat {
     @Override
     public RecordReader<LongWritable, Text> createRecordReader(InputSplit split, TaskAttemptContext context) {
         return new Reader(Settings.INPUT_FAIL_ON_CORRUPT_FILES.get(context.getConfiguration()));
+    }
+
+    /**
+     * Compressed files are read whole, one task each: a line's key is then its offset in the uncompressed text, where
+     * the quarantine says it is (a later split of a {@code .bz2} would count from a compressed block's position).
+     * Parallelism comes from the many files of a day; uncompressed files still split.
+     */
+    @Override
+    protected boolean isSplitable(JobContext context, Path file) {
+        return new CompressionCodecFactory(context.getConfiguration()).getCodec(file) == null;
     }
 
     /** True for the record that stands for the rest of a file that could not be decompressed. */

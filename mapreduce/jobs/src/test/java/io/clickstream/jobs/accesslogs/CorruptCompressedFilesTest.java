@@ -129,4 +129,39 @@ class CorruptCompressedFilesTest {
                 failed.getMessage());
         assertFalse(new File(Warehouse.partition(root, "clean", "page_views", DAY).toUri()).exists(), "nothing published");
     }
+
+    /** A quarantined line's offset is its offset in the uncompressed text, also in a .bz2 of several blocks. */
+    @Test
+    void quarantineOffsetsInALargeBzip2FilePointAtTheLine() throws Exception {
+        Configuration conf = CleanAccessLogsJobTest.localConf();
+        conf.setLong("mapreduce.input.fileinputformat.split.maxsize", 16 * 1024);
+        Path root = new Path(new File(tmp, "bzip2").toURI());
+        File raw = new File(Warehouse.partition(root, "raw", "access_logs", DAY).toUri());
+        raw.mkdirs();
+        String good = new String(lines("big", 24_000), StandardCharsets.UTF_8);
+        StringBuilder text = new StringBuilder();
+        String[] parts = good.split("\n");
+        for (int i = 0; i < parts.length; i++) {
+            text.append(i % 1000 == 999 ? "garbage line " + i : parts[i]).append('\n');
+        }
+        byte[] plain = text.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bz2 = compressed(conf, "x.bz2", plain);
+        assertTrue(plain.length > 2 * 900_000, "several bzip2 blocks");
+        Files.write(new File(raw, "big.log.bz2").toPath(), bz2);
+
+        CleanAccessLogs job = new CleanAccessLogs();
+        assertEquals(0, ToolRunner.run(conf, job, new String[] {"--date", DAY.toString(), "--warehouse", root.toString()}));
+        List<QuarantineRecord> quarantine = AvroFiles.readAll(conf, job.lastResult().quarantine(),
+                new SpecificDatumReader<>(QuarantineRecord.class));
+        assertEquals(24, quarantine.size());
+        for (QuarantineRecord q : quarantine) {
+            byte[] line = new byte[q.getRaw().remaining()];
+            q.getRaw().duplicate().get(line);
+            int at = (int) q.getByteOffset();
+            assertTrue(at >= 0 && at + line.length <= plain.length, "offset " + at + " is inside the text");
+            assertEquals(new String(line, StandardCharsets.UTF_8), new String(Arrays.copyOfRange(plain, at, at + line.length),
+                    StandardCharsets.UTF_8), "offset " + at);
+        }
+        assertEquals(24_000, job.lastResult().accounting().read(), "every line once");
+    }
 }
