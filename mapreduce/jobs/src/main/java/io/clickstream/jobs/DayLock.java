@@ -143,7 +143,7 @@ public final class DayLock implements Closeable {
     @Override
     public void close() throws IOException {
         heartbeat.shutdownNow();
-        removeIfEmpty(days);
+        PartitionCommit.removeIfEmpty(fs, days);
         try {
             if (read(fs, lock).contains("run=" + token + " ")) {
                 fs.delete(lock, false);
@@ -151,7 +151,7 @@ public final class DayLock implements Closeable {
         } catch (FileNotFoundException alreadyGone) {
             // broken by a run that found it expired; nothing of ours to remove
         }
-        removeIfEmpty(lock.getParent());
+        PartitionCommit.removeIfEmpty(fs, lock.getParent());
     }
 
     private void clearDeadAttempts(Path partition) throws IOException {
@@ -173,16 +173,6 @@ public final class DayLock implements Closeable {
             fs.setTimes(lock, System.currentTimeMillis(), -1);
         } catch (IOException e) {
             heartbeatFailure = e;
-        }
-    }
-
-    private void removeIfEmpty(Path dir) throws IOException {
-        try {
-            if (fs.listStatus(dir).length == 0) {
-                fs.delete(dir, false);
-            }
-        } catch (FileNotFoundException alreadyGone) {
-            // nothing to remove
         }
     }
 

@@ -101,7 +101,7 @@ public final class PartitionCommit {
         removeIfEmpty(fs, staged.getParent());
     }
 
-    private static void removeIfEmpty(FileSystem fs, Path folder) throws IOException {
+    static void removeIfEmpty(FileSystem fs, Path folder) throws IOException {
         if (fs.exists(folder) && fs.listStatus(folder).length == 0) {
             fs.delete(folder, false);
         }

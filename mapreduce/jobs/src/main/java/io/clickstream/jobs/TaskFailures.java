@@ -37,12 +37,7 @@ public final class TaskFailures {
     /** Runs {@code body}; if it throws, records why before rethrowing. */
     public static void recorded(TaskInputOutputContext<?, ?, ?, ?> context, Body body)
             throws IOException, InterruptedException {
-        try {
-            body.run();
-        } catch (IOException | RuntimeException | Error e) {
-            record(context, e);
-            throw e;
-        }
+        recorded(context, context instanceof MapContext<?, ?, ?, ?> map ? map.getInputSplit() : null, body);
     }
 
     /**
@@ -90,7 +85,7 @@ public final class TaskFailures {
         };
     }
 
-    private static void recorded(TaskAttemptContext context, InputSplit split, Body body)
+    private static void recorded(TaskAttemptContext context, Object split, Body body)
             throws IOException, InterruptedException {
         try {
             body.run();
@@ -98,10 +93,6 @@ public final class TaskFailures {
             record(context, split, e);
             throw e;
         }
-    }
-
-    private static void record(TaskInputOutputContext<?, ?, ?, ?> context, Throwable e) {
-        record(context, context instanceof MapContext<?, ?, ?, ?> map ? map.getInputSplit() : null, e);
     }
 
     private static void record(TaskAttemptContext context, Object input, Throwable e) {

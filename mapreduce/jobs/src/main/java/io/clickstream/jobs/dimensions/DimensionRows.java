@@ -5,7 +5,11 @@ import io.clickstream.jobs.Settings;
 import io.clickstream.dimensions.Dimension;
 import io.clickstream.jobs.QuarantineSink;
 import java.io.IOException;
+import java.io.ByteArrayOutputStream;
 import java.util.Map;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.TaskInputOutputContext;
@@ -23,6 +27,9 @@ final class DimensionRows {
     private final String source;
     private final Text key = new Text();
     private final KeyedRow out = new KeyedRow();
+    private final ByteArrayOutputStream encoded = new ByteArrayOutputStream();
+    private SpecificDatumWriter<SpecificRecord> writer;
+    private BinaryEncoder encoder;
 
     /** @param source the file or table rows come from (null in the reducer, where each row names its own) */
     DimensionRows(TaskInputOutputContext<?, ?, ?, ?> context, QuarantineSink quarantine, String source) {
@@ -46,7 +53,18 @@ final class DimensionRows {
             return;
         }
         key.set(String.valueOf(record.get(record.getSchema().getField(dimension.key()).pos())));
-        context.write(key, out.set(source, offset, raw, record));
+        context.write(key, out.set(source, offset, raw, encode(record)));
+    }
+
+    private byte[] encode(SpecificRecord record) throws IOException {
+        if (writer == null) {
+            writer = new SpecificDatumWriter<>(record.getSchema());
+        }
+        encoded.reset();
+        encoder = EncoderFactory.get().directBinaryEncoder(encoded, encoder);
+        writer.write(record, encoder);
+        encoder.flush();
+        return encoded.toByteArray();
     }
 
     void reject(long offset, Text raw, Rejection<?> rejection, TaskInputOutputContext<?, ?, ?, ?> context)

@@ -1,16 +1,11 @@
 package io.clickstream.jobs.dimensions;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
-import org.apache.avro.Schema;
-import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumReader;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.io.Writable;
@@ -27,15 +22,12 @@ public final class KeyedRow implements Writable {
     private byte[] raw = new byte[0];
     private byte[] record = new byte[0];
 
-    KeyedRow set(String sourceFile, long offset, Text raw, SpecificRecord record) throws IOException {
+    /** @param record the row, Avro-encoded by {@link DimensionRows} (one writer for all rows) */
+    KeyedRow set(String sourceFile, long offset, Text raw, byte[] record) {
         this.sourceFile = sourceFile;
         this.offset = offset;
         this.raw = Arrays.copyOf(raw.getBytes(), raw.getLength());
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(bytes, null);
-        new SpecificDatumWriter<SpecificRecord>(record.getSchema()).write(record, encoder);
-        encoder.flush();
-        this.record = bytes.toByteArray();
+        this.record = record;
         return this;
     }
 
@@ -64,9 +56,8 @@ public final class KeyedRow implements Writable {
         return Arrays.equals(record, other.record);
     }
 
-    public SpecificRecord decode(Schema schema) throws IOException {
-        return new SpecificDatumReader<SpecificRecord>(schema).read(null,
-                DecoderFactory.get().binaryDecoder(record, null));
+    public SpecificRecord decode(SpecificDatumReader<SpecificRecord> reader) throws IOException {
+        return reader.read(null, DecoderFactory.get().binaryDecoder(record, null));
     }
 
     @Override

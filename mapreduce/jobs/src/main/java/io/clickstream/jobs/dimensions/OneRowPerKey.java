@@ -9,7 +9,7 @@ import io.clickstream.quality.Rejection;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.mapred.AvroKey;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.hadoop.io.NullWritable;
@@ -26,7 +26,7 @@ public class OneRowPerKey extends Reducer<Text, KeyedRow, AvroKey<SpecificRecord
 
     private final AvroKey<SpecificRecord> out = new AvroKey<>();
     private Dimension dimension;
-    private Schema schema;
+    private SpecificDatumReader<SpecificRecord> reader;
     private DimensionRows rows;
     private QuarantineSink quarantine;
 
@@ -39,7 +39,7 @@ public class OneRowPerKey extends Reducer<Text, KeyedRow, AvroKey<SpecificRecord
     @Override
     protected void setup(Context context) {
         dimension = Dimension.of(Settings.DIMENSION.get(context.getConfiguration()));
-        schema = CleanDimension.schema(dimension);
+        reader = new SpecificDatumReader<>(CleanDimension.schema(dimension));
         quarantine = openQuarantine(context);
         rows = new DimensionRows(context, quarantine, null);
     }
@@ -58,29 +58,31 @@ public class OneRowPerKey extends Reducer<Text, KeyedRow, AvroKey<SpecificRecord
                 distinct.add(row.copy());
             }
         }
+        List<SpecificRecord> records = new ArrayList<>();
+        for (KeyedRow row : distinct) {
+            records.add(row.decode(reader));
+        }
         if (distinct.size() == 1) {
-            write(distinct.get(0), context);
+            write(records.get(0), context);
             return;
         }
-        List<Comparable<Object>> updated = new ArrayList<>();
-        for (KeyedRow row : distinct) {
-            updated.add(updatedAt(row.decode(schema)));
-        }
-        Comparable<Object> latest = updated.stream().max(Comparable::compareTo).orElseThrow();
-        List<KeyedRow> winners = new ArrayList<>();
-        for (int i = 0; i < distinct.size(); i++) {
-            if (updated.get(i).compareTo(latest) == 0) {
-                winners.add(distinct.get(i));
+        Comparable<Object> latest = records.stream().map(OneRowPerKey::updatedAt).max(Comparable::compareTo).orElseThrow();
+        List<Integer> winners = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            if (updatedAt(records.get(i)).compareTo(latest) == 0) {
+                winners.add(i);
             }
         }
-        KeyedRow kept = winners.size() == 1 ? winners.get(0) : null;
-        for (KeyedRow row : distinct) {
-            if (row == kept) {
-                write(row, context);
+        int kept = winners.size() == 1 ? winners.get(0) : -1;
+        for (int i = 0; i < distinct.size(); i++) {
+            KeyedRow row = distinct.get(i);
+            if (i == kept) {
+                write(records.get(i), context);
             } else {
-                String why = kept != null
+                String why = kept >= 0
                         ? String.format("%s %s has %d different rows; the one updated last (%s, offset %d of %s) is kept",
-                                dimension.key(), key, distinct.size(), latest, kept.offset(), kept.sourceFile())
+                                dimension.key(), key, distinct.size(), latest, distinct.get(kept).offset(),
+                                distinct.get(kept).sourceFile())
                         : String.format("%s %s has %d different rows, %d of them updated last at %s: none can be chosen",
                                 dimension.key(), key, distinct.size(), winners.size(), latest);
                 rows.reject(row.sourceFile(), row.offset(), row.raw(),
@@ -94,8 +96,8 @@ public class OneRowPerKey extends Reducer<Text, KeyedRow, AvroKey<SpecificRecord
         return (Comparable<Object>) record.get(record.getSchema().getField("updated_at").pos());
     }
 
-    private void write(KeyedRow row, Context context) throws IOException, InterruptedException {
-        out.datum(row.decode(schema));
+    private void write(SpecificRecord record, Context context) throws IOException, InterruptedException {
+        out.datum(record);
         context.write(out, NullWritable.get());
         context.getCounter(CleanDimensionCounter.ACCEPTED).increment(1);
     }

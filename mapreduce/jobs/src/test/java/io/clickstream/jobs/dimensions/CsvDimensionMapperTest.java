@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.mapreduce.AvroJob;
+import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
@@ -47,7 +48,7 @@ class CsvDimensionMapperTest {
                 .run();
 
         assertEquals(1, out.size());
-        Customer customer = (Customer) out.get(0).getSecond().decode(Schemas.CUSTOMER);
+        Customer customer = (Customer) out.get(0).getSecond().decode(new SpecificDatumReader<>(Schemas.CUSTOMER));
         assertEquals("C00001", customer.getCustomerId());
         assertEquals("vip", customer.getSegment(), "accepted values are case-insensitive, stored lower-case");
         assertEquals(LocalDate.of(2021, 3, 4), customer.getSignupDate());

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.mapreduce.AvroJob;
+import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Job;
@@ -49,7 +50,7 @@ class JdbcDimensionMapperTest {
                         new String[] {"P0002", "Bag", null, "5.00", "EUR", "false", "2026-11-23T21:00:00Z"}))
                 .run();
 
-        Product product = (Product) out.get(0).getSecond().decode(Schemas.PRODUCT);
+        Product product = (Product) out.get(0).getSecond().decode(new SpecificDatumReader<>(Schemas.PRODUCT));
         assertEquals(new BigDecimal("19.90"), product.getListPrice());
         assertEquals(1, quarantined.size());
         assertEquals("MISSING_VALUE", quarantined.get(0).getReason());
