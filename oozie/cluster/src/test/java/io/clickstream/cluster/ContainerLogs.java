@@ -36,7 +36,8 @@ final class ContainerLogs {
                         }
                     }
                 }
-            } catch (IOException e) {
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // a running container's files come and go while they are copied
                 out.append("(could not copy ").append(app).append(": ").append(e.getMessage()).append(")\n");
             }
         }

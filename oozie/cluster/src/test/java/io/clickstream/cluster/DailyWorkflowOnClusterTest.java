@@ -98,7 +98,7 @@ class DailyWorkflowOnClusterTest {
             throw new AssertionError(e.getMessage() + "\n" + ContainerLogs.summary(cluster), e);
         }
         for (WorkflowJob run : days) {
-            assertEquals(WorkflowJob.Status.SUCCEEDED, run.getStatus(), run.getAppName() + "\n" + describe(run));
+            assertEquals(WorkflowJob.Status.SUCCEEDED, run.getStatus(), () -> run.getAppName() + "\n" + describe(run));
         }
         writeActionTimes(days, new File("target/cluster-action-times.md"));
         FileSystem fs = cluster.fileSystem();
@@ -178,14 +178,14 @@ class DailyWorkflowOnClusterTest {
 
         WorkflowJob run = variants.run(app, bad);
 
-        assertEquals(WorkflowJob.Status.KILLED, run.getStatus(), describe(run));
+        assertEquals(WorkflowJob.Status.KILLED, run.getStatus(), () -> describe(run));
         WorkflowAction failed = action(run, "clean-access-logs");
-        assertEquals(WorkflowAction.Status.ERROR, failed.getStatus(), describe(run));
+        assertEquals(WorkflowAction.Status.ERROR, failed.getStatus(), () -> describe(run));
         String message = String.valueOf(failed.getErrorMessage());
         assertTrue(message.startsWith("clean-access-logs for dt=" + bad + ": ") && message.contains("% of records quarantined")
                 && !message.contains("exit code ["), "the command's own line, not Oozie's exit-code text: " + message);
-        assertEquals(2, failed.getUserRetryCount(), "retried twice: " + describe(run));
-        assertEquals(2, failed.getUserRetryMax(), describe(run));
+        assertEquals(2, failed.getUserRetryCount(), () -> "retried twice: " + describe(run));
+        assertEquals(2, failed.getUserRetryMax(), () -> describe(run));
         // No SMTP server here: the alert fails too, and the kill message still carries the action's own line first
         // (Oozie keeps about 500 characters of it).
         String kill = String.valueOf(action(run, "failed-unalerted").getErrorMessage());
@@ -202,7 +202,7 @@ class DailyWorkflowOnClusterTest {
         // The same action succeeded with good parameters in every day of the first test.
         String registerOnly = variants.deploy("clickstream-register-only", WorkflowVariants::registrationOnly);
         WorkflowJob badStatement = variants.run(registerOnly, FIRST, "warehouse", warehouse + "/it's");
-        assertEquals(WorkflowJob.Status.KILLED, badStatement.getStatus(), "a statement that fails:\n" + describe(badStatement));
+        assertEquals(WorkflowJob.Status.KILLED, badStatement.getStatus(), () -> "a statement that fails:\n" + describe(badStatement));
 
         // Beeline 3.1.3 (the hive2 share library here, as on Hive 3 clusters such as EMR 7) ends OK when it cannot
         // connect, without running its script: verify-registration fails the day instead. A day not yet registered:
@@ -214,20 +214,20 @@ class DailyWorkflowOnClusterTest {
         String nobody = "jdbc:hive2://127.0.0.1:" + HiveServer2Process.freePort() + "/default";
         WorkflowJob serverDown = variants.run(registerVia, FIRST, "registrationJdbcUrl", nobody);
 
-        assertEquals(WorkflowJob.Status.KILLED, serverDown.getStatus(), "registration to no server:\n" + describe(serverDown));
+        assertEquals(WorkflowJob.Status.KILLED, serverDown.getStatus(), () -> "registration to no server:\n" + describe(serverDown));
         assertEquals(WorkflowAction.Status.OK, action(serverDown, "register-partitions").getStatus(),
-                "Beeline 3.1.3 ends OK without a server (if this fails, the share library's Beeline got stricter):\n" + describe(serverDown));
+                () -> "Beeline 3.1.3 ends OK without a server (if this fails, the share library's Beeline got stricter):\n" + describe(serverDown));
         WorkflowAction verify = action(serverDown, "verify-registration");
-        assertEquals(WorkflowAction.Status.ERROR, verify.getStatus(), describe(serverDown));
+        assertEquals(WorkflowAction.Status.ERROR, verify.getStatus(), () -> describe(serverDown));
         assertTrue(String.valueOf(verify.getErrorMessage()).startsWith("dt=" + FIRST + " is not registered in Hive in none of the 17"
                 + " tables"), verify.getErrorMessage());
         assertTrue(String.valueOf(action(serverDown, "failed-unalerted").getErrorMessage())
-                .startsWith("clickstream-daily dt=" + FIRST + ": failed: verify-registration: " + verify.getErrorMessage()), describe(serverDown));
+                .startsWith("clickstream-daily dt=" + FIRST + ": failed: verify-registration: " + verify.getErrorMessage()), () -> describe(serverDown));
         assertTrue(!cluster.fileSystem().exists(new Path(warehouse, "published/dt=" + FIRST)), "nothing published");
 
         // The operator fixes the address and reruns the day: registered, checked, published.
         WorkflowJob rerun = variants.rerun(serverDown.getId(), registerVia, FIRST, "registrationJdbcUrl", cluster.hiveJdbcUrl());
-        assertEquals(WorkflowJob.Status.SUCCEEDED, rerun.getStatus(), "the rerun:\n" + describe(rerun));
+        assertEquals(WorkflowJob.Status.SUCCEEDED, rerun.getStatus(), () -> "the rerun:\n" + describe(rerun));
         assertTrue(cluster.fileSystem().exists(new Path(warehouse, "published/dt=" + FIRST + "/_SUCCESS")), "published by the rerun");
         assertEquals(Files.readAllLines(new File(QUERY_DIR, "visitors_per_day.laptop.csv").toPath()),
                 queryOnTheCluster("visitors_per_day"), "the rerun day's figures");
@@ -245,7 +245,9 @@ class DailyWorkflowOnClusterTest {
                     && a.getYarnApplicationState() == org.apache.hadoop.yarn.api.records.YarnApplicationState.RUNNING
                     && a.getName().endsWith("dt=" + FIRST.plusDays(1))).findFirst().orElse(null);
         }
-        assertTrue(child != null, "no MapReduce job of the day started:\n" + describe(cluster.oozie().getJobInfo(id)));
+        if (child == null) {
+            throw new AssertionError("no MapReduce job of the day started:\n" + describe(cluster.oozie().getJobInfo(id)));
+        }
 
         cluster.oozie().kill(id);
 
