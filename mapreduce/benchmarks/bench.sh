@@ -4,6 +4,8 @@
 #   mapreduce/benchmarks/bench.sh job [LINES]     clean-access-logs vs an identity map-only job (the floor)
 #   mapreduce/benchmarks/bench.sh process [LINES]  cost of each processing stage, shuffle bytes, user-agent parsing
 #   mapreduce/benchmarks/bench.sh agents [LOOKUPS] the User-Agent cache on a long tail: LRU vs Caffeine
+#   mapreduce/benchmarks/bench.sh checks [DAY] [RUNS]  the check step of a quickstart day (run the quickstart first):
+#                                                      its time inside the command, HiveServer2's start-up excluded
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -23,5 +25,14 @@ case "${1:-parser}" in
     trap 'rm -rf "$work"' EXIT
     java -Xmx3g $opens $log4j -cp "$cp" io.clickstream.bench.ProcessingBench "$work" "${2:-1000000}" ;;
   agents) java -Xmx2g -cp "$cp" io.clickstream.bench.UserAgentCacheBench "${2:-200000}" "${3:-3}" ;;
-  *) echo "usage: $0 parser | job [LINES] [RUNS] | process [LINES_PER_DAY] | agents [LOOKUPS] [RUNS]" >&2; exit 2 ;;
+  checks)
+    q="$root/target/quickstart"
+    [ -d "$q/warehouse" ] || { echo "no $q/warehouse: run mvn -q -Pquickstart package first" >&2; exit 2; }
+    day=${2:-$(ls "$q/warehouse/audit" | sed -n 's/^dt=//p' | sort | tail -1)}
+    (cd "$root" && mvn -B -q -DskipTests -pl hive -am install)
+    for run in $(seq 1 "${3:-3}"); do
+      "$root/hive/target/bin/warehouse" check --date "$day" --warehouse "$q/warehouse" --metastore "$q/metastore" \
+        | grep -o "dt=$day: .*" || true
+    done ;;
+  *) echo "usage: $0 parser | job [LINES] [RUNS] | process [LINES_PER_DAY] | agents [LOOKUPS] [RUNS] | checks [DAY] [RUNS]" >&2; exit 2 ;;
 esac

@@ -3,6 +3,8 @@
 --   quarantine  what each clean stage could not accept, with the reason (never dropped)
 --   marts       sessions, facts joined to dimensions, and aggregates (written by the processing jobs)
 --   analytics   views for analysts over the layers below
+--   clean_audit, quarantine_audit, marts_audit: the same tables, where a run's new versions wait for their
+--               data-quality checks; `warehouse publish` then points the tables above at the versions that passed
 -- Idempotent. Parameters:
 --   --hivevar warehouse=URI   warehouse root (hdfs:///data/clickstream, file:///.../warehouse)
 CREATE DATABASE IF NOT EXISTS clean
@@ -19,3 +21,12 @@ CREATE DATABASE IF NOT EXISTS marts
 
 CREATE DATABASE IF NOT EXISTS analytics
   COMMENT 'Analyst-facing views over clean and quarantine';
+
+CREATE DATABASE IF NOT EXISTS clean_audit
+  COMMENT 'The clean tables as a run wrote them, before their checks passed (write, audit, publish): not for analysts';
+
+CREATE DATABASE IF NOT EXISTS quarantine_audit
+  COMMENT 'The quarantine tables as a run wrote them, before their checks passed: not for analysts';
+
+CREATE DATABASE IF NOT EXISTS marts_audit
+  COMMENT 'The marts as a run wrote them, before their checks passed: not for analysts';

@@ -1,6 +1,8 @@
 package io.clickstream.hive;
 
 import io.clickstream.jobs.Datasets;
+import io.clickstream.jobs.JobFailedException;
+import io.clickstream.jobs.PartitionCommit;
 import io.clickstream.jobs.Dataset;
 import io.clickstream.jobs.Settings;
 import io.clickstream.jobs.Schemas;
@@ -14,39 +16,22 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
-/** What the warehouse command does, over one JDBC connection: apply, register, check, query, retention. */
+/** What the warehouse command does, over one JDBC connection: apply, register, check, publish, query, retention. */
 public final class HiveWarehouse {
 
     /** The .avsc files the tables read with (avro.schema.url), shipped next to the data by {@link #apply}. */
     static final List<String> SCHEMAS = Datasets.TABLES.stream().map(d -> d.schema() + ".avsc").distinct().toList();
 
     private final Connection connection;
-    private final Callable<Connection> moreSessions;
     private final Configuration conf;
     private final Path root;
 
-    /** A warehouse over one session: checks run one table after the other. */
     public HiveWarehouse(Connection connection, Configuration conf, Path root) {
-        this(connection, null, conf, root);
-    }
-
-    /** @param moreSessions opens further sessions to the same HiveServer2, for checks side by side */
-    public HiveWarehouse(Connection connection, Callable<Connection> moreSessions, Configuration conf, Path root) {
         this.connection = connection;
-        this.moreSessions = moreSessions;
         this.conf = conf;
         HiveVars.location(root.toString());
         this.root = root;
@@ -69,7 +54,10 @@ public final class HiveWarehouse {
         List<String> applied = new ArrayList<>();
         execute(HqlScript.resource("ddl/00_databases.hql"), vars);
         for (Dataset dataset : Datasets.TABLES) {
-            execute(HqlScript.resource(dataset.ddlResource()), vars);
+            HqlScript ddl = HqlScript.resource(dataset.ddlResource());
+            execute(ddl, vars);
+            execute(new HqlScript(ddl.name() + " (audit)", ddl.text().replace("EXISTS " + dataset.table() + "\n",
+                    "EXISTS " + dataset.auditTable() + "\n")), vars);
             applied.add(dataset.table());
         }
         for (String view : Datasets.VIEWS) {
@@ -80,90 +68,108 @@ public final class HiveWarehouse {
     }
 
     /**
-     * Adds the day's partition of every dataset whose job finished ({@code _SUCCESS} present); returns what
-     * was registered. Re-registering is a no-op, so it is safe after every run and every rerun.
+     * Registers a run's new versions in the audit tables (write, audit, publish): every table's newest version of
+     * {@code dt}, and the restated ones of the published days before it (yesterday's sessions and marts, earlier days'
+     * events re-cleaned for late arrivals). Records them in the day's {@link Audit}; returns them.
      */
-    public List<String> register(LocalDate dt) throws IOException, SQLException {
-        List<String> registered = new ArrayList<>();
-        for (Dataset dataset : Datasets.TABLES) {
-            Path partition = dataset.partition(root, dt);
-            if (partition.getFileSystem(conf).exists(new Path(partition, "_SUCCESS"))) {
-                try (Statement st = connection.createStatement()) {
-                    st.execute("ALTER TABLE " + dataset.table() + " ADD IF NOT EXISTS PARTITION (dt='" + dt
-                            + "') LOCATION '" + qualified(partition) + "'");
+    public List<Audit.Version> register(LocalDate dt) throws IOException, SQLException {
+        List<Audit.Version> versions = new ArrayList<>();
+        for (LocalDate day = dt.minusDays(restatedDays()); !day.isAfter(dt); day = day.plusDays(1)) {
+            boolean restated = day.isBefore(dt);
+            if (restated && !published(day)) {
+                continue;
+            }
+            for (Dataset dataset : Datasets.TABLES) {
+                Path version = PartitionCommit.current(conf, dataset.partition(root, day));
+                if (version == null || restated && isPublished(version)) {
+                    continue;
                 }
-                registered.add(dataset.table() + " dt=" + dt);
+                String location = qualified(version);
+                setPartition(dataset.auditTable(), day, location, partitionExists(dataset.auditTable(), day));
+                versions.add(new Audit.Version(dataset, day, location));
             }
         }
-        return registered;
+        new Audit(dt, versions, List.of()).write(conf, root);
+        return versions;
+    }
+
+    /** How many days before a run's day it may have restated: yesterday's sessions, and the late events' window. */
+    private int restatedDays() {
+        return Math.max(1, Settings.EVENTS_LATENESS_DAYS.get(conf));
+    }
+
+    /** Whether the day's last run passed and was published ({@code ROOT/published/dt=D/_SUCCESS}). */
+    public boolean published(LocalDate day) throws IOException {
+        Path flag = publishedFlag(day);
+        return flag.getFileSystem(conf).exists(flag);
+    }
+
+    private Path publishedFlag(LocalDate day) {
+        return new Path(new Path(new Path(root, "published"), "dt=" + day), "_SUCCESS");
+    }
+
+    private boolean isPublished(Path version) throws IOException {
+        return version.getFileSystem(conf).exists(new Path(version, PartitionCommit.PUBLISHED_MARKER));
     }
 
     /**
-     * The tables that have no partition for the day. After a registration that reported success this must be empty:
-     * Beeline 3.x (Oozie's hive2 action on Hive 3 clusters) ends OK without running its script when it cannot connect.
+     * Points the analysts' tables at the versions the day's audit checked, one metastore operation a partition (a new
+     * partition is added with its location, an existing one switched with SET LOCATION): no moment shows a partition
+     * empty, half-written or mixed; then sets the day's published flag. Refuses when the day was not checked or a check
+     * failed.
      */
-    public List<String> unregistered(LocalDate dt) throws SQLException {
-        List<String> missing = new ArrayList<>();
-        for (Dataset dataset : Datasets.TABLES) {
-            try (Statement st = connection.createStatement();
-                 ResultSet rs = st.executeQuery("SHOW PARTITIONS " + dataset.table() + " PARTITION (dt='" + dt + "')")) {
-                if (!rs.next()) {
-                    missing.add(dataset.table());
-                }
-            }
+    public List<String> publish(LocalDate dt) throws IOException, SQLException {
+        Audit audit = Audit.read(conf, root, dt);
+        if (audit == null || !audit.checked()) {
+            throw new JobFailedException("publish: dt=" + dt + " has not been " + (audit == null ? "registered and " : "")
+                    + "checked; run warehouse register and warehouse check first. Nothing published");
         }
-        return missing;
+        if (!audit.failures().isEmpty()) {
+            throw new JobFailedException("publish: " + audit.failures().size() + " data-quality check(s) of dt=" + dt
+                    + " failed; nothing published (the previous version stays visible; the failed one is in the"
+                    + " *_audit tables)");
+        }
+        List<String> published = new ArrayList<>();
+        for (Audit.Version v : audit.versions()) {
+            setPartition(v.dataset().table(), v.day(), v.location(), partitionExists(v.dataset().table(), v.day()));
+            PartitionCommit.markPublished(conf, new Path(v.location()));
+            published.add(v.dataset().table() + " dt=" + v.day());
+        }
+        Path flag = publishedFlag(dt);
+        flag.getFileSystem(conf).create(flag, true).close();
+        return published;
     }
 
-    /** The checks of every table on the day, tables side by side over {@code clickstream.checks.sessions} sessions; in table order. */
-    public List<QualityChecks.Result> check(LocalDate dt) throws IOException, SQLException {
-        int sessions = moreSessions == null ? 1 : Math.max(1, Math.min(Settings.CHECK_SESSIONS.get(conf), Datasets.TABLES.size()));
-        Queue<Dataset> tables = new ConcurrentLinkedQueue<>(Datasets.TABLES);
-        Map<Dataset, List<QualityChecks.Result>> results = new ConcurrentHashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(sessions, r -> {
-            Thread thread = new Thread(r, "checks");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Future<Void>> workers = new ArrayList<>();
-            for (int i = 0; i < sessions; i++) {
-                boolean first = i == 0;
-                workers.add(pool.submit(() -> {
-                    try (Connection own = first ? null : moreSessions.call()) {
-                        QualityChecks checks = new QualityChecks(first ? connection : own, conf, root);
-                        for (Dataset table = tables.poll(); table != null; table = tables.poll()) {
-                            results.put(table, checks.run(table, dt));
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<Void> worker : workers) {
-                worker.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while checking dt=" + dt, e);
-        } catch (ExecutionException e) {
-            tables.clear();
-            Throwable cause = e.getCause();
-            if (cause instanceof SQLException sql) {
-                throw sql;
-            }
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IOException(cause);
-        } finally {
-            pool.shutdownNow();
+    /** Adds the partition at {@code location}, or switches an existing one to it: either way one metastore operation. */
+    private void setPartition(String table, LocalDate day, String location, boolean exists) throws SQLException {
+        HiveVars.location(location); // the audit file is read back: what reaches HQL is checked again
+        try (Statement st = connection.createStatement()) {
+            st.execute(exists
+                    ? "ALTER TABLE " + table + " PARTITION (dt='" + day + "') SET LOCATION '" + location + "'"
+                    : "ALTER TABLE " + table + " ADD PARTITION (dt='" + day + "') LOCATION '" + location + "'");
         }
-        List<QualityChecks.Result> ordered = new ArrayList<>();
-        Datasets.TABLES.forEach(table -> ordered.addAll(results.get(table)));
-        return ordered;
+    }
+
+    private boolean partitionExists(String table, LocalDate day) throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SHOW PARTITIONS " + table + " PARTITION (dt='" + day + "')")) {
+            return rs.next();
+        }
+    }
+
+    /**
+     * The checks of the day's audit, every registered version in its audit table (see {@link QualityChecks}); recorded
+     * in the audit and returned in the audit's order.
+     */
+    public List<QualityChecks.Result> check(LocalDate dt) throws IOException, SQLException {
+        Audit audit = Audit.read(conf, root, dt);
+        if (audit == null || audit.versions().isEmpty()) {
+            throw new JobFailedException("check: dt=" + dt + " has no registered versions; run warehouse register first");
+        }
+        List<QualityChecks.Result> results = new ArrayList<>();
+        new QualityChecks(connection, conf, root).run(audit.versions(), dt).values().forEach(results::addAll);
+        audit.withResults(results).write(conf, root);
+        return results;
     }
 
     /** Runs a query script; the last statement's rows are returned with a header row first. */
@@ -193,27 +199,32 @@ public final class HiveWarehouse {
         }
     }
 
-    /** Drops the partitions older than {@code keepDays} days before {@code today}, with their data. */
+    /** Drops the partitions (analysts' and audit) older than {@code keepDays} days before {@code today}, with their data and audit. */
     public List<String> retention(int keepDays, LocalDate today) throws IOException, SQLException {
         LocalDate oldestKept = today.minusDays(keepDays);
         List<String> dropped = new ArrayList<>();
         for (Dataset dataset : Datasets.TABLES) {
-            List<LocalDate> days = new ArrayList<>();
-            try (Statement st = connection.createStatement();
-                 ResultSet rs = st.executeQuery("SHOW PARTITIONS " + dataset.table())) {
-                while (rs.next()) {
-                    LocalDate day = LocalDate.parse(rs.getString(1).substring("dt=".length()));
-                    if (day.isBefore(oldestKept)) {
-                        days.add(day);
+            java.util.SortedSet<LocalDate> days = new java.util.TreeSet<>();
+            for (String table : List.of(dataset.table(), dataset.auditTable())) {
+                try (Statement st = connection.createStatement();
+                     ResultSet rs = st.executeQuery("SHOW PARTITIONS " + table)) {
+                    while (rs.next()) {
+                        LocalDate day = LocalDate.parse(rs.getString(1).substring("dt=".length()));
+                        if (day.isBefore(oldestKept)) {
+                            days.add(day);
+                        }
                     }
                 }
             }
             for (LocalDate day : days) {
                 try (Statement st = connection.createStatement()) {
                     st.execute("ALTER TABLE " + dataset.table() + " DROP IF EXISTS PARTITION (dt='" + day + "')");
+                    st.execute("ALTER TABLE " + dataset.auditTable() + " DROP IF EXISTS PARTITION (dt='" + day + "')");
                 }
                 Path data = dataset.partition(root, day);
                 data.getFileSystem(conf).delete(data, true);
+                Path audit = Audit.file(root, day).getParent();
+                audit.getFileSystem(conf).delete(audit, true);
                 dropped.add(dataset.table() + " dt=" + day);
             }
         }

@@ -27,8 +27,8 @@ import io.clickstream.jobs.LaunchConfiguration;
 import io.clickstream.hive.report.Dashboard;
 
 /**
- * {@code warehouse COMMAND [options]}: the Hive side of the pipeline (apply, register, verify-registration, check,
- * query, retention, report). {@code warehouse COMMAND --help} lists a command's options; every argument is checked
+ * {@code warehouse COMMAND [options]}: the Hive side of the pipeline (apply, register, check, publish, query,
+ * retention, report). {@code warehouse COMMAND --help} lists a command's options; every argument is checked
  * before an in-process HiveServer2 starts or a connection opens.
  */
 public class WarehouseCli extends Configured implements Tool {
@@ -37,9 +37,9 @@ public class WarehouseCli extends Configured implements Tool {
 
     static {
         command("apply", "create the databases, tables (from the .avsc schemas) and views; idempotent");
-        daily("register", "add the day's partitions whose _SUCCESS exists");
-        daily("verify-registration", "exit 1 unless every table has the day's partition");
-        daily("check", "run the day's data-quality checks; exit 1 with a table of the failures");
+        daily("register", "add the day's new versions (and restated earlier days') to the audit tables, where analysts do not see them");
+        daily("check", "run the data-quality checks of what register added; exit 1 with a table of the failures");
+        daily("publish", "point the analysts' tables at the versions that passed their checks; exit 1 when a check failed");
         command("query", "run an analyst query and print it, or write it as CSV")
                 .positional("QUERY", "a query's name (top_pages, ...) or an .hql file")
                 .repeatable("hivevar", "NAME=VALUE", "a variable of the query")
@@ -108,7 +108,7 @@ public class WarehouseCli extends Configured implements Tool {
         File metastore = new File(options.has("metastore") ? options.get("metastore")
                 : System.getProperty(Settings.METASTORE.key(), "metastore"));
         try (Connection connection = HiveConnections.open(url, metastore)) {
-            HiveWarehouse warehouse = new HiveWarehouse(connection, () -> HiveConnections.open(url, metastore), getConf(), root);
+            HiveWarehouse warehouse = new HiveWarehouse(connection, getConf(), root);
             return execute(command, warehouse, root, options, vars);
         } catch (SQLException e) {
             throw failure("warehouse " + String.join(" ", command, options.positional() == null ? "" : options.positional())
@@ -131,34 +131,27 @@ public class WarehouseCli extends Configured implements Tool {
         switch (command) {
             case "apply" -> warehouse.apply().forEach(t -> out.println("applied " + t));
             case "register" -> {
-                List<String> registered = warehouse.register(options.date("date"));
-                registered.forEach(p -> out.println("registered " + p));
-                if (registered.isEmpty()) {
-                    throw new JobFailedException("register: no dataset has a finished (_SUCCESS) partition for dt="
-                            + options.get("date"));
+                List<Audit.Version> registered = warehouse.register(options.date("date"));
+                registered.forEach(v -> out.println("registered " + v.dataset().auditTable() + " dt=" + v.day() + " at " + v.location()));
+                if (registered.stream().noneMatch(v -> v.day().equals(options.date("date")))) {
+                    throw new JobFailedException("register: no table has a version of dt=" + options.get("date")
+                            + " (have the day's stages run?)");
                 }
             }
-            case "verify-registration" -> {
-                List<String> missing = warehouse.unregistered(options.date("date"));
-                if (!missing.isEmpty()) {
-                    String where = missing.size() == Datasets.TABLES.size() ? "in none of the " + missing.size() + " tables"
-                            : "in " + missing.size() + " of " + Datasets.TABLES.size() + " tables (" + String.join(", ", missing) + ")";
-                    throw new JobFailedException("dt=" + options.get("date") + " is not registered in Hive " + where
-                            + ": the registration ended without adding it; did it reach HiveServer2?");
-                }
-                out.println("dt=" + options.get("date") + " is registered in all " + Datasets.TABLES.size() + " tables");
-            }
+            case "publish" -> warehouse.publish(options.date("date")).forEach(p -> out.println("published " + p));
             case "check" -> {
+                long started = System.nanoTime();
                 List<QualityChecks.Result> results = warehouse.check(options.date("date"));
                 long failed = results.stream().filter(QualityChecks.Result::blocks).count();
                 long passed = results.stream().filter(QualityChecks.Result::passed).count();
-                out.printf("dt=%s: %d checks, %d passed, %d warned, %d failed%n", options.get("date"), results.size(), passed,
-                        results.size() - passed - failed, failed);
+                out.printf(java.util.Locale.ROOT, "dt=%s: %d checks, %d passed, %d warned, %d failed (checked in %.1f s)%n",
+                        options.get("date"), results.size(), passed, results.size() - passed - failed, failed,
+                        (System.nanoTime() - started) / 1e9);
                 Tables.print(out, List.of("table", "check", "result", "detail"), results.stream().filter(r -> !r.passed())
                         .map(r -> List.of(r.table(), r.check(), r.verdict(), r.detail())).collect(Collectors.toList()));
                 if (ActionOutput.captured()) {
                     // Under Oozie (<capture-output/>) the workflow's decision node acts on the figures.
-                    ActionOutput.write(java.util.Map.of("failed", failed, "checks", results.size()));
+                    ActionOutput.write(java.util.Map.of("failed", failed, "checks", results.size(), "failures", failures(results)));
                     return 0;
                 }
                 if (failed > 0) {
@@ -190,10 +183,20 @@ public class WarehouseCli extends Configured implements Tool {
         return 0;
     }
 
+    /**
+     * The failed checks in one line for the workflow's alert (its action data is a properties file Oozie caps at 2 KB):
+     * {@code table check: detail; ...}, the first ones when they are many.
+     */
+    static String failures(List<QualityChecks.Result> results) {
+        String all = results.stream().filter(QualityChecks.Result::blocks).map(r -> r.table() + " " + r.check() + ": " + r.detail())
+                .collect(Collectors.joining("; ")).replaceAll("\\s+", " ").replace("\\", "/");
+        return all.length() <= 1000 ? all : all.substring(0, 1000) + " ...";
+    }
+
     /** Refuses what cannot run before anything starts (an in-process HiveServer2 and its metastore, a connection). */
     private static void checkArguments(String command, Args options) {
         switch (command) {
-            case "register", "verify-registration", "check" -> options.date("date");
+            case "register", "check", "publish" -> options.date("date");
             case "query" -> HqlScript.query(options.positional());
             case "retention" -> {
                 if (options.getInt("keep-days") < 0) {

@@ -166,41 +166,51 @@ class HiveWarehouseTest {
 
     @Test
     @Order(2)
-    void registeredPartitionsHoldExactlyWhatTheJobAccountedFor() throws Exception {
+    void aDayReachesAnalystsOnlyOnceItsChecksPassedAndHoldsExactlyWhatTheJobAccountedFor() throws Exception {
         for (LocalDate day : List.of(DAY1, DAY2)) {
             LocalDate registered = day;
-            assertEquals(Datasets.TABLES.stream().map(Dataset::table).collect(Collectors.toList()), warehouse.unregistered(day),
-                    "before the registration every table lacks the day");
             assertEquals(Datasets.TABLES.stream().map(d -> d.table() + " dt=" + registered).collect(Collectors.toList()),
-                    warehouse.register(day));
+                    warehouse.register(day).stream().map(v -> v.dataset().table() + " dt=" + v.day()).collect(Collectors.toList()));
             warehouse.register(day);
             CleanAccessLogs.Result result = cleaned.get(day);
+            assertEquals(result.accounting().accepted(), count("SELECT COUNT(*) FROM clean_audit.page_views WHERE dt='" + day + "'"));
+            assertEquals(0, count("SELECT COUNT(*) FROM clean.page_views WHERE dt='" + day + "'"), "not before its checks");
+            JobFailedException unchecked = assertThrows(JobFailedException.class, () -> warehouse.publish(registered));
+            assertTrue(unchecked.getMessage().contains("has not been checked"), unchecked.getMessage());
+
+            List<QualityChecks.Result> checks = warehouse.check(day);
+            for (QualityChecks.Result check : checks) {
+                assertFalse(check.blocks(), check.toString());
+            }
+            assertTrue(checks.stream().anyMatch(c -> c.check().startsWith("warn relationships customer_id clean.customers")),
+                    "events are checked against the day's customers: " + checks);
+            assertEquals(Datasets.TABLES.size(), warehouse.publish(day).size());
             assertEquals(result.accounting().accepted(), count("SELECT COUNT(*) FROM clean.page_views WHERE dt='" + day + "'"));
             assertEquals(result.accounting().quarantined(),
                     count("SELECT COUNT(*) FROM quarantine.access_logs WHERE dt='" + day + "'"));
             assertEquals(cleanedEvents.get(day).accounting().accepted(),
                     count("SELECT COUNT(*) FROM clean.events WHERE dt='" + day + "'"));
+            assertTrue(warehouse.published(day), "the day's published flag");
         }
-        assertEquals(List.of(), warehouse.unregistered(DAY2));
-        assertEquals(2, rows("SHOW PARTITIONS clean.page_views").size(), "registering twice adds nothing");
-        assertTrue(warehouse.register(DAY2.plusDays(1)).isEmpty(), "no _SUCCESS, nothing registered");
-        List<QualityChecks.Result> checks = warehouse.check(DAY2);
-        for (QualityChecks.Result check : checks) {
-            assertFalse(check.blocks(), check.toString());
-        }
-        assertTrue(checks.stream().anyMatch(c -> c.check().startsWith("warn relationships customer_id clean.customers")),
-                "events are checked against the day's customers: " + checks);
+        assertEquals(2, rows("SHOW PARTITIONS clean.page_views").size(), "registering and publishing twice adds nothing");
+        assertTrue(warehouse.register(DAY2.plusDays(1)).isEmpty(), "no version of the day, and nothing restated");
+    }
+
+    /** The newest version of a day's partition (a stage's result names the version it committed already). */
+    private static Path current(Path partition) throws java.io.IOException {
+        return io.clickstream.jobs.PartitionCommit.isVersion(partition) ? partition
+                : io.clickstream.jobs.PartitionCommit.current(conf, partition);
     }
 
     @Test
     @Order(3)
     void analystQueriesAgreeWithTheJobOutputs() throws Exception {
         // The queries read the marts; the expectations come from the sessionize stage's own Avro outputs.
-        List<SessionizedPageView> views = AvroFiles.readAll(conf, new Path(root, "marts/sessionized_page_views/dt=" + DAY2),
+        List<SessionizedPageView> views = AvroFiles.readAll(conf, current(Datasets.SESSIONIZED_PAGE_VIEWS.partition(root, DAY2)),
                 new SpecificDatumReader<>(SessionizedPageView.class));
         List<SessionizedPageView> human = views.stream().filter(v -> !v.getIsBot() && RequestClass.isPageView(v.getRequestClass()))
                 .collect(Collectors.toList());
-        List<Session> sessions = AvroFiles.readAll(conf, new Path(root, "marts/sessions/dt=" + DAY2),
+        List<Session> sessions = AvroFiles.readAll(conf, current(Datasets.SESSIONS.partition(root, DAY2)),
                 new SpecificDatumReader<>(Session.class));
         HiveVars day2 = new HiveVars().set("from", DAY2.toString()).set("to", DAY2.toString()).set("limit", "3");
         List<List<String>> visitors = warehouse.query(HqlScript.query("visitors_per_day"), day2);
@@ -236,7 +246,7 @@ class HiveWarehouseTest {
         assertEquals(generatedEvents.get(1).expectedQuarantine().entrySet().stream()
                 .collect(Collectors.toMap(e -> e.getKey().name(), e -> String.valueOf(e.getValue()))), eventReasons);
 
-        List<Event> events = AvroFiles.readAll(conf, cleanedEvents.get(DAY2).output(), new SpecificDatumReader<>(Event.class));
+        List<Event> events = AvroFiles.readAll(conf, current(cleanedEvents.get(DAY2).output()), new SpecificDatumReader<>(Event.class));
         List<Event> orders = events.stream().filter(e -> e.getEventType().equals("order_placed")).collect(Collectors.toList());
         List<List<String>> revenue = warehouse.query(HqlScript.query("revenue_per_day"),
                 new HiveVars().set("from", DAY2.toString()).set("to", DAY2.toString()));
@@ -272,7 +282,7 @@ class HiveWarehouseTest {
         assertEquals("path,page_views,entrances,exits,bounce_pct", lines.get(0));
         assertEquals(6, lines.size());
 
-        Path accounting = new Path(cleaned.get(DAY2).output(), "_accounting.json");
+        Path accounting = new Path(current(cleaned.get(DAY2).output()), "_accounting.json");
         String original = Files.readString(new File(accounting.toUri()).toPath());
         try {
             overwrite(accounting, original.replaceFirst("\"accepted\": (\\d+)", "\"accepted\": 1"));
@@ -283,9 +293,15 @@ class HiveWarehouseTest {
             String table = printed.toString(StandardCharsets.UTF_8);
             assertTrue(table.lines().anyMatch(l -> l.contains("row_count_matches clean/page_views accepted")
                     && l.contains("FAIL") && l.contains("the job accounted 1")), table);
+            JobFailedException refused = assertThrows(JobFailedException.class, () -> ToolRunner.run(conf,
+                    new WarehouseCli(new PrintStream(printed)), concat(new String[] {"publish", "--date", DAY2.toString()}, common)));
+            assertTrue(refused.getMessage().startsWith("publish: 1 data-quality check(s) of dt=" + DAY2 + " failed; nothing"
+                    + " published"), refused.getMessage());
         } finally {
             overwrite(accounting, original);
         }
+        assertEquals(0, ToolRunner.run(conf, new WarehouseCli(new PrintStream(printed)),
+                concat(new String[] {"check", "--date", DAY2.toString()}, common)), "passes again");
         File untouched = new File(tmp, "never-created-metastore");
         for (String[] impossible : List.of(new String[] {"report", "--from", "2026-11-24", "--to", "2026-11-20"},
                 new String[] {"check"}, new String[] {"retention", "--keep-days", "-1"}, new String[] {"query", "no_such_query"},
@@ -302,11 +318,11 @@ class HiveWarehouseTest {
         }
         assertFalse(untouched.exists(), "refused before an in-process HiveServer2 created its metastore");
         JobFailedException unregistered = assertThrows(JobFailedException.class, () -> ToolRunner.run(conf,
-                new WarehouseCli(new PrintStream(printed)), concat(new String[] {"verify-registration", "--date", "2026-01-01"}, common)));
-        assertEquals("dt=2026-01-01 is not registered in Hive in none of the " + Datasets.TABLES.size() + " tables: the registration"
-                + " ended without adding it; did it reach HiveServer2?", unregistered.getMessage());
-        assertEquals(0, ToolRunner.run(conf, new WarehouseCli(new PrintStream(printed)),
-                concat(new String[] {"verify-registration", "--date", DAY2.toString()}, common)));
+                new WarehouseCli(new PrintStream(printed)), concat(new String[] {"register", "--date", "2026-01-01"}, common)));
+        assertEquals("register: no table has a version of dt=2026-01-01 (have the day's stages run?)", unregistered.getMessage());
+        JobFailedException unchecked = assertThrows(JobFailedException.class, () -> ToolRunner.run(conf,
+                new WarehouseCli(new PrintStream(printed)), concat(new String[] {"check", "--date", "2026-01-02"}, common)));
+        assertEquals("check: dt=2026-01-02 has no registered versions; run warehouse register first", unchecked.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ToolRunner.run(conf, new WarehouseCli(new PrintStream(printed)),
                 concat(new String[] {"query", "top_pages", "--hivevar", "from=" + DAY2 + "' OR 'x'='x", "--hivevar", "limit=5"},
                         common)));
@@ -380,7 +396,9 @@ class HiveWarehouseTest {
             writer.append(record);
         }
         new File(newPartition, "_SUCCESS").createNewFile();
-        warehouse.register(day3);
+        try (Statement st = hive.createStatement()) {
+            st.execute("ALTER TABLE clean.page_views ADD PARTITION (dt='" + day3 + "') LOCATION '" + newPartition.toURI() + "'");
+        }
 
         assertEquals(List.of(List.of(String.valueOf(cleaned.get(DAY1).accounting().accepted()), "0")),
                 rows("SELECT COUNT(*), COUNT(country) FROM clean.page_views WHERE dt='" + DAY1 + "'"), "old data: country null");
@@ -428,8 +446,8 @@ class HiveWarehouseTest {
             assertFalse(refused.getMessage().contains("\n"));
         }
         assertEquals(0, ExitStatus.status(() -> ToolRunner.run(conf, new WarehouseCli(new PrintStream(new ByteArrayOutputStream())),
-                new String[] {"verify-registration", "--date", DAY2.toString(), "--warehouse", root.toString(), "--metastore",
-                    metastore.getPath()})), "the in-process server still answers");
+                new String[] {"query", "visitors_per_day", "--hivevar", "from=" + DAY2, "--hivevar", "to=" + DAY2,
+                    "--warehouse", root.toString(), "--metastore", metastore.getPath()})), "the in-process server still answers");
     }
 
     @Test
@@ -439,6 +457,8 @@ class HiveWarehouseTest {
                 warehouse.retention(1, DAY2.plusDays(1)).stream().sorted(Comparator.naturalOrder()).collect(Collectors.toList()));
         assertFalse(rows("SHOW PARTITIONS clean.page_views").contains(List.of("dt=" + DAY1)));
         assertFalse(new File(new File(root.toUri()), "clean/page_views/dt=" + DAY1).exists());
+        assertFalse(rows("SHOW PARTITIONS clean_audit.page_views").contains(List.of("dt=" + DAY1)));
+        assertFalse(new File(new File(root.toUri()), "audit/dt=" + DAY1).exists(), "and the day's audit");
         assertTrue(new File(new File(root.toUri()), "clean/page_views/dt=" + DAY2).exists());
     }
 
@@ -490,6 +510,73 @@ class HiveWarehouseTest {
                 + loaded.dom().substring(0, Math.min(400, loaded.dom().length())));
         java.nio.file.Path png = java.nio.file.Path.of("target", "dashboard.png");
         chromium.screenshot(page, png, 1400, 2400);
+    }
+
+    /**
+     * Write, audit, publish as an analyst sees it: a second JDBC session polls the analysts' view while DAY2 is cleaned
+     * again twice, first into a version that fails its checks, then into one that passes. It only ever sees the rows of
+     * the published version or of the one that passed: never an empty or mixed partition, never the failed version.
+     */
+    @Test
+    @Order(12)
+    void anAnalystPollingThroughRerunsSeesOnlyVersionsThatPassed() throws Exception {
+        String poll = "SELECT SUM(IF(status > 0, 1, 0)) FROM analytics.page_views WHERE dt='" + DAY2 + "'";
+        long before = count(poll);
+        File rawDay = new File(Datasets.RAW_ACCESS_LOGS.partition(root, DAY2).toUri());
+        File log = java.util.Arrays.stream(rawDay.listFiles((d, name) -> name.endsWith(".log"))).sorted().findFirst().orElseThrow();
+        Files.copy(log.toPath(), new File(rawDay, "more-" + log.getName()).toPath());
+
+        List<Long> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<Exception> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread analyst = new Thread(() -> {
+            try (Connection session = HiveConnections.open(HiveConnections.EMBEDDED_URL, metastore);
+                 Statement st = session.createStatement()) {
+                while (!stop.get()) {
+                    try (ResultSet rs = st.executeQuery(poll)) {
+                        rs.next();
+                        seen.add(rs.getLong(1));
+                    }
+                }
+            } catch (Exception e) {
+                failed.set(e);
+            }
+        }, "analyst");
+        analyst.start();
+        long after;
+        try {
+            ToolRunner.run(conf, new CleanAccessLogs(), new String[] {"--date", DAY2.toString(), "--warehouse", root.toString()});
+            Path accounting = new Path(current(Datasets.PAGE_VIEWS.partition(root, DAY2)), "_accounting.json");
+            overwrite(accounting, Files.readString(new File(accounting.toUri()).toPath())
+                    .replaceFirst("\"accepted\": (\\d+)", "\"accepted\": 1"));
+            warehouse.register(DAY2);
+            assertTrue(warehouse.check(DAY2).stream().anyMatch(QualityChecks.Result::blocks), "the new version fails");
+            assertThrows(JobFailedException.class, () -> warehouse.publish(DAY2));
+            assertEquals(before, count(poll), "the previous version stays visible");
+            assertTrue(count("SELECT COUNT(*) FROM clean_audit.page_views WHERE dt='" + DAY2 + "'") > before,
+                    "the failed version stays inspectable in the audit table");
+            assertTrue(new io.clickstream.hive.report.Dashboard(warehouse, conf, root).status(DAY2)
+                    .startsWith("failed: 1 check(s): clean.page_views row_count_matches"), "the dashboard says why");
+
+            ToolRunner.run(conf, new CleanAccessLogs(), new String[] {"--date", DAY2.toString(), "--warehouse", root.toString()});
+            warehouse.register(DAY2);
+            assertTrue(warehouse.check(DAY2).stream().noneMatch(QualityChecks.Result::blocks));
+            warehouse.publish(DAY2);
+            after = count(poll);
+            assertTrue(after > before, after + " rows after the rerun with more traffic, " + before + " before");
+            long waitUntil = System.nanoTime() + 120_000_000_000L;
+            while (!seen.contains(after) && failed.get() == null && System.nanoTime() < waitUntil) {
+                Thread.sleep(100);
+            }
+        } finally {
+            stop.set(true);
+            analyst.join();
+        }
+        assertEquals(null, failed.get(), "the analyst's session kept working");
+        assertTrue(seen.contains(before) && seen.contains(after), "saw the old version, then the new one: " + seen);
+        long switched = seen.indexOf(after);
+        assertEquals(List.of(before), seen.subList(0, (int) switched).stream().distinct().toList(), "before the switch: " + seen);
+        assertEquals(List.of(after), seen.subList((int) switched, seen.size()).stream().distinct().toList(), "after it: " + seen);
     }
 
     @Test

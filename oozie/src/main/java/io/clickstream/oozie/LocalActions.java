@@ -28,7 +28,7 @@ import org.xml.sax.InputSource;
 /**
  * What the local runner does for each action type, with this project's code in this JVM: java actions call
  * the main class's {@code public static int runOrThrow(String[])} (its exceptions become the error message), hive2 actions run their script over JDBC, fs
- * actions use the Hadoop file system, e-mail actions are printed.
+ * actions use the Hadoop file system, e-mail actions go through an SMTP server when the run names one ({@link EmailAction}).
  */
 final class LocalActions {
 
@@ -71,8 +71,12 @@ final class LocalActions {
         return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml))).getDocumentElement();
     }
 
-    /** Runs the action; returns its captured output (empty without {@code <capture-output/>}). */
-    Map<String, String> run(Element action) throws Exception {
+    /**
+     * Runs the action; returns its captured output (empty without {@code <capture-output/>}).
+     *
+     * @param properties the run's properties: what Oozie's server settings are for its e-mail actions
+     */
+    Map<String, String> run(Element action, Map<String, String> properties) throws Exception {
         prepare(action);
         switch (action.getLocalName()) {
             case "java":
@@ -84,7 +88,7 @@ final class LocalActions {
                 fs(action);
                 return Map.of();
             case "email":
-                out.printf("         e-mail to %s: %s%n", text(action, "to"), text(action, "subject"));
+                out.printf("         %s%n", EmailAction.send(action, properties));
                 return Map.of();
             default:
                 throw new ActionFailed("the local runner has no executor for <" + action.getLocalName() + "> actions");

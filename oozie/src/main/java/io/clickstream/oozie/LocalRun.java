@@ -79,6 +79,7 @@ public final class LocalRun {
             values.putAll(overrides);
             values.put("dt", day.toString());
             String runId = "clickstream-daily-" + day;
+            values.putIfAbsent("runReport", new File(reports, runId + ".html").getAbsolutePath());
             WorkflowRunner.Result result = runner.run("workflow.xml", values, runId);
             RunReport.write(result, runId, reports);
             System.out.printf("report: %s%n", new File(reports, runId + ".html").getAbsolutePath());

@@ -19,7 +19,11 @@ final class RunState {
     volatile String lastErrorNode = "";
     final Map<String, String> errorMessages = new ConcurrentHashMap<>();
 
-    RunState(String id) {
+    /** The run's properties, as submitted. */
+    final Map<String, String> properties;
+
+    RunState(String id, Map<String, String> properties) {
+        this.properties = Map.copyOf(properties);
         this.id = id;
     }
 }

@@ -13,9 +13,11 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import io.clickstream.jobs.PartitionCommit;
 
 /**
- * The records of a warehouse's published Avro partitions, per partition ({@code clean/page_views/dt=D}, ...), sorted,
+ * The records of a warehouse's published Avro partitions (of a table's day, the version analysts see), per partition
+ * ({@code clean/page_views/dt=D}, ...), sorted,
  * with the warehouse root written as {@code ROOT} so that two warehouses in different places compare equal: how the
  * tests tell that a rerun, or the same days on a cluster, wrote exactly what the laptop run wrote.
  */
@@ -45,9 +47,12 @@ public final class WarehouseRecords {
                 continue; // staging and markers: not published data
             }
             if (child.isDirectory()) {
-                collect(fs, child.getPath(), root, rootAsWritten, partitions);
+                if (!PartitionCommit.isVersion(child.getPath())
+                        || fs.exists(new Path(child.getPath(), PartitionCommit.PUBLISHED_MARKER))) {
+                    collect(fs, child.getPath(), root, rootAsWritten, partitions);
+                }
             } else if (name.endsWith(".avro")) {
-                String partition = relative(root, child.getPath().getParent());
+                String partition = relative(root, PartitionCommit.isVersion(dir) ? dir.getParent() : dir);
                 List<String> records = partitions.computeIfAbsent(partition, p -> new ArrayList<>());
                 try (InputStream in = fs.open(child.getPath());
                         DataFileStream<GenericRecord> file = new DataFileStream<>(in, new GenericDatumReader<>())) {

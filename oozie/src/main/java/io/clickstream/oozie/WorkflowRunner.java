@@ -57,7 +57,7 @@ public final class WorkflowRunner {
     public Result run(String workflowFile, Map<String, String> properties, String runId) throws Exception {
         Map<String, String> submitted = new java.util.HashMap<>(properties);
         LiteWorkflowApp app = OozieParser.parse(new File(appDir, workflowFile), submitted);
-        RunState state = new RunState(runId);
+        RunState state = new RunState(runId, submitted);
         ELEvaluator el = LocalElFunctions.evaluator(state, submitted);
         String name = el.evaluate(app.getName(), String.class);
         out.printf("%s workflow %s (%s)%n", clock(), name, runId);
@@ -167,7 +167,7 @@ public final class WorkflowRunner {
         for (int attempt = 1; attempt <= retries + 1; attempt++) {
             attempts = attempt;
             try {
-                Map<String, String> captured = actions.run(action);
+                Map<String, String> captured = actions.run(action, state.properties);
                 state.actionData.put(node.getName(), captured);
                 long millis = System.currentTimeMillis() - started;
                 out.printf("%s %-22s OK in %.1f s%s%s%n", clock(), node.getName(), millis / 1000.0,

@@ -173,17 +173,18 @@ class LocalOozieTest {
             Thread.sleep(500);
         }
 
-        // No captured check results stand-ins: the decision takes the default, the quality-failed kill.
+        // No captured check results stand-ins: the decision takes the default, through the alert to the quality-failed kill.
         assertEquals(org.apache.oozie.client.WorkflowJob.Status.KILLED, client.getJobInfo(id).getStatus());
         String actions = client.getJobInfo(id).getActions().stream()
                 .map(a -> a.getName() + "=" + a.getStatus() + " " + a.getErrorCode() + " " + a.getErrorMessage())
                 .collect(java.util.stream.Collectors.joining("\n"));
         for (String node : List.of("warehouse-apply", "clean-access-logs", "clean-events", "reclean-late-events",
                 "clean-customers", "clean-products", "restate-previous-day", "sessionize", "customer-history", "orders", "marts",
-                "register-partitions", "verify-registration", "quality-checks")) {
+                "register-partitions", "quality-checks", "alert-quality-failed")) {
             assertTrue(new File(warehouse, "trace/" + node).isDirectory(), node + " ran on the engine:\n" + actions);
         }
-        assertTrue(!new File(warehouse, "published").exists(), "nothing published when the checks do not say failed=0");
+        assertTrue(!new File(warehouse, "published").exists() && !new File(warehouse, "trace/publish").exists(),
+                "nothing published when the checks do not say failed=0");
         assertTrue(client.getJobInfo(id).getActions().stream().anyMatch(a -> a.getName().equals("quality-failed")),
                 "the run ended in the quality-failed kill node");
     }

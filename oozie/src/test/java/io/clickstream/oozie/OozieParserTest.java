@@ -36,11 +36,12 @@ class OozieParserTest {
         Set<String> nodes = app.getNodeDefs().stream().map(NodeDef::getName).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(List.of(":start:", "warehouse-apply", "clean-sources", "clean-access-logs", "clean-events", "reclean-late-events", "clean-customers",
                 "clean-products", "sources-cleaned", "restate-previous-day", "sessionize", "customer-history", "orders", "marts",
-                "register-partitions", "verify-registration", "quality-checks", "publish-or-stop", "done-flag",
-                "notify-failure", "quality-failed", "failed", "failed-unalerted", "end")), nodes);
+                "register-partitions", "quality-checks", "publish-or-stop", "publish", "done-flag",
+                "notify-failure", "alert-quality-failed", "quality-failed", "failed", "failed-unalerted", "end")), nodes);
         String unalerted = app.getNode("failed-unalerted").getConf();
         for (NodeDef node : app.getNodeDefs()) {
-            if (node instanceof org.apache.oozie.workflow.lite.ActionNodeDef && !node.getName().equals("notify-failure")) {
+            if (node instanceof org.apache.oozie.workflow.lite.ActionNodeDef && !node.getName().equals("notify-failure")
+                    && !node.getName().equals("alert-quality-failed")) {
                 assertTrue(unalerted.contains("wf:errorMessage('" + node.getName() + "')"),
                         "failed-unalerted lists " + node.getName() + "'s error");
             }
@@ -51,7 +52,11 @@ class OozieParserTest {
         assertEquals("2", app.getNode("clean-events").getUserRetryMax());
         assertEquals(List.of("sessionize", "notify-failure"), app.getNode("restate-previous-day").getTransitions());
         assertEquals(List.of("register-partitions", "notify-failure"), app.getNode("marts").getTransitions());
-        assertEquals(List.of("verify-registration", "notify-failure"), app.getNode("register-partitions").getTransitions());
+        assertEquals(List.of("quality-checks", "notify-failure"), app.getNode("register-partitions").getTransitions());
+        assertEquals(List.of("publish", "alert-quality-failed"), app.getNode("publish-or-stop").getTransitions());
+        assertEquals(List.of("done-flag", "notify-failure"), app.getNode("publish").getTransitions());
+        assertEquals(List.of("quality-failed", "quality-failed"), app.getNode("alert-quality-failed").getTransitions(),
+                "a failed check is alerted before the kill, and kills even when the e-mail fails");
         OozieParser.parse(new File(APP, "retention/workflow.xml"));
     }
 

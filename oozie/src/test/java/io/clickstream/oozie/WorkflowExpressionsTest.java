@@ -104,6 +104,21 @@ class WorkflowExpressionsTest {
     }
 
     @Test
+    void aFailedCheckIsAlertedWithTheFailuresAndWhereToLook() throws Exception {
+        Map<String, String> properties = properties("job.properties.cluster");
+        LiteWorkflowApp app = OozieParser.parse(new File(APP, "workflow.xml"), properties);
+        String mail = new OozieEl(app, properties).actionData("quality-checks", Map.of("failed", "1", "checks", "77",
+                "failures", "clean.page_views row_count_matches clean/page_views accepted: 9 rows, the job accounted 1"))
+                .evaluate(app.getNode("alert-quality-failed").getConf(), String.class);
+        assertTrue(mail.contains("<subject>clickstream-daily dt=2026-11-24: 1 data-quality check(s) failed; not published</subject>"),
+                mail);
+        assertTrue(mail.contains("dt=2026-11-24: 1 of 77 data-quality checks failed, so nothing was published"), mail);
+        assertTrue(mail.contains("Failed: clean.page_views row_count_matches clean/page_views accepted: 9 rows, the job"
+                + " accounted 1"), mail);
+        assertTrue(mail.contains("run report: Oozie's console"), mail);
+    }
+
+    @Test
     void aPropertyTheWorkflowNeedsButNobodySetsIsCaught() throws Exception {
         Map<String, String> missing = properties("job.properties.local");
         missing.remove("hiveJdbcUrl");

@@ -9,6 +9,7 @@ import io.clickstream.generate.GenerateDimensions;
 import io.clickstream.generate.GenerateEvents;
 import io.clickstream.generate.SampleRun;
 import io.clickstream.oozie.RunState.NodeRun;
+import io.clickstream.jobs.PartitionCommit;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
@@ -67,13 +68,15 @@ class WorkflowRunnerTest {
         return p;
     }
 
-    /** Every published file's name, and every record of the Avro ones. */
+    /** Every published file's name (a table's day: its published version's, without the version), and every record of the Avro ones. */
     private static Map<String, List<String>> published() throws Exception {
         Map<String, List<String>> files = new TreeMap<>(WarehouseRecords.read(FileSystem.getLocal(new Configuration()), warehouse,
                 List.of("clean", "quarantine", "marts")));
         java.nio.file.Path root = new File(warehouse.toUri()).toPath();
         try (var walk = Files.walk(root)) {
-            walk.filter(Files::isRegularFile).map(f -> root.relativize(f).toString())
+            walk.filter(Files::isRegularFile).filter(f -> !PartitionCommit.isVersion(new Path(f.getParent().toUri()))
+                            || Files.exists(f.resolveSibling(PartitionCommit.PUBLISHED_MARKER)))
+                    .map(f -> root.relativize(f).toString().replaceFirst("/v\\d{6,}-\\d{8}T\\d{6}Z/", "/"))
                     .filter(f -> f.matches("(clean|quarantine|marts|published)/.*") && !f.contains("/."))
                     .forEach(f -> files.put("file " + f, List.of()));
         }
@@ -89,7 +92,7 @@ class WorkflowRunnerTest {
         Map<String, String> status = result.nodes().stream().collect(Collectors.toMap(NodeRun::node, NodeRun::status, (a, b) -> b));
         for (String node : new String[] {"warehouse-apply", "clean-access-logs", "clean-events", "clean-customers",
             "clean-products", "restate-previous-day", "sessionize", "customer-history", "orders", "marts",
-            "register-partitions", "verify-registration", "quality-checks", "publish-or-stop", "done-flag", "end"}) {
+            "register-partitions", "quality-checks", "publish-or-stop", "publish", "done-flag", "end"}) {
             assertEquals("OK", status.get(node), node + " in " + status);
         }
         assertTrue(new File(new File(warehouse.toUri()), "published/dt=" + DAY + "/_SUCCESS").isFile());
@@ -152,5 +155,83 @@ class WorkflowRunnerTest {
         assertEquals("ERROR", failed.status());
         assertEquals(1, failed.attempts(), "not retried");
         assertTrue(failed.detail().contains("date '2026-02-30' is not a calendar date"), failed.detail());
+    }
+
+    /** A failed action and a failed check each reach the on-call by e-mail, through a real SMTP server on loopback. */
+    @Test
+    @Order(5)
+    void failuresReachTheOnCallByEmailWithWhatFailedAndWhereToLook() throws Exception {
+        com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
+                com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        try {
+            Map<String, String> mailed = properties(DAY.plusDays(7));
+            mailed.put(EmailAction.HOST, "127.0.0.1");
+            mailed.put(EmailAction.PORT, String.valueOf(smtp.getSmtp().getPort()));
+            mailed.put(EmailAction.FROM, "clickstream@localhost");
+            mailed.put("alertEmail", "oncall@localhost");
+            mailed.put("runReport", "/reports/test-run-5.html");
+            WorkflowRunner.Result failedAction = runner.run("workflow.xml", mailed, "test-run-5");
+            assertFalse(failedAction.succeeded());
+            // Each of the four clean stages in the fork fails at once on the missing day, and each path goes through the alert.
+            javax.mail.internet.MimeMessage[] received = smtp.getReceivedMessages();
+            assertTrue(received.length >= 1, "alerted");
+            for (javax.mail.internet.MimeMessage alert : received) {
+                String subject = alert.getSubject();
+                String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(alert);
+                assertTrue(subject.matches("clickstream-daily dt=" + DAY.plusDays(7) + ": clean-[a-z-]+ failed"), subject);
+                assertEquals("oncall@localhost", alert.getAllRecipients()[0].toString());
+                assertTrue(body.contains("no raw input for dt=" + DAY.plusDays(7)), body);
+                assertTrue(body.contains("Run report: /reports/test-run-5.html"), body);
+            }
+            int actionAlerts = received.length;
+            assertTrue(failedAction.message().startsWith("clickstream-daily dt=" + DAY.plusDays(7) + ": node clean-"),
+                    "the alert went out, then the kill: " + failedAction.message());
+
+            // The day that ran in the first test, its new version with books that do not match its rows.
+            Path version = PartitionCommit.current(new Configuration(), new Path(warehouse, "clean/page_views/dt=" + DAY));
+            Path accounting = new Path(version, "_accounting.json");
+            String books = Files.readString(new File(accounting.toUri()).toPath());
+            try (var out = FileSystem.getLocal(new Configuration()).create(accounting, true)) {
+                out.write(books.replaceFirst("\"accepted\": (\\d+)", "\"accepted\": 7").getBytes(StandardCharsets.UTF_8));
+            }
+            File fromRegistration = new File(tmp, "from-registration");
+            fromRegistration.mkdirs();
+            String workflow = Files.readString(new File("src/main/app/workflow.xml").toPath());
+            Files.writeString(new File(fromRegistration, "workflow.xml").toPath(), workflow.substring(0,
+                    workflow.indexOf("<start to=")) + "<start to=\"register-partitions\"/>\n"
+                    + workflow.substring(workflow.indexOf("<action name=\"register-partitions\"")));
+            Map<String, String> day = new HashMap<>(mailed);
+            day.put("dt", DAY.toString());
+            WorkflowRunner.Result failedCheck = new WorkflowRunner(fromRegistration, new File(tmp, "metastore"),
+                    new PrintStream(progress, true, StandardCharsets.UTF_8)).run("workflow.xml", day, "test-run-6");
+
+            assertFalse(failedCheck.succeeded());
+            assertTrue(failedCheck.message().startsWith("clickstream-daily dt=" + DAY + ": 1 data-quality check(s) failed"),
+                    failedCheck.message());
+            received = smtp.getReceivedMessages();
+            assertEquals(actionAlerts + 1, received.length, "the failed check's alert");
+            javax.mail.internet.MimeMessage checkAlert = received[received.length - 1];
+            String checkBody = com.icegreen.greenmail.util.GreenMailUtil.getBody(checkAlert);
+            assertEquals("clickstream-daily dt=" + DAY + ": 1 data-quality check(s) failed; not published", checkAlert.getSubject());
+            assertTrue(checkBody.contains("Failed: clean.page_views row_count_matches clean/page_views accepted: "), checkBody);
+            assertTrue(checkBody.contains("the job accounted 7"), checkBody);
+            assertTrue(checkBody.contains("analysts still see the previous version"), checkBody);
+            assertTrue(failedCheck.nodes().stream().noneMatch(n -> n.node().equals("publish")), "not published");
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    /** Without an SMTP server named the local runner says where the e-mail would have gone, and goes on. */
+    @Test
+    void withoutAnSmtpServerTheAlertIsPrinted() throws Exception {
+        org.w3c.dom.Element email = LocalActions.parse("<email xmlns=\"uri:oozie:email-action:0.2\"><to>a@b</to>"
+                + "<subject>s</subject><body>b</body></email>");
+        assertEquals("e-mail to a@b not sent (no oozie.email.smtp.host): s", EmailAction.send(email, Map.of()));
+        Map<String, String> unreachable = Map.of(EmailAction.HOST, "127.0.0.1", EmailAction.PORT, "1");
+        LocalActions.ActionFailed failed = org.junit.jupiter.api.Assertions.assertThrows(LocalActions.ActionFailed.class,
+                () -> EmailAction.send(email, unreachable));
+        assertTrue(failed.getMessage().startsWith("EM007: the e-mail could not be sent through 127.0.0.1:1: "), failed.getMessage());
     }
 }

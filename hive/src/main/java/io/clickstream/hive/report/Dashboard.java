@@ -2,6 +2,7 @@ package io.clickstream.hive.report;
 
 import io.clickstream.dimensions.Csv;
 import io.clickstream.hive.HiveVars;
+import io.clickstream.hive.Audit;
 import io.clickstream.hive.HiveWarehouse;
 import io.clickstream.hive.HqlScript;
 import io.clickstream.hive.report.Panel.Chart;
@@ -104,19 +105,40 @@ public final class Dashboard {
 
     private List<List<String>> runStatus(LocalDate from, LocalDate to) throws IOException {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("dt", "stage", "read", "accepted", "quarantined", "duplicates", "late", "published"));
-        FileSystem fs = root.getFileSystem(conf);
+        rows.add(List.of("dt", "stage", "read", "accepted", "quarantined", "duplicates", "late", "status"));
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            String published = fs.exists(new org.apache.hadoop.fs.Path(root, "published/dt=" + day + "/_SUCCESS")) ? "yes" : "no";
+            String status = status(day);
+            boolean any = false;
             for (Dataset dataset : accounted()) {
-                Accounting a = PartitionCommit.readAccounting(conf, dataset.partition(root, day));
+                org.apache.hadoop.fs.Path version = PartitionCommit.current(conf, dataset.partition(root, day));
+                Accounting a = version == null ? null : PartitionCommit.readAccounting(conf, version);
                 if (a != null) {
+                    any = true;
                     rows.add(List.of(day.toString(), a.stage(), String.valueOf(a.read()), String.valueOf(a.accepted()),
-                            String.valueOf(a.quarantined()), String.valueOf(a.duplicates()), String.valueOf(a.late()), published));
+                            String.valueOf(a.quarantined()), String.valueOf(a.duplicates()), String.valueOf(a.late()), status));
                 }
+            }
+            if (!any) {
+                rows.add(List.of(day.toString(), "", "", "", "", "", "", status));
             }
         }
         return rows;
+    }
+
+    /**
+     * A day's status for analysts: {@code published}; {@code failed: N check(s): ...} (the previous version, if any,
+     * stays visible); {@code written, not yet checked}; {@code not yet run}.
+     */
+    public String status(LocalDate day) throws IOException {
+        Audit audit = Audit.read(conf, root, day);
+        if (audit != null && !audit.failures().isEmpty()) {
+            return "failed: " + audit.failures().size() + " check(s): " + audit.failures().stream().limit(3)
+                    .map(r -> r.table() + " " + r.check()).collect(java.util.stream.Collectors.joining("; "));
+        }
+        if (warehouse.published(day)) {
+            return "published";
+        }
+        return audit == null ? "not yet run" : audit.checked() ? "checked, not published" : "written, not yet checked";
     }
 
     /** Parses and checks a {@code --from/--to} pair (dates, from not after to, at most a year). */

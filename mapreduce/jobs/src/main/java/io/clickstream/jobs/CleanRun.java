@@ -15,8 +15,8 @@ import org.apache.hadoop.mapreduce.Job;
 /**
  * What every stage does around its MapReduce job, for one day: refuse missing input, hold the day against other
  * runs of the stage and run into this attempt's own staging directory, refuse to publish when records are unaccounted
- * for (by the counters and by the records the staged files hold) or too many were quarantined, and replace the day's
- * partitions (quarantine first, then the output) with the staged ones. Closing it releases the day.
+ * for (by the counters and by the records the staged files hold) or too many were quarantined, and commit the staged
+ * quarantine and output as the day's newest versions (quarantine first). Closing it releases the day.
  */
 public final class CleanRun implements AutoCloseable {
 
@@ -55,11 +55,12 @@ public final class CleanRun implements AutoCloseable {
 
     /** What a missing input means: a day not landed yet for raw data, a stage not run yet for the rest. */
     private String missing(Path input) {
-        Path dataset = input.getParent();
+        Path day = PartitionCommit.isVersion(input) ? input.getParent() : input;
+        Path dataset = day.getParent();
         String zone = dataset == null || dataset.getParent() == null ? "" : dataset.getParent().getName();
         if (zone.equals(Warehouse.CLEAN) || zone.equals(Warehouse.MARTS)) {
             String writer = Datasets.find(zone, dataset.getName()).map(Dataset::writtenBy).orElse("the stage that writes it");
-            return "no " + zone + "/" + dataset.getName() + " for dt=" + date + " at " + input + " (has " + writer
+            return "no " + zone + "/" + dataset.getName() + " for dt=" + date + " at " + day + " (has " + writer
                     + " run for the day?)";
         }
         return "no raw input for dt=" + date + " at " + input + " (has the day landed?)";
@@ -126,11 +127,11 @@ public final class CleanRun implements AutoCloseable {
     }
 
     /**
-     * Publishes the staged quarantine and output with its {@code _accounting.json} when the quarantined share is
+     * Commits the staged quarantine and output with its {@code _accounting.json} when the quarantined share is
      * within the threshold; otherwise keeps the staged quarantine aside ({@link #failedQuarantine}) and publishes
      * nothing.
      */
-    public void publish(Accounting accounting, Path staging, Path output, Path quarantine, String reasons)
+    public Committed publish(Accounting accounting, Path staging, Path output, Path quarantine, String reasons)
             throws IOException {
         Path stagedQuarantine = new Path(staging, QuarantineSink.OUTPUT);
         requireHeld();
@@ -153,27 +154,34 @@ public final class CleanRun implements AutoCloseable {
         }
         PartitionCommit.discard(conf, failedQuarantine);
         PartitionCommit.writeAccounting(conf, staging, accounting);
-        PartitionCommit.replace(conf, stagedQuarantine, quarantine);
-        PartitionCommit.replace(conf, staging, output);
+        Path quarantineVersion = PartitionCommit.addVersion(conf, stagedQuarantine, quarantine);
+        Path outputVersion = PartitionCommit.addVersion(conf, staging, output);
         PartitionCommit.discard(conf, staging);
         ActionOutput.write(accounting.asMap());
+        return new Committed(outputVersion, quarantineVersion);
+    }
+
+    /** The versions a run committed: its output's and its quarantine's. */
+    public record Committed(Path output, Path quarantine) {
     }
 
     /**
-     * Publishes the staged outputs of a stage without quarantine (each staged directory replaces its partition,
-     * with the stage's {@code _accounting.json}), then removes the staging directory.
+     * Commits the staged outputs of a stage without quarantine (each staged directory a new version of its partition,
+     * with the stage's {@code _accounting.json}), then removes the staging directory; returns each partition's new version.
      */
-    public void publishAll(Accounting accounting, Path staging, Map<Path, Path> stagedToPartition) throws IOException {
+    public Map<Path, Path> publishAll(Accounting accounting, Path staging, Map<Path, Path> stagedToPartition) throws IOException {
         requireHeld();
+        Map<Path, Path> versions = new java.util.LinkedHashMap<>();
         FileSystem fs = staging.getFileSystem(conf);
         for (Map.Entry<Path, Path> output : stagedToPartition.entrySet()) {
             fs.mkdirs(output.getKey());
             fs.createNewFile(new Path(output.getKey(), "_SUCCESS"));
             PartitionCommit.writeAccounting(conf, output.getKey(), accounting);
-            PartitionCommit.replace(conf, output.getKey(), output.getValue());
+            versions.put(output.getValue(), PartitionCommit.addVersion(conf, output.getKey(), output.getValue()));
         }
         PartitionCommit.discard(conf, staging);
         ActionOutput.write(accounting.asMap());
+        return versions;
     }
 
     /**

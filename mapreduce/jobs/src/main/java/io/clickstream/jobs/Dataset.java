@@ -1,11 +1,13 @@
 package io.clickstream.jobs;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
 /**
- * A dataset of the warehouse under its one name: the directory {@code ROOT/zone/name/dt=D}, the Avro schema its
+ * A dataset of the warehouse under its one name: the directory {@code ROOT/zone/name/dt=D} (for a table, holding its versions), the Avro schema its
  * records follow ({@code src/main/avro/<schema>.avsc}, null for raw files), the Hive table {@code zone.name} (when
  * it has a schema) with its DDL and checks in {@code hql/ddl/zone.name.(hql|checks)}, the command that writes it
  * and the ones that read it. Declared once, in {@link Datasets}.
@@ -29,8 +31,27 @@ public record Dataset(String zone, String name, String schema, String writtenBy,
         return zone + "." + name;
     }
 
+    /**
+     * The same table in the zone's audit database ({@code clean_audit.page_views}): a run's new versions are registered
+     * there and checked before {@code warehouse publish} switches {@link #table()}, which analysts read, to them.
+     */
+    public String auditTable() {
+        return zone + "_audit." + name;
+    }
+
     public Path partition(Path root, LocalDate dt) {
         return Warehouse.partition(root, zone, name, dt);
+    }
+
+    /**
+     * What the stages read of day {@code dt}: its newest committed version ({@link PartitionCommit#current}); the
+     * day's directory itself when it has none (raw files, forwarded late lines, or a day not written yet, which a
+     * missing-input message then names).
+     */
+    public Path current(Configuration conf, Path root, LocalDate dt) throws IOException {
+        Path day = partition(root, dt);
+        Path version = PartitionCommit.current(conf, day);
+        return version != null ? version : day;
     }
 
     public String ddlResource() {

@@ -1,27 +1,133 @@
 package io.clickstream.jobs;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Write-then-commit for a date partition: a job writes into a hidden staging directory beside the
- * partition; only a complete, checked output (its {@code _SUCCESS} and {@code _accounting.json} already in it)
- * replaces the partition, so a rerun leaves exactly the new output and a failed run leaves the old one.
+ * Write-then-commit for a date partition: a job writes into a hidden staging directory beside the partition; only a
+ * complete, checked output (its {@code _SUCCESS} and {@code _accounting.json} already in it) is committed.
  *
- * <p>The replacement is two renames: the previous version aside to {@code .staging/dt=D.replaced}, the new one into
- * place. A crash between them leaves no partition rather than a partial one, and the previous version where
- * {@link #restore} (run by the next run of the day, and before every replacement) puts it back.
+ * <p>A table's partition is committed as a new <em>version</em>, {@code dt=D/v000007-20261205T061502Z}, by one rename
+ * ({@link #addVersion}): the stages read the newest ({@link #current}), while Hive's analyst-facing partition keeps
+ * pointing at the version that passed its checks until {@code warehouse publish} switches it (write, audit, publish).
+ * So a rerun never touches what analysts see, and a crash leaves either the new version complete or none of it. The
+ * published version is marked ({@value #PUBLISHED_MARKER}) and kept; of the others the newest
+ * {@code clickstream.versions.keep} stay.
+ *
+ * <p>Files that are not tables (forwarded late lines, a failed run's quarantine) are {@link #replace}d in place: the
+ * previous version aside to {@code .staging/dt=D.replaced}, the new one in, and a crash between the two renames is
+ * finished by {@link #restore} (run by the next run of the day, and before every replacement).
  */
 public final class PartitionCommit {
 
     /** File with the stage's accounting, next to {@code _SUCCESS}; hidden from Hive and MapReduce by its '_'. */
     public static final String ACCOUNTING_FILE = "_accounting.json";
 
+    /** Marks the version Hive's analyst-facing partition points at; kept whatever {@code clickstream.versions.keep} says. */
+    public static final String PUBLISHED_MARKER = "_PUBLISHED";
+
+    private static final Pattern VERSION = Pattern.compile("v(\\d{6,})-\\d{8}T\\d{6}Z");
+    private static final DateTimeFormatter VERSION_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
     private PartitionCommit() {
+    }
+
+    /**
+     * Commits {@code staged} as the newest version of {@code partition} with one rename, then removes the versions
+     * that are neither published nor among the newest {@code clickstream.versions.keep}.
+     *
+     * @return the new version's directory
+     */
+    public static Path addVersion(Configuration conf, Path staged, Path partition) throws IOException {
+        FileSystem fs = partition.getFileSystem(conf);
+        fs.mkdirs(partition);
+        List<Path> versions = versions(fs, partition);
+        long sequence = versions.isEmpty() ? 1 : sequence(versions.get(versions.size() - 1)) + 1;
+        Path version = new Path(partition, String.format(Locale.ROOT, "v%06d-%s", sequence,
+                VERSION_TIME.format(Instant.now())));
+        if (!renamed(fs, staged, version)) {
+            throw new IOException("cannot move " + staged + " to " + version + " (the day's previous versions are unchanged)");
+        }
+        versions.add(version);
+        int keep = Settings.VERSIONS_KEEP.get(conf);
+        for (int i = 0; i < versions.size() - keep; i++) {
+            if (!fs.exists(new Path(versions.get(i), PUBLISHED_MARKER))) {
+                fs.delete(versions.get(i), true);
+            }
+        }
+        return version;
+    }
+
+    /** The newest committed version of a day's partition, or null when the day has none. */
+    public static Path current(Configuration conf, Path partition) throws IOException {
+        FileSystem fs = partition.getFileSystem(conf);
+        List<Path> versions = versions(fs, partition);
+        for (int i = versions.size() - 1; i >= 0; i--) {
+            if (fs.exists(new Path(versions.get(i), "_SUCCESS"))) {
+                return versions.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** Marks {@code version} as the published one of its partition, and no other. */
+    public static void markPublished(Configuration conf, Path version) throws IOException {
+        FileSystem fs = version.getFileSystem(conf);
+        for (Path other : versions(fs, version.getParent())) {
+            if (!other.getName().equals(version.getName())) {
+                fs.delete(new Path(other, PUBLISHED_MARKER), false);
+            }
+        }
+        fs.create(new Path(version, PUBLISHED_MARKER), true).close();
+    }
+
+    /** A rename that says false, not throws, when it did not happen (the local file system throws where HDFS says false). */
+    private static boolean renamed(FileSystem fs, Path from, Path to) {
+        try {
+            return fs.rename(from, to);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Whether a path names a version directory of a partition. */
+    public static boolean isVersion(Path path) {
+        return VERSION.matcher(path.getName()).matches();
+    }
+
+    /** The partition's versions, oldest first. */
+    private static List<Path> versions(FileSystem fs, Path partition) throws IOException {
+        List<Path> versions = new ArrayList<>();
+        if (fs.exists(partition)) {
+            for (FileStatus status : fs.listStatus(partition, PartitionCommit::isVersion)) {
+                versions.add(status.getPath());
+            }
+        }
+        versions.sort(Comparator.comparingLong(PartitionCommit::sequence));
+        return versions;
+    }
+
+    private static long sequence(Path version) {
+        Matcher m = VERSION.matcher(version.getName());
+        if (!m.matches()) {
+            throw new IllegalArgumentException(version + " is not a version directory");
+        }
+        return Long.parseLong(m.group(1));
     }
 
     /** Where the previous version of {@code partition} waits while it is replaced. */
@@ -42,13 +148,7 @@ public final class PartitionCommit {
                 throw new IOException("cannot move the previous output " + partition + " aside to " + previous);
             }
         }
-        boolean moved;
-        try {
-            moved = fs.rename(staged, partition);
-        } catch (IOException e) {
-            moved = false;
-        }
-        if (!moved) {
+        if (!renamed(fs, staged, partition)) {
             if (hadPrevious) {
                 fs.rename(previous, partition);
             }
@@ -82,7 +182,7 @@ public final class PartitionCommit {
         }
     }
 
-    /** The accounting written next to a published partition, or null when there is none. */
+    /** The accounting written into a partition's version (or a staged output), or null when there is none. */
     public static Accounting readAccounting(Configuration conf, Path partition) throws IOException {
         Path file = new Path(partition, ACCOUNTING_FILE);
         FileSystem fs = file.getFileSystem(conf);

@@ -73,6 +73,9 @@ public final class Settings {
     public static final Setting<Integer> LOCK_LEASE_SECONDS = Setting.of("clickstream.lock.lease-seconds", "120",
             "a stage's run holds its day under a lease it renews every quarter of this; a run silent for a whole lease"
                     + " has died, and the next run of the day takes over", intIn(5, 86400));
+    public static final Setting<Integer> VERSIONS_KEEP = Setting.of("clickstream.versions.keep", "3",
+            "versions of a day's partition kept when a stage writes a new one (the published version is kept besides"
+                    + " them): older ones, and failed runs' output, are removed", intIn(1, 1000));
     public static final Setting<Integer> EVENTS_LATENESS_DAYS = Setting.of("clickstream.events.lateness-days", "3",
             "how many days back an event may arrive and still be put into its day", intIn(0, 366));
     public static final Setting<Integer> EVENTS_MAX_LINE_BYTES = Setting.of("clickstream.events.max-line-bytes", "262144",
@@ -126,9 +129,6 @@ public final class Settings {
             "the shop currency channel revenue is summed in", Settings::currency);
     public static final Setting<Integer> MARTS_REDUCERS = Setting.of("clickstream.marts.reducers", "2",
             "reducers of the `marts` job", intIn(1, 10_000));
-    public static final Setting<Integer> CHECK_SESSIONS = Setting.of("clickstream.checks.sessions", "3",
-            "HiveServer2 sessions `warehouse check` spreads a day's tables over (1 checks them one after another)",
-            intIn(1, 64));
     public static final Setting<Boolean> VERBOSE = Setting.of("clickstream.verbose", "true",
             "print job progress (the quickstart turns it off)", Settings::bool);
 
@@ -148,11 +148,11 @@ public final class Settings {
 
     private static final List<Key> ALL = List.of(ACCESS_LOGS_FORMAT, ACCESS_LOGS_FORMATS, ACCESS_LOGS_TIME_ZONE,
             ACCESS_LOGS_STATIC_FILES, IP_ANONYMIZE, IP_HASH_KEY, ACCESS_LOGS_MAX_LINE_BYTES, QUARANTINE_MAX_SHARE,
-            INPUT_FAIL_ON_CORRUPT_FILES, LOCK_LEASE_SECONDS, DIMENSIONS_ALLOW_EMPTY_EXPORT, EVENTS_LATENESS_DAYS, EVENTS_MAX_LINE_BYTES, EVENTS_BYTES_PER_REDUCER, JDBC_PASSWORD,
+            INPUT_FAIL_ON_CORRUPT_FILES, LOCK_LEASE_SECONDS, VERSIONS_KEEP, DIMENSIONS_ALLOW_EMPTY_EXPORT, EVENTS_LATENESS_DAYS, EVENTS_MAX_LINE_BYTES, EVENTS_BYTES_PER_REDUCER, JDBC_PASSWORD,
             SESSIONS_GAP_MINUTES,
             SESSIONS_LOOKAHEAD_HOURS, SESSIONS_OWN_HOSTS, SESSIONS_USER_AGENT_CACHE, SESSIONS_USER_AGENT_REGEXES,
             SESSIONS_BOT_AGENTS, SESSIONS_BOT_PAGE_VIEWS_PER_MINUTE, SESSIONS_BOT_BURST_PAGE_VIEWS, SESSIONS_BOT_MAX_REQUESTS,
-            SESSIONS_BYTES_PER_REDUCER, CUSTOMER_HISTORY_START_AT, MARTS_CURRENCY, MARTS_REDUCERS, CHECK_SESSIONS, VERBOSE, RUN_DATE, DIMENSION,
+            SESSIONS_BYTES_PER_REDUCER, CUSTOMER_HISTORY_START_AT, MARTS_CURRENCY, MARTS_REDUCERS, VERBOSE, RUN_DATE, DIMENSION,
             METASTORE, APP);
 
     private Settings() {

@@ -24,6 +24,16 @@ public final class Warehouse {
         return new Path(new Path(new Path(root, zone), dataset), "dt=" + dt);
     }
 
+    /** The UTC day of a file or directory inside a day's partition: its nearest {@code dt=D} ancestor (or itself). */
+    public static LocalDate dayOf(Path path) {
+        for (Path p = path; p != null; p = p.getParent()) {
+            if (p.getName().startsWith("dt=")) {
+                return parseDate(p.getName().substring("dt=".length()));
+            }
+        }
+        throw new IllegalArgumentException(path + " is not inside a dt=YYYY-MM-DD partition");
+    }
+
     /**
      * A {@code YYYY-MM-DD} date, strictly: it becomes part of paths and HQL, so nothing else gets through.
      *

@@ -132,7 +132,7 @@ class DayLockTest {
         fs.setTimes(lock, System.currentTimeMillis() - 1_000L * (Settings.LOCK_LEASE_SECONDS.get(conf) + 1), -1);
         CleanAccessLogs.Result result = clean();
         assertEquals(lines, result.accounting().accepted());
-        assertEquals(lines, AvroFiles.readAll(conf, result.output(), new SpecificDatumReader<>(PageView.class)).size());
+        assertEquals(lines, AvroFiles.readAll(conf, Versions.current(conf, result.output()), new SpecificDatumReader<>(PageView.class)).size());
         assertFalse(deadAttempt.exists(), "the dead attempt's staging is cleared");
         assertFalse(olderLayout.exists(), "so is staging in the older layout");
         assertFalse(staging.exists(), "nothing is left in .staging");
@@ -171,7 +171,7 @@ class DayLockTest {
             clean();
             FileSystem fs = FileSystem.get(staging.toUri(), conf);
             fs.mkdirs(staging);
-            for (var file : fs.listStatus(raw, p -> p.getName().endsWith(".avro"))) {
+            for (var file : fs.listStatus(Versions.current(conf, raw), p -> p.getName().endsWith(".avro"))) {
                 org.apache.hadoop.fs.FileUtil.copy(fs, file.getPath(), fs, staging, false, conf);
             }
             Accounting claimed = new Accounting(CleanAccessLogs.NAME, lines + 1, lines + 1, 0);

@@ -170,8 +170,8 @@ class FuzzTest {
             throws IOException {
         String seed = " (seed " + SEED + ")";
         assertEquals(books.read(), books.accepted() + books.quarantined() + books.duplicates() + books.late(), books + seed);
-        assertEquals(books.accepted(), AvroFiles.count(conf, output), "output records" + seed);
-        List<QuarantineRecord> quarantined = AvroFiles.readAll(conf, quarantine, new SpecificDatumReader<>(QuarantineRecord.class));
+        assertEquals(books.accepted(), AvroFiles.count(conf, Versions.current(conf, output)), "output records" + seed);
+        List<QuarantineRecord> quarantined = AvroFiles.readAll(conf, Versions.current(conf, quarantine), new SpecificDatumReader<>(QuarantineRecord.class));
         assertEquals(books.quarantined(), quarantined.size(), "quarantine records" + seed);
         assertTrue(books.quarantined() > books.read() / 10, "the mutations were seen: " + books + seed);
         Map<String, byte[]> files = new HashMap<>();

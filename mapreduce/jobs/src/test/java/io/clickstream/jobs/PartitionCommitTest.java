@@ -3,6 +3,7 @@ package io.clickstream.jobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -13,7 +14,11 @@ import org.apache.hadoop.fs.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A partition is never left partial: a replacement cut between its two renames is finished by the next run. */
+/**
+ * A table's day gains versions, each complete or absent, and the stages read the newest; the published one is kept.
+ * Files replaced in place (late lines, a failed run's quarantine) are never left partial either: a replacement cut
+ * between its two renames is finished by the next run.
+ */
 class PartitionCommitTest {
 
     private static final LocalDate DAY = LocalDate.of(2026, 5, 4);
@@ -75,5 +80,49 @@ class PartitionCommitTest {
         Path missing = new Path(new File(tmp, "never-written").toURI());
         IOException failed = assertThrows(IOException.class, () -> PartitionCommit.replace(conf, missing, partition()));
         assertEquals("old", content(local(partition())), failed.getMessage());
+    }
+
+    private Path staged(String content) throws IOException {
+        return new Path(version(new File(tmp, "staged-" + content), content).toURI());
+    }
+
+    @Test
+    void eachCommitAddsAVersionAndTheStagesReadTheNewest() throws Exception {
+        assertEquals(null, PartitionCommit.current(conf, partition()), "no version yet");
+        Path first = PartitionCommit.addVersion(conf, staged("first"), partition());
+        Path second = PartitionCommit.addVersion(conf, staged("second"), partition());
+        assertTrue(first.getName().matches("v000001-\\d{8}T\\d{6}Z"), first.getName());
+        assertTrue(second.getName().startsWith("v000002-"), second.getName());
+        assertEquals(second, PartitionCommit.current(conf, partition()));
+        assertEquals("first", content(local(first)), "an earlier version is untouched");
+        assertEquals(Datasets.PAGE_VIEWS.current(conf, new Path(tmp.toURI()), DAY), second);
+        assertEquals(Datasets.PAGE_VIEWS.partition(new Path(tmp.toURI()), DAY.plusDays(1)),
+                Datasets.PAGE_VIEWS.current(conf, new Path(tmp.toURI()), DAY.plusDays(1)), "a day without versions: its directory");
+    }
+
+    @Test
+    void theNewestVersionsAndThePublishedOneAreKeptTheRestRemoved() throws Exception {
+        Settings.VERSIONS_KEEP.set(conf, "2");
+        Path v1 = PartitionCommit.addVersion(conf, staged("1"), partition());
+        PartitionCommit.markPublished(conf, v1);
+        Path v2 = PartitionCommit.addVersion(conf, staged("2"), partition());
+        Path v3 = PartitionCommit.addVersion(conf, staged("3"), partition());
+        Path v4 = PartitionCommit.addVersion(conf, staged("4"), partition());
+        assertEquals(java.util.List.of(true, false, true, true), java.util.List.of(local(v1).exists(), local(v2).exists(),
+                local(v3).exists(), local(v4).exists()), "v2 went; v1 stays while analysts see it");
+        PartitionCommit.markPublished(conf, v4);
+        assertFalse(new File(local(v1), PartitionCommit.PUBLISHED_MARKER).exists(), "one published version a day");
+        Path v5 = PartitionCommit.addVersion(conf, staged("5"), partition());
+        assertEquals(java.util.List.of(false, false, true, true), java.util.List.of(local(v1).exists(), local(v3).exists(),
+                local(v4).exists(), local(v5).exists()));
+    }
+
+    @Test
+    void aVersionThatCannotBeMovedInLeavesTheDayAsItWas() throws Exception {
+        Path v1 = PartitionCommit.addVersion(conf, staged("1"), partition());
+        Path missing = new Path(new File(tmp, "never-written").toURI());
+        IOException failed = assertThrows(IOException.class, () -> PartitionCommit.addVersion(conf, missing, partition()));
+        assertTrue(failed.getMessage().startsWith("cannot move " + missing), failed.getMessage());
+        assertEquals(v1, PartitionCommit.current(conf, partition()));
     }
 }

@@ -13,6 +13,9 @@ import org.apache.oozie.local.LocalOozie;
  */
 final class OozieEngine {
 
+    /** The system property that names the SMTP port of the engine's email actions (default 2525). */
+    static final String SMTP_PORT = "clickstream.box.smtp-port";
+
     private OozieEngine() {
     }
 
@@ -36,8 +39,9 @@ final class OozieEngine {
         site.put("oozie.service.coord.input.check.requeue.interval", "2000");
         site.put("oozie.service.coord.push.check.requeue.interval", "2000");
         site.put("oozie.service.StatusTransitService.statusTransit.interval", "5");
+        // Where the workflow's email actions go: a mail catcher on this machine (the engine test starts a real SMTP server).
         site.put("oozie.email.smtp.host", "127.0.0.1");
-        site.put("oozie.email.smtp.port", "2525");
+        site.put("oozie.email.smtp.port", System.getProperty(SMTP_PORT, "2525"));
         StringBuilder xml = new StringBuilder("<configuration>");
         site.forEach((k, v) -> xml.append("<property><name>").append(k).append("</name><value>").append(v)
                 .append("</value></property>"));

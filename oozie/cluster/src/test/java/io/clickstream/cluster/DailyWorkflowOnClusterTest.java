@@ -54,6 +54,7 @@ class DailyWorkflowOnClusterTest {
     private static DailyRuns runs;
     private static Path warehouse;
     private static WorkflowVariants variants;
+    private static com.icegreen.greenmail.util.GreenMail smtp;
 
     @BeforeAll
     static void generateRunOnTheLaptopStartTheClusterDeployAndLand() throws Exception {
@@ -69,6 +70,9 @@ class DailyWorkflowOnClusterTest {
                 "--metastore", LAPTOP_METASTORE.getAbsolutePath(), "--report-dir", new File(BASE, "laptop/runs").getAbsolutePath()));
         new Thread(laptopRun, "laptop-run").start();
 
+        smtp = new com.icegreen.greenmail.util.GreenMail(com.icegreen.greenmail.util.ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        System.setProperty(OozieEngine.SMTP_PORT, String.valueOf(smtp.getSmtp().getPort()));
         cluster = ClusterInABox.start(new File(BASE, "cluster"));
         hadoopJar = new HadoopJar(JOB_JAR, cluster.hadoopConfDir(), commands);
         hadoopJar.run("deploy-app", "--app", APP.getAbsolutePath(), "--to", ClusterInABox.APP_PATH);
@@ -83,6 +87,9 @@ class DailyWorkflowOnClusterTest {
     static void stopTheCluster() {
         if (cluster != null) {
             cluster.close();
+        }
+        if (smtp != null) {
+            smtp.stop();
         }
     }
 
@@ -186,48 +193,49 @@ class DailyWorkflowOnClusterTest {
                 && !message.contains("exit code ["), "the command's own line, not Oozie's exit-code text: " + message);
         assertEquals(2, failed.getUserRetryCount(), () -> "retried twice: " + describe(run));
         assertEquals(2, failed.getUserRetryMax(), () -> describe(run));
-        // No SMTP server here: the alert fails too, and the kill message still carries the action's own line first
-        // (Oozie keeps about 500 characters of it).
-        String kill = String.valueOf(action(run, "failed-unalerted").getErrorMessage());
-        String start = "clickstream-daily dt=" + bad + ": failed: clean-access-logs: " + message;
+        // Oozie's email action sent the alert through the SMTP server, then the kill message names the node and its line.
+        assertEquals(WorkflowAction.Status.OK, action(run, "notify-failure").getStatus(), () -> describe(run));
+        javax.mail.internet.MimeMessage alert = java.util.Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> subject(m).equals("clickstream-daily dt=" + bad + ": clean-access-logs failed")).findFirst()
+                .orElseThrow(() -> new AssertionError("no alert for dt=" + bad + " among " + smtp.getReceivedMessages().length));
+        String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(alert);
+        assertTrue(body.contains("Error: " + message.substring(0, Math.min(message.length(), 200))), body);
+        assertTrue(body.contains("Run report: Oozie's console"), body);
+        String kill = String.valueOf(action(run, "failed").getErrorMessage());
+        String start = "clickstream-daily dt=" + bad + ": node clean-access-logs failed: [" + message;
         assertTrue(kill.startsWith(start.substring(0, Math.min(start.length(), 400))), "kill message: " + kill);
-        assertTrue(run.getActions().stream().anyMatch(a -> a.getName().equals("notify-failure")), "the alert was tried");
         assertNoApplicationStillRunning();
         assertTrue(!cluster.fileSystem().exists(new Path(warehouse, "published/dt=" + bad)), "nothing published");
     }
 
     @Test
     @Order(5)
-    void aRegistrationWhoseStatementFailsOrThatReachedNoServerFailsAndARerunOfTheDayPublishesIt() throws Exception {
+    void aRegistrationThatReachesNoServerFailsAndARerunOfTheDayPublishesIt() throws Exception {
         // The same action succeeded with good parameters in every day of the first test.
         String registerOnly = variants.deploy("clickstream-register-only", WorkflowVariants::registrationOnly);
-        WorkflowJob badStatement = variants.run(registerOnly, FIRST, "warehouse", warehouse + "/it's");
-        assertEquals(WorkflowJob.Status.KILLED, badStatement.getStatus(), () -> "a statement that fails:\n" + describe(badStatement));
+        WorkflowJob badPath = variants.run(registerOnly, FIRST, "warehouse", warehouse + "/it's");
+        assertEquals(WorkflowJob.Status.KILLED, badPath.getStatus(), () -> "a path that cannot go into HQL:\n" + describe(badPath));
 
-        // Beeline 3.1.3 (the hive2 share library here, as on Hive 3 clusters such as EMR 7) ends OK when it cannot
-        // connect, without running its script: verify-registration fails the day instead. A day not yet registered:
-        // the first day with its partitions dropped from Hive (the data stays) and its done-flag removed.
+        // A day analysts do not see yet: the first day's partitions dropped from Hive (the data stays), its done-flag removed.
         dropPartitions(FIRST);
         cluster.fileSystem().delete(new Path(warehouse, "published/dt=" + FIRST), true);
-        String registerVia = variants.deploy("clickstream-register-via", w -> WorkflowVariants.fromRegistration(w)
-                .replace("<jdbc-url>${hiveJdbcUrl}</jdbc-url>", "<jdbc-url>${registrationJdbcUrl}</jdbc-url>"));
+        String fromRegistration = variants.deploy("clickstream-from-registration", WorkflowVariants::fromRegistration);
         String nobody = "jdbc:hive2://127.0.0.1:" + HiveServer2Process.freePort() + "/default";
-        WorkflowJob serverDown = variants.run(registerVia, FIRST, "registrationJdbcUrl", nobody);
+        WorkflowJob serverDown = variants.run(fromRegistration, FIRST, "hiveJdbcUrl", nobody);
 
         assertEquals(WorkflowJob.Status.KILLED, serverDown.getStatus(), () -> "registration to no server:\n" + describe(serverDown));
-        assertEquals(WorkflowAction.Status.OK, action(serverDown, "register-partitions").getStatus(),
-                () -> "Beeline 3.1.3 ends OK without a server (if this fails, the share library's Beeline got stricter):\n" + describe(serverDown));
-        WorkflowAction verify = action(serverDown, "verify-registration");
-        assertEquals(WorkflowAction.Status.ERROR, verify.getStatus(), () -> describe(serverDown));
-        assertTrue(String.valueOf(verify.getErrorMessage()).startsWith("dt=" + FIRST + " is not registered in Hive in none of the 17"
-                + " tables"), verify.getErrorMessage());
-        assertTrue(String.valueOf(action(serverDown, "failed-unalerted").getErrorMessage())
-                .startsWith("clickstream-daily dt=" + FIRST + ": failed: verify-registration: " + verify.getErrorMessage()), () -> describe(serverDown));
+        WorkflowAction register = action(serverDown, "register-partitions");
+        assertEquals(WorkflowAction.Status.ERROR, register.getStatus(), () -> describe(serverDown));
+        assertTrue(String.valueOf(register.getErrorMessage()).contains(nobody), () -> describe(serverDown));
+        assertTrue(String.valueOf(action(serverDown, "failed").getErrorMessage())
+                .startsWith("clickstream-daily dt=" + FIRST + ": node register-partitions failed: [warehouse register: Hive: "),
+                () -> describe(serverDown));
         assertTrue(!cluster.fileSystem().exists(new Path(warehouse, "published/dt=" + FIRST)), "nothing published");
 
-        // The operator fixes the address and reruns the day: registered, checked, published.
-        WorkflowJob rerun = variants.rerun(serverDown.getId(), registerVia, FIRST, "registrationJdbcUrl", cluster.hiveJdbcUrl());
+        // The operator fixes the address and reruns the day: registered for audit, checked, published.
+        WorkflowJob rerun = variants.rerun(serverDown.getId(), fromRegistration, FIRST, "hiveJdbcUrl", cluster.hiveJdbcUrl());
         assertEquals(WorkflowJob.Status.SUCCEEDED, rerun.getStatus(), () -> "the rerun:\n" + describe(rerun));
+        assertEquals(WorkflowAction.Status.OK, action(rerun, "publish").getStatus(), () -> describe(rerun));
         assertTrue(cluster.fileSystem().exists(new Path(warehouse, "published/dt=" + FIRST + "/_SUCCESS")), "published by the rerun");
         assertEquals(Files.readAllLines(new File(QUERY_DIR, "visitors_per_day.laptop.csv").toPath()),
                 queryOnTheCluster("visitors_per_day"), "the rerun day's figures");
@@ -255,6 +263,14 @@ class DailyWorkflowOnClusterTest {
         assertNoApplicationStillRunning();
     }
 
+    private static String subject(javax.mail.internet.MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (javax.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static WorkflowAction action(WorkflowJob run, String name) {
         return run.getActions().stream().filter(a -> a.getName().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no node " + name + " ran:\n" + describe(run)));
@@ -264,9 +280,13 @@ class DailyWorkflowOnClusterTest {
     private static void dropPartitions(LocalDate day) throws Exception {
         File script = new File(BASE, "drop-" + day + ".hql");
         StringBuilder hql = new StringBuilder();
-        for (String table : Files.readAllLines(new File(APP, "hql/register_partitions.hql").toPath())) {
-            if (table.startsWith("ALTER TABLE ")) {
-                hql.append(table, 0, table.indexOf(" ADD ")).append(" DROP IF EXISTS PARTITION (dt='").append(day).append("');\n");
+        // Every table is a dataset directory of its zone on HDFS.
+        for (String zone : ZONES) {
+            for (org.apache.hadoop.fs.FileStatus dataset : cluster.fileSystem().listStatus(new Path(warehouse, zone))) {
+                if (!dataset.getPath().getName().startsWith(".")) {
+                    hql.append("ALTER TABLE ").append(zone).append('.').append(dataset.getPath().getName())
+                            .append(" DROP IF EXISTS PARTITION (dt='").append(day).append("');\n");
+                }
             }
         }
         Files.writeString(script.toPath(), hql.append("SHOW PARTITIONS clean.page_views;\n").toString());

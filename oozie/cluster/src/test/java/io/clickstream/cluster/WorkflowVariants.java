@@ -47,7 +47,7 @@ final class WorkflowVariants {
         return cluster.nameNode() + "/apps/" + name;
     }
 
-    /** The workflow from its register-partitions action on, through the checks, the decision and the done-flag. */
+    /** The workflow from its register-partitions action on, through the checks, the decision, publish and the done-flag. */
     static String fromRegistration(String workflow) {
         // Oozie refuses unreachable nodes: keep the nodes from register-partitions on, drop those before it.
         return startingAt(workflow, "register-partitions") + workflow.substring(workflow.indexOf(element(workflow, "action",
@@ -57,7 +57,7 @@ final class WorkflowVariants {
     /** The register-partitions action alone: OK ends the workflow, an error goes to the workflow's kill node. */
     static String registrationOnly(String workflow) {
         String register = element(workflow, "action", "register-partitions")
-                .replace("<ok to=\"verify-registration\"/>", "<ok to=\"end\"/>").replace("<error to=\"notify-failure\"/>", "<error to=\"failed\"/>");
+                .replace("<ok to=\"quality-checks\"/>", "<ok to=\"end\"/>").replace("<error to=\"notify-failure\"/>", "<error to=\"failed\"/>");
         return startingAt(workflow, "register-partitions") + register + "\n" + element(workflow, "kill", "failed") + "\n" + END;
     }
 

@@ -46,8 +46,8 @@ class WorkflowVariantsTest {
     void theRegistrationAloneAndTheWorkflowFromTheRegistrationOn() throws Exception {
         assertEquals(Set.of(":start:", "register-partitions", "failed", "end"), nodes(parse(WorkflowVariants::registrationOnly)));
         Set<String> fromRegistration = nodes(parse(WorkflowVariants::fromRegistration));
-        assertEquals(Set.of(":start:", "register-partitions", "verify-registration", "quality-checks", "publish-or-stop", "done-flag",
-                "notify-failure", "quality-failed", "failed", "failed-unalerted", "end"), fromRegistration);
+        assertEquals(Set.of(":start:", "register-partitions", "quality-checks", "publish-or-stop", "publish", "done-flag",
+                "notify-failure", "alert-quality-failed", "quality-failed", "failed", "failed-unalerted", "end"), fromRegistration);
     }
 
     private static LiteWorkflowApp parse(UnaryOperator<String> variant) throws Exception {

@@ -96,9 +96,10 @@ public class CleanAccessLogs extends DailyStage<CleanAccessLogs.Result> {
                     counters.findCounter(TaskCounter.MAP_INPUT_RECORDS).getValue(),
                     counters.findCounter(TaskCounter.MAP_OUTPUT_RECORDS).getValue(),
                     QuarantineSink.written(counters)), staging);
-            run.publish(accounting, staging, output, quarantine, CleanRun.reasons(counters, RejectReason.class));
+            CleanRun.Committed committed = run.publish(accounting, staging, output, quarantine,
+                    CleanRun.reasons(counters, RejectReason.class));
             return new Result(accounting, counters.findCounter(CleanAccessLogsCounter.EVENT_TIME_OUTSIDE_DAY).getValue(),
-                    output, quarantine);
+                    committed.output(), committed.quarantine());
         }
     }
 

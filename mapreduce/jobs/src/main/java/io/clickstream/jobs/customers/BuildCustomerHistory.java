@@ -58,8 +58,8 @@ public class BuildCustomerHistory extends DailyStage<Accounting> {
     @Override
     public Accounting run(LocalDate date, Path root) throws Exception {
         Configuration conf = getConf();
-        Path snapshot = Datasets.CUSTOMERS.partition(root, date);
-        Path previous = Datasets.CUSTOMER_HISTORY.partition(root, date.minusDays(1));
+        Path snapshot = Datasets.CUSTOMERS.current(conf, root, date);
+        Path previous = Datasets.CUSTOMER_HISTORY.current(conf, root, date.minusDays(1));
         Path output = Datasets.CUSTOMER_HISTORY.partition(root, date);
         try (CleanRun run = new CleanRun(conf, NAME, date)) {
             run.requireInput(snapshot);
@@ -68,7 +68,7 @@ public class BuildCustomerHistory extends DailyStage<Accounting> {
             Job job = newJob(date, Schemas.CUSTOMER_HISTORY, staging);
             job.setInputFormatClass(AvroInputFormat.class);
             FileInputFormat.addInputPath(job, snapshot);
-            if (continuesFrom(previous, date)) {
+            if (continuesFrom(root, previous, date)) {
                 FileInputFormat.addInputPath(job, previous);
             }
             job.setMapperClass(ByCustomer.class);
@@ -101,7 +101,7 @@ public class BuildCustomerHistory extends DailyStage<Accounting> {
      * @throws JobFailedException when D-1's history is missing though earlier days have one: starting afresh would
      *     forget every version quietly
      */
-    private boolean continuesFrom(Path previous, LocalDate date) throws IOException {
+    private boolean continuesFrom(Path root, Path previous, LocalDate date) throws IOException {
         Configuration conf = getConf();
         if (date.equals(Settings.CUSTOMER_HISTORY_START_AT.get(conf))) {
             System.err.println(NAME + " for dt=" + date + ": a new history begins at this day ("
@@ -113,11 +113,12 @@ public class BuildCustomerHistory extends DailyStage<Accounting> {
             return true;
         }
         LocalDate latest = null;
-        if (fs.exists(previous.getParent())) {
-            for (FileStatus partition : fs.listStatus(previous.getParent(), p -> p.getName().startsWith("dt="))) {
+        Path days = Datasets.CUSTOMER_HISTORY.partition(root, date).getParent();
+        if (fs.exists(days)) {
+            for (FileStatus partition : fs.listStatus(days, p -> p.getName().startsWith("dt="))) {
                 LocalDate day = LocalDate.parse(partition.getPath().getName().substring("dt=".length()));
                 if (day.isBefore(date) && (latest == null || day.isAfter(latest))
-                        && fs.exists(new Path(partition.getPath(), "_SUCCESS"))) {
+                        && PartitionCommit.current(conf, partition.getPath()) != null) {
                     latest = day;
                 }
             }

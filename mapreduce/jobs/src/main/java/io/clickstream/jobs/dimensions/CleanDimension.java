@@ -138,9 +138,10 @@ public class CleanDimension extends DailyStage<CleanDimension.Result> {
                             - counters.findCounter(CleanDimensionCounter.HEADERS).getValue(),
                     counters.findCounter(TaskCounter.REDUCE_OUTPUT_RECORDS).getValue(),
                     QuarantineSink.written(counters)), staging);
-            run.publish(accounting, staging, output, quarantine, CleanRun.reasons(counters, DimensionRejectReason.class));
-            return new Result(accounting, counters.findCounter(CleanDimensionCounter.LINES_READ).getValue(), output,
-                    quarantine);
+            CleanRun.Committed committed = run.publish(accounting, staging, output, quarantine,
+                    CleanRun.reasons(counters, DimensionRejectReason.class));
+            return new Result(accounting, counters.findCounter(CleanDimensionCounter.LINES_READ).getValue(),
+                    committed.output(), committed.quarantine());
         }
     }
 

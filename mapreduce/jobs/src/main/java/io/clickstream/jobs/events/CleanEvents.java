@@ -93,8 +93,9 @@ public class CleanEvents extends DailyStage<CleanEvents.Result> {
             run.requireBalanced(violations, staging);
 
             publishLate(conf, root, date, new Path(staging, CleanEventsMapper.LATE_OUTPUT));
-            run.publish(accounting, staging, output, quarantine, CleanRun.reasons(counters, EventRejectReason.class));
-            return new Result(accounting, lateDays, output, quarantine);
+            CleanRun.Committed committed = run.publish(accounting, staging, output, quarantine,
+                    CleanRun.reasons(counters, EventRejectReason.class));
+            return new Result(accounting, lateDays, committed.output(), committed.quarantine());
         }
     }
 

@@ -62,9 +62,9 @@ public class BuildMarts extends DailyStage<Accounting> {
     @Override
     public Accounting run(LocalDate date, Path root) throws Exception {
         Configuration conf = getConf();
-        List<Path> inputs = List.of(Datasets.SESSIONIZED_PAGE_VIEWS.partition(root, date),
-                Datasets.SESSIONS.partition(root, date),
-                Datasets.ORDERS.partition(root, date));
+        List<Path> inputs = List.of(Datasets.SESSIONIZED_PAGE_VIEWS.current(conf, root, date),
+                Datasets.SESSIONS.current(conf, root, date),
+                Datasets.ORDERS.current(conf, root, date));
         Path first = Datasets.of(Warehouse.MARTS, Mart.TRAFFIC_BY_HOUR.dataset()).partition(root, date);
         try (CleanRun run = new CleanRun(conf, NAME, date)) {
             for (Path input : inputs) {

@@ -58,9 +58,9 @@ public class BuildOrders extends DailyStage<Accounting> {
     @Override
     public Accounting run(LocalDate date, Path root) throws Exception {
         Configuration conf = getConf();
-        Path events = Datasets.EVENTS.partition(root, date);
-        Path history = Datasets.CUSTOMER_HISTORY.partition(root, date);
-        Path products = Datasets.PRODUCTS.partition(root, date);
+        Path events = Datasets.EVENTS.current(getConf(), root, date);
+        Path history = Datasets.CUSTOMER_HISTORY.current(getConf(), root, date);
+        Path products = Datasets.PRODUCTS.current(getConf(), root, date);
         Path output = Datasets.ORDERS.partition(root, date);
         try (CleanRun run = new CleanRun(conf, NAME, date)) {
             run.requireInput(events);
@@ -71,7 +71,7 @@ public class BuildOrders extends DailyStage<Accounting> {
             Job job = newJob(date, Schemas.ORDER, staging);
             SideData.shipProducts(job, products);
             for (LocalDate day : List.of(date.minusDays(1), date)) {
-                SideData.shipOrderIndex(job, Datasets.SESSIONS.partition(root, day));
+                SideData.shipOrderIndex(job, Datasets.SESSIONS.current(getConf(), root, day));
             }
             MultipleInputs.addInputPath(job, events, AvroInputFormat.class, OrderMapper.class);
             MultipleInputs.addInputPath(job, history, AvroInputFormat.class, HistoryMapper.class);

@@ -1,5 +1,6 @@
 package io.clickstream.jobs.sessions;
 
+import io.clickstream.jobs.PartitionCommit;
 import io.clickstream.jobs.Datasets;
 import io.clickstream.jobs.DailyStage;
 import io.clickstream.jobs.Args;
@@ -25,8 +26,7 @@ public class RestatePreviousDay extends Configured implements Tool {
                 + " day's page views are in").parse(argv);
         LocalDate previous = args.date("date").minusDays(1);
         Path root = new Path(args.get("warehouse"));
-        Path sessions = Datasets.SESSIONS.partition(root, previous);
-        if (!sessions.getFileSystem(getConf()).exists(new Path(sessions, "_SUCCESS"))) {
+        if (PartitionCommit.current(getConf(), Datasets.SESSIONS.partition(root, previous)) == null) {
             System.out.println(NAME + ": dt=" + previous + " was never sessionized; nothing to restate");
             return 0;
         }

@@ -71,9 +71,9 @@ public class Sessionize extends DailyStage<Sessionize.Result> {
         Configuration conf = getConf();
         Settings.sessionRules(conf);
         SessionizeSettings.userAgents(conf);
-        Path day = Datasets.PAGE_VIEWS.partition(root, date);
-        Path previous = Datasets.PAGE_VIEWS.partition(root, date.minusDays(1));
-        Path next = Datasets.PAGE_VIEWS.partition(root, date.plusDays(1));
+        Path day = Datasets.PAGE_VIEWS.current(conf, root, date);
+        Path previous = Datasets.PAGE_VIEWS.current(conf, root, date.minusDays(1));
+        Path next = Datasets.PAGE_VIEWS.current(conf, root, date.plusDays(1));
         Path pageViews = Datasets.SESSIONIZED_PAGE_VIEWS.partition(root, date);
         Path sessions = Datasets.SESSIONS.partition(root, date);
         try (CleanRun run = new CleanRun(conf, NAME, date)) {
@@ -106,9 +106,9 @@ public class Sessionize extends DailyStage<Sessionize.Result> {
             Map<Path, Path> outputs = new LinkedHashMap<>();
             outputs.put(new Path(staging, SessionizeReducer.SESSIONS), sessions);
             outputs.put(staging, pageViews);
-            run.publishAll(accounting, staging, outputs);
+            Map<Path, Path> versions = run.publishAll(accounting, staging, outputs);
             return new Result(accounting, counters.findCounter(SessionizeCounter.SESSIONS).getValue(), nextDaySeen,
-                    pageViews, sessions,
+                    versions.get(pageViews), versions.get(sessions),
                     counters.findCounter(org.apache.hadoop.mapreduce.lib.input.FileInputFormatCounter.BYTES_READ).getValue(),
                     counters.findCounter(TaskCounter.MAP_OUTPUT_MATERIALIZED_BYTES).getValue());
         }

@@ -1,5 +1,6 @@
 package io.clickstream.jobs.sessions;
 
+import io.clickstream.jobs.Warehouse;
 import io.clickstream.jobs.TaskFailures;
 import io.clickstream.jobs.Settings;
 import io.clickstream.accesslog.RequestClass;
@@ -53,8 +54,7 @@ public class SessionizeMapper extends Mapper<AvroKey<PageView>, NullWritable, Vi
         dayStart = day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
         lookaheadEnd = dayStart + 86_400_000L + Settings.sessionRules(context.getConfiguration()).lookahead().toMillis();
         agents = SessionizeSettings.userAgents(context.getConfiguration());
-        String partition = ((FileSplit) context.getInputSplit()).getPath().getParent().getName();
-        LocalDate dt = LocalDate.parse(partition.substring("dt=".length()));
+        LocalDate dt = Warehouse.dayOf(((FileSplit) context.getInputSplit()).getPath());
         origin = dt.isBefore(day) ? Origin.PREVIOUS_DAY : dt.isAfter(day) ? Origin.NEXT_DAY : Origin.DAY;
     }
 

@@ -1,5 +1,7 @@
 package io.clickstream.jobs.accesslogs;
 
+import io.clickstream.jobs.Versions;
+import io.clickstream.jobs.PartitionCommit;
 import io.clickstream.jobs.Settings;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -84,8 +86,8 @@ class CleanAccessLogsJobTest {
         CleanAccessLogs.Result result = clean(conf, warehouse, DAY);
         DaySummary planted = generated.get(0);
 
-        List<PageView> views = AvroFiles.readAll(conf, result.output(), new SpecificDatumReader<>(PageView.class));
-        List<QuarantineRecord> quarantine = AvroFiles.readAll(conf, result.quarantine(),
+        List<PageView> views = AvroFiles.readAll(conf, Versions.current(conf, result.output()), new SpecificDatumReader<>(PageView.class));
+        List<QuarantineRecord> quarantine = AvroFiles.readAll(conf, Versions.current(conf, result.quarantine()),
                 new SpecificDatumReader<>(QuarantineRecord.class));
         assertEquals(planted.lines(), result.accounting().read());
         assertEquals(planted.lines() - planted.expectedQuarantined(), views.size());
@@ -113,7 +115,7 @@ class CleanAccessLogsJobTest {
         Configuration conf = localConf();
         CleanAccessLogs.Result result = clean(conf, warehouse, DAY);
         byte[] plain = Files.readAllBytes(new File(local(partition("raw", "access_logs", DAY)), "web-3.log").toPath());
-        List<QuarantineRecord> fromPlainFile = AvroFiles.readAll(conf, result.quarantine(),
+        List<QuarantineRecord> fromPlainFile = AvroFiles.readAll(conf, Versions.current(conf, result.quarantine()),
                 new SpecificDatumReader<>(QuarantineRecord.class)).stream()
                 .filter(q -> q.getSourceFile().endsWith("web-3.log")).collect(Collectors.toList());
         assertFalse(fromPlainFile.isEmpty());
@@ -124,24 +126,27 @@ class CleanAccessLogsJobTest {
             assertTrue(at + raw.length == plain.length || plain[at + raw.length] == '\n' || q.getReason().equals("LINE_TOO_LONG"));
             assertFalse(q.getMessage().isBlank());
         }
-        Set<String> files = AvroFiles.readAll(conf, result.quarantine(), new SpecificDatumReader<>(QuarantineRecord.class))
+        Set<String> files = AvroFiles.readAll(conf, Versions.current(conf, result.quarantine()), new SpecificDatumReader<>(QuarantineRecord.class))
                 .stream().map(q -> new Path(q.getSourceFile()).getName()).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(Set.of("web-1.log.gz", "web-2.log.bz2", "web-3.log"), files, "gzip and bzip2 are read too");
     }
 
     @Test
-    void rerunningADayReplacesItsOutputExactly() throws Exception {
+    void rerunningADayAddsAVersionHoldingExactlyTheNewOutput() throws Exception {
         Configuration conf = localConf();
         LocalDate day = DAY.plusDays(1);
         CleanAccessLogs.Result first = clean(conf, warehouse, day);
         Set<String> filesBefore = listing(first.output());
         CleanAccessLogs.Result second = clean(conf, warehouse, day);
 
+        assertEquals(first.output().getParent(), second.output().getParent(), "two versions of one day");
+        assertEquals(second.output(), PartitionCommit.current(conf, second.output().getParent()), "the stages read the new one");
+        assertEquals(filesBefore, listing(first.output()), "the first is untouched: analysts may still be reading it");
         assertEquals(filesBefore, listing(second.output()));
         assertEquals(first.accounting(), second.accounting());
         assertEquals(generated.get(1).lines() - generated.get(1).expectedQuarantined(),
-                AvroFiles.readAll(conf, second.output(), new SpecificDatumReader<>(PageView.class)).size(), "no duplicates");
-        assertFalse(new File(local(second.output().getParent()), ".staging").exists(), "no staging left behind");
+                AvroFiles.readAll(conf, Versions.current(conf, second.output()), new SpecificDatumReader<>(PageView.class)).size(), "no duplicates");
+        assertFalse(new File(local(second.output().getParent().getParent()), ".staging").exists(), "no staging left behind");
     }
 
     /** A day's published output and quarantine always come from one run: a failed run changes neither. */
@@ -158,7 +163,8 @@ class CleanAccessLogsJobTest {
         File quarantine = local(Warehouse.partition(dirty, "quarantine", "access_logs", DAY));
         Set<String> publishedPageViews = listing(new Path(pageViews.toURI()));
         Set<String> publishedQuarantine = listing(new Path(quarantine.toURI()));
-        long pageViewsModified = new File(pageViews, "_SUCCESS").lastModified();
+        File published = local(PartitionCommit.current(conf, new Path(pageViews.toURI())));
+        long pageViewsModified = new File(published, "_SUCCESS").lastModified();
 
         CleanAccessLogs job = new CleanAccessLogs();
         JobFailedException e = assertThrows(JobFailedException.class,
@@ -168,7 +174,8 @@ class CleanAccessLogsJobTest {
         assertTrue(e.getMessage().contains("web-1.log.gz=") && e.getMessage().contains("FORMAT_MISMATCH="), e.getMessage());
         assertEquals(publishedPageViews, listing(new Path(pageViews.toURI())), "the published page views stay");
         assertEquals(publishedQuarantine, listing(new Path(quarantine.toURI())), "and so does their quarantine");
-        assertEquals(pageViewsModified, new File(pageViews, "_SUCCESS").lastModified());
+        assertEquals(published, local(PartitionCommit.current(conf, new Path(pageViews.toURI()))), "no new version");
+        assertEquals(pageViewsModified, new File(published, "_SUCCESS").lastModified());
         File failed = new File(quarantine.getParentFile(), ".failed/dt=" + DAY);
         assertTrue(e.getMessage().contains("This run's quarantine, for inspection: " + new Path(failed.toURI())
                 .toString().replaceAll("/$", "")), e.getMessage());
@@ -204,7 +211,7 @@ class CleanAccessLogsJobTest {
                 expected.add(hash.apply(parsed.clientIp()));
             }
         }
-        Set<String> actual = AvroFiles.readAll(conf, result.output(), new SpecificDatumReader<>(PageView.class)).stream()
+        Set<String> actual = AvroFiles.readAll(conf, Versions.current(conf, result.output()), new SpecificDatumReader<>(PageView.class)).stream()
                 .map(PageView::getClientIp).collect(Collectors.toSet());
         assertFalse(expected.isEmpty());
         assertTrue(actual.containsAll(expected), "addresses of web-3.log hashed with the provider's key");

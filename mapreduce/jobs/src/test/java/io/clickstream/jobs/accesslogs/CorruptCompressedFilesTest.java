@@ -1,5 +1,6 @@
 package io.clickstream.jobs.accesslogs;
 
+import io.clickstream.jobs.Versions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -88,8 +89,8 @@ class CorruptCompressedFilesTest {
         assertEquals(0, ToolRunner.run(conf, job, new String[] {"--date", DAY.toString(), "--warehouse", root.toString()}));
         CleanAccessLogs.Result result = job.lastResult();
 
-        List<PageView> views = AvroFiles.readAll(conf, result.output(), new SpecificDatumReader<>(PageView.class));
-        List<QuarantineRecord> quarantine = AvroFiles.readAll(conf, result.quarantine(),
+        List<PageView> views = AvroFiles.readAll(conf, Versions.current(conf, result.output()), new SpecificDatumReader<>(PageView.class));
+        List<QuarantineRecord> quarantine = AvroFiles.readAll(conf, Versions.current(conf, result.quarantine()),
                 new SpecificDatumReader<>(QuarantineRecord.class));
         Map<String, Long> keptPerFile = views.stream().collect(Collectors.groupingBy(v -> v.getPath().split("/")[1],
                 TreeMap::new, Collectors.counting()));
@@ -151,7 +152,7 @@ class CorruptCompressedFilesTest {
 
         CleanAccessLogs job = new CleanAccessLogs();
         assertEquals(0, ToolRunner.run(conf, job, new String[] {"--date", DAY.toString(), "--warehouse", root.toString()}));
-        List<QuarantineRecord> quarantine = AvroFiles.readAll(conf, job.lastResult().quarantine(),
+        List<QuarantineRecord> quarantine = AvroFiles.readAll(conf, Versions.current(conf, job.lastResult().quarantine()),
                 new SpecificDatumReader<>(QuarantineRecord.class));
         assertEquals(24, quarantine.size());
         for (QuarantineRecord q : quarantine) {

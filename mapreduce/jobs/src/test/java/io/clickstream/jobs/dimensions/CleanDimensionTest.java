@@ -1,5 +1,6 @@
 package io.clickstream.jobs.dimensions;
 
+import io.clickstream.jobs.Versions;
 import io.clickstream.jobs.Settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -93,7 +94,7 @@ class CleanDimensionTest {
 
     private static Map<DimensionRejectReason, Long> reasons(Path quarantine) throws Exception {
         Map<DimensionRejectReason, Long> reasons = new EnumMap<>(DimensionRejectReason.class);
-        AvroFiles.forEach(conf, quarantine, new SpecificDatumReader<>(QuarantineRecord.class),
+        AvroFiles.forEach(conf, Versions.current(conf, quarantine), new SpecificDatumReader<>(QuarantineRecord.class),
                 q -> reasons.merge(DimensionRejectReason.valueOf(q.getReason()), 1L, Long::sum));
         return reasons;
     }
@@ -112,7 +113,7 @@ class CleanDimensionTest {
             assertEquals(snapshot.expectedQuarantine(), reasons(result.quarantine()));
             assertTrue(snapshot.expectedQuarantine().size() >= 3, "the sample breaks rows in several ways");
         }
-        List<Product> products = AvroFiles.readAll(conf, new Path(root, "clean/products/dt=" + DAY),
+        List<Product> products = AvroFiles.readAll(conf, Versions.current(conf, new Path(root, "clean/products/dt=" + DAY)),
                 new SpecificDatumReader<>(Product.class));
         assertTrue(products.stream().anyMatch(p -> p.getName().contains("\"Cloud\", white")), "quotes and commas survive");
         assertTrue(products.stream().anyMatch(p -> p.getName().contains("Gift set\n(boxed)")), "line breaks survive");
@@ -184,10 +185,10 @@ class CleanDimensionTest {
         assertEquals(7, result.accounting().read());
         assertEquals(1, result.accounting().duplicates(), "a copy of a row is a duplicate");
         assertEquals(3, result.accounting().accepted());
-        Map<String, String> segments = AvroFiles.readAll(conf, result.output(), new SpecificDatumReader<>(Customer.class))
+        Map<String, String> segments = AvroFiles.readAll(conf, Versions.current(conf, result.output()), new SpecificDatumReader<>(Customer.class))
                 .stream().collect(java.util.stream.Collectors.toMap(Customer::getCustomerId, Customer::getSegment));
         assertEquals(Map.of("C00001", "consumer", "C00002", "vip", "C00004", "consumer"), segments);
-        List<QuarantineRecord> quarantined = AvroFiles.readAll(conf, result.quarantine(),
+        List<QuarantineRecord> quarantined = AvroFiles.readAll(conf, Versions.current(conf, result.quarantine()),
                 new SpecificDatumReader<>(QuarantineRecord.class));
         assertEquals(3, quarantined.size());
         for (QuarantineRecord record : quarantined) {
@@ -214,7 +215,7 @@ class CleanDimensionTest {
         CleanDimension job = new CleanDimension();
         job.setConf(conf);
         job.run(Dimension.PRODUCTS, DAY, root, null, null);
-        List<String> names = AvroFiles.readAll(conf, new Path(root, "clean/products/dt=" + DAY),
+        List<String> names = AvroFiles.readAll(conf, Versions.current(conf, new Path(root, "clean/products/dt=" + DAY)),
                 new SpecificDatumReader<>(Product.class)).stream().map(Product::getName).sorted().toList();
         assertEquals(List.of("Cap\nwith a line feed", "Gift set\r\n(boxed)"), names);
     }
@@ -236,7 +237,7 @@ class CleanDimensionTest {
         CleanDimension permitted = new CleanDimension();
         permitted.setConf(allowed);
         assertEquals(0, permitted.run(Dimension.CUSTOMERS, DAY, root, null, null).accounting().read());
-        assertTrue(new File(new File(root.toUri()), "clean/customers/dt=" + DAY + "/_SUCCESS").exists());
+        assertTrue(new File(new File(Versions.current(conf, new Path(root, "clean/customers/dt=" + DAY)).toUri()), "_SUCCESS").exists());
     }
 
     @Test
@@ -257,11 +258,11 @@ class CleanDimensionTest {
             assertEquals(snapshot.expectedAccepted(), result.accounting().accepted());
             assertEquals(snapshot.expectedQuarantine(), reasons(result.quarantine()));
         }
-        List<Customer> customers = AvroFiles.readAll(conf, new Path(root, "clean/customers/dt=" + DAY),
+        List<Customer> customers = AvroFiles.readAll(conf, Versions.current(conf, new Path(root, "clean/customers/dt=" + DAY)),
                 new SpecificDatumReader<>(Customer.class));
         assertEquals(customers.size(), customers.stream().map(Customer::getCustomerId).distinct().count());
         assertTrue(customers.stream().allMatch(c -> c.getCountry().length() == 2));
-        List<Product> products = AvroFiles.readAll(conf, new Path(root, "clean/products/dt=" + DAY),
+        List<Product> products = AvroFiles.readAll(conf, Versions.current(conf, new Path(root, "clean/products/dt=" + DAY)),
                 new SpecificDatumReader<>(Product.class));
         assertEquals(new BigDecimal("12.34").scale(), products.get(0).getListPrice().scale());
 

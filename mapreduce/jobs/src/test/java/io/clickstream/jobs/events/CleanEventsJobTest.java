@@ -1,5 +1,6 @@
 package io.clickstream.jobs.events;
 
+import io.clickstream.jobs.Versions;
 import io.clickstream.jobs.Datasets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,7 +54,7 @@ class CleanEventsJobTest {
     }
 
     private static List<Event> events(CleanEvents.Result result) throws Exception {
-        return AvroFiles.readAll(conf, result.output(), new SpecificDatumReader<>(Event.class));
+        return AvroFiles.readAll(conf, Versions.current(conf, result.output()), new SpecificDatumReader<>(Event.class));
     }
 
     @Test
@@ -68,7 +69,7 @@ class CleanEventsJobTest {
             assertEquals(day.duplicates(), result.accounting().duplicates());
             assertEquals(day.late(), result.lateDays());
             Map<EventRejectReason, Long> reasons = new EnumMap<>(EventRejectReason.class);
-            AvroFiles.forEach(conf, result.quarantine(), new SpecificDatumReader<>(QuarantineRecord.class),
+            AvroFiles.forEach(conf, Versions.current(conf, result.quarantine()), new SpecificDatumReader<>(QuarantineRecord.class),
                     q -> reasons.merge(EventRejectReason.valueOf(q.getReason()), 1L, Long::sum));
             assertEquals(day.expectedQuarantine(), reasons);
 
@@ -127,7 +128,7 @@ class CleanEventsJobTest {
             DaySummary own = planted.get((int) (earlier.toEpochDay() - D1.toEpochDay()));
             long expected = own.accepted() + planted.stream().filter(p -> p.date().isAfter(earlier))
                     .mapToLong(p -> p.late().getOrDefault(earlier, 0L)).sum();
-            List<Event> events = AvroFiles.readAll(conf, Datasets.EVENTS.partition(root, earlier),
+            List<Event> events = AvroFiles.readAll(conf, Versions.current(conf, Datasets.EVENTS.partition(root, earlier)),
                     new SpecificDatumReader<>(Event.class));
             assertEquals(expected, events.size(), earlier + " has its own events and every late one, once");
         }

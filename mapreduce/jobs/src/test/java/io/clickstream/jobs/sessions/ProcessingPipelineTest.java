@@ -1,5 +1,6 @@
 package io.clickstream.jobs.sessions;
 
+import io.clickstream.jobs.Versions;
 import io.clickstream.jobs.Datasets;
 import io.clickstream.jobs.JobFailedException;
 import io.clickstream.jobs.Settings;
@@ -98,7 +99,7 @@ class ProcessingPipelineTest {
     }
 
     private static <T> List<T> read(String dataset, LocalDate day, Class<T> type) throws Exception {
-        return AvroFiles.readAll(conf, Warehouse.partition(root, Warehouse.MARTS, dataset, day), new SpecificDatumReader<>(type));
+        return AvroFiles.readAll(conf, Versions.current(conf, Warehouse.partition(root, Warehouse.MARTS, dataset, day)), new SpecificDatumReader<>(type));
     }
 
     /** Accepted, first copies of lines, all three days, in time order. */
@@ -194,7 +195,7 @@ class ProcessingPipelineTest {
         for (int d = 0; d < 3; d++) {
             LocalDate day = D1.plusDays(d);
             Instant noon = day.atTime(12, 0).toInstant(ZoneOffset.UTC);
-            for (Customer row : AvroFiles.readAll(conf, Datasets.CUSTOMERS.partition(root, day),
+            for (Customer row : AvroFiles.readAll(conf, Versions.current(conf, Datasets.CUSTOMERS.partition(root, day)),
                     new SpecificDatumReader<>(Customer.class))) {
                 CustomerVersion version = CustomerHistory.asOf(byCustomer.get(row.getCustomerId()), noon);
                 assertNotNull(version, row.getCustomerId() + " on " + day);
@@ -213,7 +214,7 @@ class ProcessingPipelineTest {
         Path day = Datasets.PAGE_VIEWS.partition(broken, D2);
         org.apache.hadoop.fs.FileSystem fs = day.getFileSystem(conf);
         org.apache.hadoop.fs.FileUtil.copy(fs, Datasets.PAGE_VIEWS.partition(root, D2), fs, day, false, conf);
-        try (var out = fs.create(new Path(day, "part-m-00099.avro"))) {
+        try (var out = fs.create(new Path(Versions.current(conf, day), "part-m-00099.avro"))) {
             out.write("not avro at all".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         }
         Sessionize job = new Sessionize();
@@ -247,13 +248,13 @@ class ProcessingPipelineTest {
         afresh.setConf(beginAgain);
         afresh.run(afterGap, root);
         List<CustomerVersion> history = read(Datasets.CUSTOMER_HISTORY.name(), afterGap, CustomerVersion.class);
-        assertEquals(AvroFiles.readAll(conf, snapshot, new SpecificDatumReader<>(Customer.class)).size(), history.size(),
+        assertEquals(AvroFiles.readAll(conf, Versions.current(conf, snapshot), new SpecificDatumReader<>(Customer.class)).size(), history.size(),
                 "a new history holds one version per customer of the snapshot");
     }
 
     @Test
     void ordersKeepEveryOrderAndLinkTheConfirmedOnesToTheirSession() throws Exception {
-        List<Event> placed = AvroFiles.readAll(conf, Datasets.EVENTS.partition(root, D2),
+        List<Event> placed = AvroFiles.readAll(conf, Versions.current(conf, Datasets.EVENTS.partition(root, D2)),
                 new SpecificDatumReader<>(Event.class)).stream().filter(e -> e.getEventType().equals("order_placed")).toList();
         List<Order> orders = read(Datasets.ORDERS.name(), D2, Order.class);
         assertEquals(placed.size(), orders.size());
