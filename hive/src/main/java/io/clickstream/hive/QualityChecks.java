@@ -207,10 +207,11 @@ public final class QualityChecks {
         /** The scan: one row, its figures as an array of strings. */
         String scan() {
             return "SELECT array(" + aggregates.stream().map(a -> "CAST(" + a + " AS STRING)")
-                    .collect(Collectors.joining(", ")) + ") AS figures" + from();
+                    .collect(Collectors.joining(", ")) + ") AS figures" + rowsOfTheDay();
         }
 
-        private String from() {
+        /** FROM the checked rows (the day, and the history a volume band reads) WHERE they belong to the scan. */
+        private String rowsOfTheDay() {
             String rows = from.equals(dt) || history.equals(table) ? table
                     : "(SELECT * FROM " + table + " WHERE dt = '" + dt + "' UNION ALL SELECT * FROM " + history
                             + " WHERE dt >= '" + from + "' AND dt < '" + dt + "')";
