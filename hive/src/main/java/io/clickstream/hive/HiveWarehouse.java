@@ -81,7 +81,7 @@ public final class HiveWarehouse {
             }
             for (Dataset dataset : Datasets.TABLES) {
                 Path version = PartitionCommit.current(conf, dataset.partition(root, day));
-                if (version == null || restated && isPublished(version)) {
+                if (version == null || restated && PartitionCommit.isPublished(version.getFileSystem(conf), version)) {
                     continue;
                 }
                 String location = qualified(version);
@@ -106,10 +106,6 @@ public final class HiveWarehouse {
 
     private Path publishedFlag(LocalDate day) {
         return new Path(new Path(new Path(root, "published"), "dt=" + day), "_SUCCESS");
-    }
-
-    private boolean isPublished(Path version) throws IOException {
-        return version.getFileSystem(conf).exists(new Path(version, PartitionCommit.PUBLISHED_MARKER));
     }
 
     /**
@@ -203,6 +199,7 @@ public final class HiveWarehouse {
     public List<String> retention(int keepDays, LocalDate today) throws IOException, SQLException {
         LocalDate oldestKept = today.minusDays(keepDays);
         List<String> dropped = new ArrayList<>();
+        java.util.Set<LocalDate> droppedDays = new java.util.TreeSet<>();
         for (Dataset dataset : Datasets.TABLES) {
             java.util.SortedSet<LocalDate> days = new java.util.TreeSet<>();
             for (String table : List.of(dataset.table(), dataset.auditTable())) {
@@ -223,10 +220,13 @@ public final class HiveWarehouse {
                 }
                 Path data = dataset.partition(root, day);
                 data.getFileSystem(conf).delete(data, true);
-                Path audit = Audit.file(root, day).getParent();
-                audit.getFileSystem(conf).delete(audit, true);
                 dropped.add(dataset.table() + " dt=" + day);
+                droppedDays.add(day);
             }
+        }
+        for (LocalDate day : droppedDays) {
+            Path audit = Audit.file(root, day).getParent();
+            audit.getFileSystem(conf).delete(audit, true);
         }
         return dropped;
     }

@@ -48,7 +48,7 @@ public final class WarehouseRecords {
             }
             if (child.isDirectory()) {
                 if (!PartitionCommit.isVersion(child.getPath())
-                        || fs.exists(new Path(child.getPath(), PartitionCommit.PUBLISHED_MARKER))) {
+                        || PartitionCommit.isPublished(fs, child.getPath())) {
                     collect(fs, child.getPath(), root, rootAsWritten, partitions);
                 }
             } else if (name.endsWith(".avro")) {

@@ -66,7 +66,7 @@ public final class PartitionCommit {
         versions.add(version);
         int keep = Settings.VERSIONS_KEEP.get(conf);
         for (int i = 0; i < versions.size() - keep; i++) {
-            if (!fs.exists(new Path(versions.get(i), PUBLISHED_MARKER))) {
+            if (!isPublished(fs, versions.get(i))) {
                 fs.delete(versions.get(i), true);
             }
         }
@@ -103,6 +103,11 @@ public final class PartitionCommit {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** Whether {@code version} is the one Hive's analyst-facing partition points at ({@link #markPublished}). */
+    public static boolean isPublished(FileSystem fs, Path version) throws IOException {
+        return fs.exists(new Path(version, PUBLISHED_MARKER));
     }
 
     /** Whether a path names a version directory of a partition. */
