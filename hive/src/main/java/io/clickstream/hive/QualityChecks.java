@@ -25,7 +25,7 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * Runs the data-quality checks declared next to each table ({@code hql/ddl/<table>.checks}) on one day's
- * partition: all of a table's checks in one scan, one query, each check a column of it.
+ * partition: every check of every table of the day from the figures of one query ({@link FigureQuery}).
  */
 public final class QualityChecks {
 
@@ -46,9 +46,6 @@ public final class QualityChecks {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?");
     private static final Pattern VALUE = Pattern.compile("[A-Za-z0-9_.:/-]+");
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-    private static final com.fasterxml.jackson.core.type.TypeReference<List<String>> STRINGS = new com.fasterxml.jackson.core.type.TypeReference<>() {
-    };
 
     private final Connection connection;
     private final Configuration conf;
@@ -61,141 +58,129 @@ public final class QualityChecks {
     }
 
     /**
-     * Runs the checks of a day's registered versions, each in its audit table, one scan a table. Results of a restated
+     * Runs the checks of a day's registered versions, each in its audit table, all in one query. Results of a restated
      * earlier day are labelled with it.
      *
      * @param dt the day of the run whose audit this is
      */
     public Map<Audit.Version, List<Result>> run(List<Audit.Version> versions, LocalDate dt) throws SQLException, IOException {
+        FigureQuery query = new FigureQuery();
         List<Planned> planned = new ArrayList<>();
         for (Audit.Version version : versions) {
             Dataset dataset = version.dataset();
             String label = dataset.table() + (version.day().equals(dt) ? "" : " dt=" + version.day());
-            planned.add(plan(label, dataset.auditTable(), dataset.table(), checkLines(dataset), version.day()));
+            planned.add(plan(query, label, dataset.auditTable(), dataset, checkLines(dataset), version.day()));
         }
-        List<Figures> figures = figures(planned);
+        FigureQuery.Figures figures = query.run(connection);
         Map<Audit.Version, List<Result>> results = new LinkedHashMap<>();
         for (int i = 0; i < versions.size(); i++) {
-            results.put(versions.get(i), evaluate(planned.get(i), figures.get(i)));
+            results.put(versions.get(i), evaluate(planned.get(i), figures));
+            PartitionCommit.writeRows(conf, new Path(versions.get(i).location()), figures.total(planned.get(i).rowsFigure()));
         }
         return results;
     }
 
     /** Runs {@code checks} (lines of a .checks file) on the published table {@code table}'s partition {@code dt}. */
     public List<Result> run(String table, List<String> checks, LocalDate dt) throws SQLException, IOException {
-        Planned planned = plan(table, table, table, checks, dt);
-        return evaluate(planned, figures(List.of(planned)).get(0));
+        FigureQuery query = new FigureQuery();
+        Planned planned = plan(query, table, table, null, checks, dt);
+        return evaluate(planned, query.run(connection));
     }
 
     /**
-     * A table's checks as columns of one scan of {@code checked}'s partition {@code dt} (and of the earlier days of
-     * {@code history}, the published table, that a {@code volume_band} compares with).
+     * A table's checks, each reading figures of the day's query: {@code checked} is the table whose partition {@code dt}
+     * they check, {@code dataset} the pipeline's dataset it holds a version of (null for any other table).
      */
-    private record Planned(String table, String checked, LocalDate dt, Scan scan, int rowsColumn, List<Check> checks) {
+    private record Planned(String table, String checked, Dataset dataset, LocalDate dt, int rowsFigure, List<Check> checks) {
     }
 
-    private static Planned plan(String table, String checked, String history, List<String> checks, LocalDate dt) {
-        Scan scan = new Scan(checked, history, dt);
-        int rowsColumn = scan.count("TRUE");
-        List<Check> parsed = checks.stream().map(line -> Check.parse(line, scan)).collect(Collectors.toList());
-        return new Planned(table, checked, dt, scan, rowsColumn, parsed);
+    private static Planned plan(FigureQuery query, String table, String checked, Dataset dataset, List<String> checks, LocalDate dt) {
+        TableFigures figures = new TableFigures(query, checked, dataset, dt);
+        int rows = figures.count("TRUE");
+        List<Check> parsed = checks.stream().map(line -> Check.parse(line, figures)).collect(Collectors.toList());
+        return new Planned(table, checked, dataset, dt, rows, parsed);
     }
 
-    private List<Result> evaluate(Planned planned, Figures figures) throws SQLException, IOException {
+    private List<Result> evaluate(Planned planned, FigureQuery.Figures figures) throws SQLException, IOException {
         String table = planned.table();
-        long rows = figures.get(planned.rowsColumn());
+        long rows = figures.total(planned.rowsFigure());
         List<Result> results = new ArrayList<>();
         results.add(new Result(table, "partition dt=" + planned.dt(), rows > 0 || partitionExists(planned.checked(), planned.dt()),
                 rows + " rows"));
         for (Check check : planned.checks()) {
-            Result result = evaluate(table, check, figures, rows, planned.dt());
+            Result result = evaluate(planned, check, figures, rows);
             results.add(new Result(table, check.described(), result.passed(), result.detail(), check.warnOnly()));
         }
         return results;
     }
 
-    /** One line of a .checks file, with the columns of the table's scan it reads. */
-    private record Check(boolean warnOnly, String name, List<String> args, List<Integer> columns) {
+    /** One line of a .checks file, with the figures it reads. */
+    private record Check(boolean warnOnly, String name, List<String> args, List<Integer> figures) {
 
-        static Check parse(String line, Scan scan) {
+        static Check parse(String line, TableFigures table) {
             List<String> words = Arrays.asList(line.strip().split("\\s+"));
             boolean warnOnly = words.get(0).equals("warn");
             String name = words.get(warnOnly ? 1 : 0);
             List<String> args = words.subList(warnOnly ? 2 : 1, words.size());
-            return new Check(warnOnly, name, args, scan.columnsFor(name, args));
+            return new Check(warnOnly, name, args, table.figuresFor(name, args));
         }
 
         String described() {
             return (warnOnly ? "warn " : "") + name + " " + String.join(" ", args);
         }
 
-        int column(int i) {
-            return columns.get(i);
+        int figure(int i) {
+            return figures.get(i);
         }
     }
 
-    /**
-     * The single query of a table's checks: aggregates over the day's rows (and the earlier days' for volume bands),
-     * left-joined to the distinct keys each {@code relationships} check refers to.
-     */
-    private static final class Scan {
+    /** The figures one table's checks need, as rows of the day's {@link FigureQuery}. */
+    private static final class TableFigures {
+        private final FigureQuery query;
         private final String table;
-        private final String history;
+        private final Dataset dataset;
         private final LocalDate dt;
-        private final List<String> aggregates = new ArrayList<>();
-        private final List<String> joins = new ArrayList<>();
-        private LocalDate from;
+        private final String day;
 
-        Scan(String table, String history, LocalDate dt) {
+        TableFigures(FigureQuery query, String table, Dataset dataset, LocalDate dt) {
+            this.query = query;
             this.table = identifier(table);
-            this.history = identifier(history);
+            this.dataset = dataset;
             this.dt = dt;
-            this.from = dt;
+            this.day = "t.dt = '" + dt + "'";
         }
 
-        /** A column counting the day's rows that meet {@code condition}. */
+        /** The number of the day's rows that meet {@code condition}. */
         int count(String condition) {
-            return add("SUM(IF(t.dt = '" + dt + "' AND " + condition + ", 1, 0))");
+            return query.count(table, day, condition);
         }
 
-        int add(String aggregate) {
-            aggregates.add(aggregate);
-            return aggregates.size() - 1;
-        }
-
-        List<Integer> columnsFor(String name, List<String> args) {
+        List<Integer> figuresFor(String name, List<String> args) {
             switch (name) {
                 case "not_null":
-                    return List.of(count("(" + columns(args).stream().map(c -> c + " IS NULL").collect(Collectors.joining(" OR ")) + ")"));
+                    return List.of(count(columns(args).stream().map(c -> c + " IS NULL").collect(Collectors.joining(" OR "))));
                 case "accepted_values":
                     return List.of(count(column(args.get(0)) + " NOT IN (" + args.subList(1, args.size()).stream()
                             .map(v -> "'" + value(v) + "'").collect(Collectors.joining(", ")) + ")"));
                 case "accepted_range": {
                     String column = column(args.get(0));
-                    return List.of(count("(" + column + " < " + number(args.get(1)) + " OR " + column + " > " + number(args.get(2)) + ")"));
+                    return List.of(count(column + " < " + number(args.get(1)) + " OR " + column + " > " + number(args.get(2))));
                 }
                 case "unique": {
                     // Rows whose key another row of the day has too: rows with a whole key minus distinct whole keys.
                     List<String> key = columns(args);
-                    return List.of(count(key.stream().map(c -> c + " IS NOT NULL").collect(Collectors.joining(" AND "))),
-                            add("COUNT(DISTINCT " + key.stream().map(c -> "IF(t.dt = '" + dt + "', " + c + ", NULL)")
-                                    .collect(Collectors.joining(", ")) + ")"));
+                    String whole = key.stream().map(c -> c + " IS NOT NULL").collect(Collectors.joining(" AND "));
+                    return List.of(count(whole), query.distinct(table, day, "IF(" + whole + ", " + FigureQuery.text(key) + ", NULL)"));
                 }
-                case "relationships": {
-                    String column = column(args.get(0));
-                    String alias = "referenced" + joins.size();
-                    joins.add(" LEFT JOIN (SELECT DISTINCT " + identifier(args.get(2)) + " AS k FROM " + audited(args.get(1))
-                            + " WHERE dt = '" + dt + "') " + alias + " ON " + column + " = " + alias + ".k");
-                    String orphan = column + " IS NOT NULL AND " + alias + ".k IS NULL";
-                    // Two of the orphans' values, smallest and largest, for the report: no second query.
-                    return List.of(count(orphan), add("MIN(IF(t.dt = '" + dt + "' AND " + orphan + ", " + column + ", NULL))"),
-                            add("MAX(IF(t.dt = '" + dt + "' AND " + orphan + ", " + column + ", NULL))"));
-                }
+                case "relationships":
+                    return List.of(query.orphans(table, day, column(args.get(0)), audited(args.get(1)), "t." + identifier(args.get(2))));
                 case "volume_band": {
-                    LocalDate first = dt.minusDays(Integer.parseInt(number(args.get(0))));
-                    from = first.isBefore(from) ? first : from;
-                    String earlier = "t.dt >= '" + first + "' AND t.dt < '" + dt + "'";
-                    return List.of(add("SUM(IF(" + earlier + ", 1, 0))"), add("COUNT(DISTINCT IF(" + earlier + ", t.dt, NULL))"));
+                    // A pipeline dataset's earlier days were counted when they were checked: no need to read them again.
+                    if (dataset != null) {
+                        return List.of();
+                    }
+                    String earlier = "t.dt >= '" + dt.minusDays(Integer.parseInt(number(args.get(0)))) + "' AND t.dt < '" + dt + "'";
+                    return List.of(query.count(table, earlier, "TRUE"), query.distinct(table, earlier, "t.dt"));
                 }
                 case "row_count_matches":
                     return List.of();
@@ -204,29 +189,15 @@ public final class QualityChecks {
             }
         }
 
-        /** The scan: one row, its figures as an array of strings. */
-        String scan() {
-            return "SELECT array(" + aggregates.stream().map(a -> "CAST(" + a + " AS STRING)")
-                    .collect(Collectors.joining(", ")) + ") AS figures" + rowsOfTheDay();
-        }
-
-        /** FROM the checked rows (the day, and the history a volume band reads) WHERE they belong to the scan. */
-        private String rowsOfTheDay() {
-            String rows = from.equals(dt) || history.equals(table) ? table
-                    : "(SELECT * FROM " + table + " WHERE dt = '" + dt + "' UNION ALL SELECT * FROM " + history
-                            + " WHERE dt >= '" + from + "' AND dt < '" + dt + "')";
-            return " FROM " + rows + " t" + String.join("", joins) + " WHERE t.dt >= '" + from + "' AND t.dt <= '" + dt + "'";
-        }
-
         /** A referenced table as the checked one sees it: its audit twin when the checked table is an audit table. */
         private String audited(String referenced) {
             String name = identifier(referenced);
-            return table.equals(history) ? name : Datasets.TABLES.stream().filter(d -> d.table().equals(name))
+            return dataset == null ? name : Datasets.TABLES.stream().filter(d -> d.table().equals(name))
                     .map(Dataset::auditTable).findFirst().orElse(name);
         }
 
         private static List<String> columns(List<String> names) {
-            return names.stream().map(Scan::column).collect(Collectors.toList());
+            return names.stream().map(TableFigures::column).collect(Collectors.toList());
         }
 
         private static String column(String name) {
@@ -234,24 +205,26 @@ public final class QualityChecks {
         }
     }
 
-    private Result evaluate(String table, Check check, Figures figures, long rows, LocalDate dt) throws IOException, SQLException {
+    private Result evaluate(Planned planned, Check check, FigureQuery.Figures figures, long rows) throws IOException {
+        String table = planned.table();
+        LocalDate dt = planned.dt();
         String described = check.described();
         List<String> args = check.args();
         switch (check.name()) {
             case "not_null":
-                return failingRows(table, described, figures.get(check.column(0)), "rows with a null");
+                return failingRows(table, described, figures.total(check.figure(0)), "rows with a null");
             case "accepted_values":
-                return failingRows(table, described, figures.get(check.column(0)), "rows with another value");
+                return failingRows(table, described, figures.total(check.figure(0)), "rows with another value");
             case "accepted_range":
-                return failingRows(table, described, figures.get(check.column(0)), "rows out of range");
+                return failingRows(table, described, figures.total(check.figure(0)), "rows out of range");
             case "unique":
-                return failingRows(table, described, figures.get(check.column(0)) - figures.get(check.column(1)),
+                return failingRows(table, described, figures.total(check.figure(0)) - figures.distinct(check.figure(1)),
                         "rows repeat another row's key");
             case "relationships": {
-                long orphans = figures.get(check.column(0));
+                int orphans = check.figure(0);
                 String detail = "rows without a match in " + args.get(1) + " dt=" + dt;
-                return failingRows(table, described, orphans, orphans == 0 ? detail
-                        : detail + " (among them " + figures.text(check.column(1)) + " and " + figures.text(check.column(2)) + ")");
+                return failingRows(table, described, figures.total(orphans), figures.total(orphans) == 0 ? detail
+                        : detail + " (among them " + figures.least(orphans) + " and " + figures.greatest(orphans) + ")");
             }
             case "row_count_matches": {
                 Long expected = accounting(new Path(warehouse, args.get(0)), dt, identifier(args.get(1)));
@@ -259,12 +232,30 @@ public final class QualityChecks {
                 return new Result(table, described, passed, expected == null ? "no _accounting.json for dt=" + dt
                         : rows + " rows, the job accounted " + expected);
             }
-            case "volume_band":
-                return volumeBand(table, described, rows, figures.get(check.column(0)), figures.get(check.column(1)),
-                        Integer.parseInt(args.get(0)), Double.parseDouble(args.get(1)), Double.parseDouble(args.get(2)));
+            case "volume_band": {
+                int days = Integer.parseInt(args.get(0));
+                long[] history = planned.dataset() == null ? new long[] {figures.total(check.figure(0)), figures.distinct(check.figure(1))}
+                        : publishedRows(planned.dataset(), dt, days);
+                return volumeBand(table, described, rows, history[0], history[1], days, Double.parseDouble(args.get(1)),
+                        Double.parseDouble(args.get(2)));
+            }
             default:
                 throw new IllegalStateException(check.name());
         }
+    }
+
+    /** The rows of the published versions of the {@code days} days before {@code dt}, and how many of those days had one. */
+    private long[] publishedRows(Dataset dataset, LocalDate dt, int days) throws IOException {
+        long total = 0;
+        long counted = 0;
+        for (LocalDate day = dt.minusDays(days); day.isBefore(dt); day = day.plusDays(1)) {
+            Long rows = PartitionCommit.publishedRows(conf, dataset.partition(warehouse, day));
+            if (rows != null) {
+                total += rows;
+                counted++;
+            }
+        }
+        return new long[] {total, counted};
     }
 
     private static Result volumeBand(String table, String described, long rows, long total, long history, int days,
@@ -290,38 +281,6 @@ public final class QualityChecks {
         }
     }
 
-    /**
-     * The figures of each planned scan, one query a table, one after the other. (One UNION ALL of every table's scan,
-     * with hive.exec.parallel, measured no faster on the embedded HiveServer2: each branch is still its own local job.)
-     */
-    private List<Figures> figures(List<Planned> planned) throws SQLException {
-        List<Figures> figures = new ArrayList<>();
-        try (Statement st = connection.createStatement()) {
-            for (int k = 0; k < planned.size(); k++) {
-                try (ResultSet rs = st.executeQuery(planned.get(k).scan().scan())) {
-                    rs.next();
-                    figures.add(new Figures(JSON.readValue(rs.getString(1), STRINGS)));
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    throw new SQLException("the checks' figures are not the array of strings they were asked as: "
-                            + e.getMessage(), e);
-                }
-            }
-        }
-        return figures;
-    }
-
-    private record Figures(List<String> values) {
-        /** A count; NULL (a SUM over no rows) is 0. */
-        long get(int column) {
-            String value = values.get(column);
-            return value == null ? 0 : Long.parseLong(value);
-        }
-
-        String text(int column) {
-            return values.get(column);
-        }
-    }
-
     /** A figure from the job's {@code _accounting.json} in the newest version of {@code datasetDir/dt=D}, or null. */
     private Long accounting(Path datasetDir, LocalDate dt, String field) throws IOException {
         try {
@@ -343,7 +302,7 @@ public final class QualityChecks {
         }
     }
 
-    private static String identifier(String name) {
+    static String identifier(String name) {
         if (!IDENTIFIER.matcher(name).matches()) {
             throw new IllegalArgumentException("'" + name + "' is not a column or table name");
         }

@@ -21,9 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configured;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.util.Tool;
 import io.clickstream.jobs.LaunchConfiguration;
+import io.clickstream.jobs.NioLocalFileSystem;
 import io.clickstream.hive.report.Dashboard;
 
 /**
@@ -107,6 +109,11 @@ public class WarehouseCli extends Configured implements Tool {
         String url = options.get("jdbc-url");
         File metastore = new File(options.has("metastore") ? options.get("metastore")
                 : System.getProperty(Settings.METASTORE.key(), "metastore"));
+        if (HiveConnections.isEmbedded(url)) {
+            // The in-process server's jobs list and create files here: through NIO, not a forked ls or chmod a file.
+            getConf().setIfUnset("fs.file.impl", NioLocalFileSystem.class.getName());
+            FileSystem.getLocal(getConf());
+        }
         try (Connection connection = HiveConnections.open(url, metastore)) {
             HiveWarehouse warehouse = new HiveWarehouse(connection, getConf(), root);
             return execute(command, warehouse, root, options, vars);

@@ -184,6 +184,11 @@ class HiveWarehouseTest {
             }
             assertTrue(checks.stream().anyMatch(c -> c.check().startsWith("warn relationships customer_id clean.customers")),
                     "events are checked against the day's customers: " + checks);
+            String band = checks.stream().filter(c -> c.table().equals("clean.page_views") && c.check().startsWith("volume_band"))
+                    .findFirst().orElseThrow().detail();
+            assertTrue(band.startsWith(day.equals(DAY1) ? "no rows in the 7 day(s) before" : result.accounting().accepted()
+                    + " rows vs " + cleaned.get(DAY1).accounting().accepted() + " a day over the 1 earlier day(s)"),
+                    "the band compares with the rows counted in the days published before: " + band);
             assertEquals(Datasets.TABLES.size(), warehouse.publish(day).size());
             assertEquals(result.accounting().accepted(), count("SELECT COUNT(*) FROM clean.page_views WHERE dt='" + day + "'"));
             assertEquals(result.accounting().quarantined(),

@@ -32,8 +32,13 @@ final class EmailAction {
 
     /** Sends the action's e-mail, or says where it would have gone; a failed send is Oozie's EM007. */
     static String send(Element action, Map<String, String> properties) throws LocalActions.ActionFailed {
-        String to = LocalActions.text(action, "to");
-        String subject = LocalActions.text(action, "subject");
+        return send(LocalActions.text(action, "to"), LocalActions.text(action, "cc"), LocalActions.text(action, "subject"),
+                LocalActions.text(action, "body"), properties);
+    }
+
+    /** Sends an e-mail ({@code to} and {@code cc} comma-separated, {@code cc} may be null), or says where it would have gone. */
+    static String send(String to, String cc, String subject, String body, Map<String, String> properties)
+            throws LocalActions.ActionFailed {
         String host = properties.get(HOST);
         if (host == null || host.isBlank()) {
             return "e-mail to " + to + " not sent (no " + HOST + "): " + subject;
@@ -57,14 +62,13 @@ final class EmailAction {
             for (String address : to.split(",")) {
                 message.addRecipient(Message.RecipientType.TO, new InternetAddress(address.strip()));
             }
-            String cc = LocalActions.text(action, "cc");
             if (cc != null && !cc.isBlank()) {
                 for (String address : cc.split(",")) {
                     message.addRecipient(Message.RecipientType.CC, new InternetAddress(address.strip()));
                 }
             }
             message.setSubject(subject, "UTF-8");
-            message.setText(LocalActions.text(action, "body"), "UTF-8");
+            message.setText(body, "UTF-8");
             Transport.send(message);
             return "e-mail sent to " + to + ": " + subject;
         } catch (MessagingException e) {

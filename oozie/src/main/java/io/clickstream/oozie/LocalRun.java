@@ -7,6 +7,7 @@ import io.clickstream.jobs.Settings;
 import java.io.File;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -67,6 +68,11 @@ public final class LocalRun {
         }
         File reports = new File(options.get("report-dir"));
         File metastore = new File(options.get("metastore"));
+        Map<String, String> common = new HashMap<>();
+        properties.forEach((k, v) -> common.put((String) k, (String) v));
+        common.putAll(overrides);
+        File coordinator = new File(app, "coordinator.xml");
+        Sla sla = coordinator.isFile() ? Sla.read(coordinator, common) : null;
         OozieParser.start(new File(reports, ".oozie"));
         WorkflowRunner runner = new WorkflowRunner(app, metastore, System.out);
         long started = System.nanoTime();
@@ -74,15 +80,21 @@ public final class LocalRun {
         int done = 0;
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             System.out.printf("%n=== day %d of %d: %s ===%n", done + 1, days, day);
-            Map<String, String> values = new HashMap<>();
-            properties.forEach((k, v) -> values.put((String) k, (String) v));
-            values.putAll(overrides);
+            Map<String, String> values = new HashMap<>(common);
             values.put("dt", day.toString());
             String runId = "clickstream-daily-" + day;
             values.putIfAbsent("runReport", new File(reports, runId + ".html").getAbsolutePath());
+            Instant dayStarted = Instant.now();
             WorkflowRunner.Result result = runner.run("workflow.xml", values, runId);
             RunReport.write(result, runId, reports);
             System.out.printf("report: %s%n", new File(reports, runId + ".html").getAbsolutePath());
+            if (sla != null) {
+                String alert = sla.alert("clickstream-daily", day, dayStarted, Instant.now(), result.succeeded(),
+                        values.get("runReport"), values);
+                if (alert != null) {
+                    System.out.printf("SLA: %s%n", alert);
+                }
+            }
             if (!result.succeeded()) {
                 throw new JobFailedException(result.message());
             }

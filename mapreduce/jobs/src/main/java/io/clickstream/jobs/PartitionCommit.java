@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -39,6 +41,8 @@ public final class PartitionCommit {
 
     /** Marks the version Hive's analyst-facing partition points at; kept whatever {@code clickstream.versions.keep} says. */
     public static final String PUBLISHED_MARKER = "_PUBLISHED";
+    /** The rows Hive counted in a version when its checks ran: what later days' volume bands compare with. */
+    public static final String ROWS_FILE = "_ROWS";
 
     private static final Pattern VERSION = Pattern.compile("v(\\d{6,})-\\d{8}T\\d{6}Z");
     private static final DateTimeFormatter VERSION_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
@@ -94,6 +98,29 @@ public final class PartitionCommit {
             }
         }
         fs.create(new Path(version, PUBLISHED_MARKER), true).close();
+    }
+
+    /** Records the rows Hive counted in {@code version} when its checks ran. */
+    public static void writeRows(Configuration conf, Path version, long rows) throws IOException {
+        try (FSDataOutputStream out = version.getFileSystem(conf).create(new Path(version, ROWS_FILE), true)) {
+            out.write((rows + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The rows counted in the published version of {@code partition} ({@link #writeRows}), or null when not known. */
+    public static Long publishedRows(Configuration conf, Path partition) throws IOException {
+        FileSystem fs = partition.getFileSystem(conf);
+        for (Path version : versions(fs, partition)) {
+            Path rows = new Path(version, ROWS_FILE);
+            if (isPublished(fs, version) && fs.exists(rows)) {
+                try (FSDataInputStream in = fs.open(rows)) {
+                    return Long.parseLong(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
+                } catch (NumberFormatException unreadable) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     /** A rename that says false, not throws, when it did not happen (the local file system throws where HDFS says false). */

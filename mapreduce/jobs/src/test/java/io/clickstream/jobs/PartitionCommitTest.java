@@ -118,6 +118,20 @@ class PartitionCommitTest {
     }
 
     @Test
+    void theRowsOfADayAreThoseCountedInItsPublishedVersion() throws Exception {
+        Path v1 = PartitionCommit.addVersion(conf, staged("1"), partition());
+        PartitionCommit.writeRows(conf, v1, 120);
+        assertEquals(null, PartitionCommit.publishedRows(conf, partition()), "counted, not published");
+        PartitionCommit.markPublished(conf, v1);
+        Path v2 = PartitionCommit.addVersion(conf, staged("2"), partition());
+        PartitionCommit.writeRows(conf, v2, 7);
+        assertEquals(120L, PartitionCommit.publishedRows(conf, partition()), "a newer version that failed its checks");
+        PartitionCommit.markPublished(conf, v2);
+        assertEquals(7L, PartitionCommit.publishedRows(conf, partition()));
+        assertEquals(null, PartitionCommit.publishedRows(conf, Datasets.PAGE_VIEWS.partition(new Path(tmp.toURI()), DAY.plusDays(1))));
+    }
+
+    @Test
     void aVersionThatCannotBeMovedInLeavesTheDayAsItWas() throws Exception {
         Path v1 = PartitionCommit.addVersion(conf, staged("1"), partition());
         Path missing = new Path(new File(tmp, "never-written").toURI());
