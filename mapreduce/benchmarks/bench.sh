@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks of the clean stage; results go into docs/benchmarks.md by hand, with machine and date.
 #   mapreduce/benchmarks/bench.sh parser          JMH: our parser vs httpdlog-parser vs java.util.regex
-#   mapreduce/benchmarks/bench.sh job [LINES]     clean-access-logs vs an identity map-only job (the floor)
+#   mapreduce/benchmarks/bench.sh job [LINES|LOGS] [RUNS] [FORMAT]  clean-access-logs vs an identity map-only job (the
+#                                                 floor), on generated lines or on real logs (a file or a directory)
 #   mapreduce/benchmarks/bench.sh process [LINES]  cost of each processing stage, shuffle bytes, user-agent parsing
 #   mapreduce/benchmarks/bench.sh agents [LOOKUPS] the User-Agent cache on a long tail: LRU vs Caffeine
 #   mapreduce/benchmarks/bench.sh checks [DAY] [RUNS]  the check step of a quickstart day (run the quickstart first):
@@ -19,7 +20,7 @@ case "${1:-parser}" in
   job)
     work=$(mktemp -d)
     trap 'rm -rf "$work"' EXIT
-    java -Xmx3g $opens $log4j -cp "$cp" io.clickstream.bench.CleanJobBench "$work" "${2:-2000000}" "${3:-3}" ;;
+    java -Xmx3g $opens $log4j -cp "$cp" io.clickstream.bench.CleanJobBench "$work" "${2:-2000000}" "${3:-3}" "${4:-combined}" ;;
   process)
     work=$(mktemp -d)
     trap 'rm -rf "$work"' EXIT

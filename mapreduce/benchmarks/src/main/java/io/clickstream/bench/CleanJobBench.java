@@ -1,5 +1,6 @@
 package io.clickstream.bench;
 
+import io.clickstream.generate.SampleRun;
 import io.clickstream.jobs.Settings;
 import io.clickstream.jobs.accesslogs.CleanAccessLogs;
 import java.io.File;
@@ -27,8 +28,10 @@ import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
  * Wall and CPU time of clean-access-logs against the framework floor: an identity map-only job over the same input
  * (read each line, write it back). Runs alternate, so both see the same machine; prints each run, the medians, and
  * the median and spread of the per-run ratios. The job client polls for completion every 50 ms (Hadoop's default
- * is 5 s, which would round every whole-job time up to about a multiple of 5 s).
- * Usage: {@code CleanJobBench WORK_DIR [LINES] [RUNS]}.
+ * is 5 s, which would round every whole-job time up to about a multiple of 5 s). Jobs run as on a laptop
+ * ({@code hadoop-local.xml}: LocalJobRunner, the local file system through {@code NioLocalFileSystem}).
+ * Usage: {@code CleanJobBench WORK_DIR [LINES | LOG_FILE_OR_DIR] [RUNS] [FORMAT]}: generated combined-format lines, or
+ * real logs in FORMAT (any {@code clickstream.access-logs.format}; default combined).
  */
 public final class CleanJobBench {
 
@@ -42,16 +45,27 @@ public final class CleanJobBench {
 
     public static void main(String[] args) throws Exception {
         File work = new File(args[0]).getAbsoluteFile();
-        int lines = args.length > 1 ? Integer.parseInt(args[1]) : 2_000_000;
+        String source = args.length > 1 ? args[1] : "2000000";
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        File input = new File(work, "input");
-        long bytes = writeInput(input, lines);
-        System.out.printf(Locale.ROOT, "input: %,d lines, %.1f MB of plain combined-format logs in 4 files%n", lines,
-                bytes / 1e6);
-
-        Configuration conf = new Configuration();
-        conf.set("mapreduce.framework.name", "local");
-        conf.set("fs.defaultFS", "file:///");
+        Configuration conf = SampleRun.local(new Configuration());
+        File input;
+        long lines;
+        if (source.matches("\\d+")) {
+            input = new File(work, "input");
+            lines = Integer.parseInt(source);
+            long bytes = writeInput(input, (int) lines);
+            System.out.printf(Locale.ROOT, "input: %,d generated lines, %.1f MB of plain combined-format logs in 4 files%n",
+                    lines, bytes / 1e6);
+        } else {
+            input = new File(source).getAbsoluteFile();
+            if (!input.exists()) {
+                throw new IllegalArgumentException("no log file or directory " + input);
+            }
+            lines = countLines(input);
+            Settings.ACCESS_LOGS_FORMAT.set(conf, args.length > 3 ? args[3] : "combined");
+            System.out.printf(Locale.ROOT, "input: %,d lines of %s (%s), format %s%n", lines, input,
+                    input.isDirectory() ? "a directory" : "a file", Settings.ACCESS_LOGS_FORMAT.get(conf));
+        }
         conf.setInt("mapreduce.local.map.tasks.maximum", 2);
         conf.setInt(Job.COMPLETION_POLL_INTERVAL_KEY, POLL_MILLIS);
         Settings.VERBOSE.set(conf, false);
@@ -83,6 +97,23 @@ public final class CleanJobBench {
 
     private static List<Double> column(List<double[]> runs, int i) {
         return runs.stream().map(r -> r[i]).toList();
+    }
+
+    private static long countLines(File input) throws IOException {
+        if (input.isDirectory()) {
+            long lines = 0;
+            for (File file : java.util.Objects.requireNonNull(input.listFiles())) {
+                lines += file.isHidden() || file.getName().startsWith("_") ? 0 : countLines(file);
+            }
+            return lines;
+        }
+        try (var in = new java.io.BufferedInputStream(Files.newInputStream(input.toPath()), 1 << 20)) {
+            long lines = 0;
+            for (int b = in.read(); b >= 0; b = in.read()) {
+                lines += b == '\n' ? 1 : 0;
+            }
+            return lines;
+        }
     }
 
     private static long writeInput(File dir, int lines) throws IOException {

@@ -315,4 +315,31 @@ class ProcessingPipelineTest {
                     segment.getCustomers(), segment.getSegment());
         }
     }
+
+    /** An order that arrives two days late reaches its day's orders and marts in the run of the day it arrived. */
+    @Test
+    void aLateOrderReachesItsDaysOrdersAndMarts() throws Exception {
+        LocalDate arrived = D2.plusDays(2); // D2 is two days back: in the lateness window, and not the day before
+        int ordersBefore = read(Datasets.ORDERS.name(), D2, Order.class).size();
+        String placed = new String(java.nio.file.Files.readAllBytes(new File(new Path(Datasets.RAW_EVENTS.partition(root, D2),
+                "events-1.jsonl").toUri()).toPath()), java.nio.charset.StandardCharsets.UTF_8).lines()
+                .filter(l -> l.contains("\"order_placed\"") && l.matches(".*\"event_time\":\"" + D2 + "T[0-9:.]+Z\".*"))
+                .findFirst().orElseThrow();
+        String late = placed.replaceFirst("\"event_id\":\"[^\"]+\"", "\"event_id\":\"ev-late-1\"")
+                .replaceFirst("\"order_id\":\"[^\"]+\"", "\"order_id\":\"O-LATE-1\"");
+        Path forwarded = new Path(Datasets.LATE_EVENTS.partition(root, D2), "arrived=" + arrived);
+        try (var out = forwarded.getFileSystem(conf).create(new Path(forwarded, "late-order.jsonl"))) {
+            out.write((late + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        run(io.clickstream.jobs.events.RecleanLateEvents.NAME, "--date", arrived.toString());
+
+        List<Order> orders = read(Datasets.ORDERS.name(), D2, Order.class);
+        long placedNow = AvroFiles.readAll(conf, Versions.current(conf, Datasets.EVENTS.partition(root, D2)),
+                new SpecificDatumReader<>(Event.class)).stream().filter(e -> e.getEventType().equals("order_placed")).count();
+        assertEquals(placedNow, orders.size(), "the day's orders rebuilt from its events, late ones included");
+        assertTrue(orders.size() > ordersBefore && orders.stream().anyMatch(o -> o.getOrderId().equals("O-LATE-1")));
+        assertEquals(orders.size(), read("channels_by_day", D2, ChannelsByDay.class).stream()
+                .mapToLong(ChannelsByDay::getOrders).sum(), "and its marts with them");
+    }
 }
