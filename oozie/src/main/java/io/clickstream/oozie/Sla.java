@@ -1,6 +1,7 @@
 package io.clickstream.oozie;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +14,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -31,10 +31,7 @@ record Sla(Duration shouldStart, Duration shouldEnd, Duration maxDuration, Set<S
 
     /** The SLA of the application's coordinator.xml, its properties resolved; null when it declares none. */
     static Sla read(File coordinator, Map<String, String> properties) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        NodeList infos = factory.newDocumentBuilder().parse(coordinator).getElementsByTagNameNS(NAMESPACE, "info");
+        NodeList infos = LocalActions.parse(Files.readString(coordinator.toPath())).getElementsByTagNameNS(NAMESPACE, "info");
         if (infos.getLength() == 0) {
             return null;
         }
