@@ -74,8 +74,8 @@ public final class CleanJobBench {
         List<double[]> clean = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
-            floor.add(time(() -> identity(conf, input, new File(work, "floor-out"))));
-            clean.add(time(() -> new CleanAccessLogs() {
+            floor.add(Stats.time(() -> identity(conf, input, new File(work, "floor-out"))));
+            clean.add(Stats.time(() -> new CleanAccessLogs() {
                 {
                     setConf(conf);
                 }
@@ -86,10 +86,10 @@ public final class CleanJobBench {
                     + " ratio %.2f%n", run + 1, floor.get(run)[0], floor.get(run)[1], clean.get(run)[0], clean.get(run)[1],
                     ratios.get(run));
         }
-        double cleanMedian = median(column(clean, 0));
+        double cleanMedian = Stats.median(column(clean, 0));
         System.out.printf(Locale.ROOT, "median: floor %.2f s wall, %.2f s CPU; clean-access-logs %.2f s wall, %.2f s CPU;"
-                + " ratio of the runs %.2f (%.2f-%.2f); clean throughput %,.0f lines/s%n", median(column(floor, 0)),
-                median(column(floor, 1)), cleanMedian, median(column(clean, 1)), median(ratios), Collections.min(ratios),
+                + " ratio of the runs %.2f (%.2f-%.2f); clean throughput %,.0f lines/s%n", Stats.median(column(floor, 0)),
+                Stats.median(column(floor, 1)), cleanMedian, Stats.median(column(clean, 1)), Stats.median(ratios), Collections.min(ratios),
                 Collections.max(ratios), lines / cleanMedian);
     }
 
@@ -148,25 +148,5 @@ public final class CleanJobBench {
         if (!job.waitForCompletion(false)) {
             throw new IllegalStateException("identity job failed");
         }
-    }
-
-    private interface Action {
-        void run() throws Exception;
-    }
-
-    /** Wall seconds and CPU seconds of the whole process (the local runner's tasks run in it). */
-    private static double[] time(Action action) throws Exception {
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        long cpu = os.getProcessCpuTime();
-        long start = System.nanoTime();
-        action.run();
-        return new double[] {(System.nanoTime() - start) / 1e9, (os.getProcessCpuTime() - cpu) / 1e9};
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
     }
 }

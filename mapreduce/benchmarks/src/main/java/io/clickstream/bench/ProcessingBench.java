@@ -5,25 +5,40 @@ import io.clickstream.generate.GenerateAccessLogs;
 import io.clickstream.generate.GenerateDimensions;
 import io.clickstream.generate.GenerateEvents;
 import io.clickstream.generate.SampleRun;
+import io.clickstream.jobs.CleanRun;
 import io.clickstream.jobs.Warehouse;
-import io.clickstream.jobs.sessions.Sessionize;
 import io.clickstream.sessions.UserAgents;
 import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.apache.hadoop.mapreduce.TaskCounter;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Cost of each processing stage on the LocalJobRunner for the middle of three generated days, and the
+ * Cost of each daily stage on the LocalJobRunner for the middle of three generated days, run after its inputs were
+ * built, several times: wall and CPU time per stage (the process's CPU: the local runner's tasks run in it), the
+ * stage's time over clean-access-logs' in the same run, the bytes each stage shuffles (map output after compression)
+ * and the heap each stage holds (the old generation's peak, after a collection before the stage). Then the
  * user-agent classification per record (uncached uap-java parse vs the cached classify the jobs use).
- * Usage: ProcessingBench WORKDIR LINES_PER_DAY
+ * Usage: ProcessingBench WORKDIR LINES_PER_DAY [RUNS]
  */
 public final class ProcessingBench {
 
     private static final LocalDate D1 = LocalDate.of(2026, 11, 20);
+    static final List<String> STAGES = List.of("clean-access-logs", "sessionize", "customer-history", "orders", "marts");
+
+    /** One stage's run: wall and CPU seconds, shuffled bytes, old-generation peak in bytes. */
+    record Measure(double wall, double cpu, long shuffle, long heap) {
+    }
 
     public static void main(String[] args) throws Exception {
         Configuration conf = SampleRun.local(new Configuration());
@@ -31,6 +46,7 @@ public final class ProcessingBench {
         conf.setInt(org.apache.hadoop.mapreduce.Job.COMPLETION_POLL_INTERVAL_KEY, 50);
         Path root = new Path(new File(args[0], "warehouse").toURI().toString());
         int lines = Integer.parseInt(args[1]);
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         GenerateAccessLogs.Written logs = GenerateAccessLogs.writeWithOrders(conf, root, D1, 3, lines, 42, 0.01);
         GenerateEvents.write(conf, root, D1, 3, lines / 4, 42, 0.01, logs.orders());
         GenerateDimensions.writeCsv(conf, root, D1, 3, 42, 0.01);
@@ -57,18 +73,71 @@ public final class ProcessingBench {
         long uncompressed = logs.days().get(1).generated().stream().mapToLong(l -> l.bytes().length + 1L).sum();
         System.out.printf(Locale.ROOT, "raw access logs of the day: %,d lines, %,d bytes uncompressed, %,d bytes as landed (gzip, bzip2, plain)%n",
                 logs.days().get(1).lines(), uncompressed, raw);
-        report("clean-access-logs", stage(root, "clean-access-logs", day));
-        Sessionize sessionize = new Sessionize();
-        sessionize.setConf(conf);
-        long t = System.nanoTime();
-        Sessionize.Result result = sessionize.run(D1.plusDays(1), root);
-        report("sessionize", System.nanoTime() - t);
-        System.out.printf(Locale.ROOT, "sessionize: %,d input bytes (3 days' page views, Avro), %,d shuffle bytes: %.3f per input byte%n",
-                result.inputBytes(), result.shuffleBytes(), (double) result.shuffleBytes() / result.inputBytes());
-        report("customer-history", stage(root, "customer-history", day));
-        report("orders", stage(root, "orders", day));
-        report("marts", stage(root, "marts", day));
+        logs = null;
+        Map<String, List<Measure>> measures = new LinkedHashMap<>();
+        for (int run = 1; run <= runs; run++) {
+            for (String stage : STAGES) {
+                Measure m = measure(root, stage, day);
+                measures.computeIfAbsent(stage, s -> new ArrayList<>()).add(m);
+                System.out.printf(Locale.ROOT, "run %d %-18s %7.2f s wall %7.2f s CPU %,15d shuffle bytes %,6d MB old gen%n",
+                        run, stage, m.wall(), m.cpu(), m.shuffle(), m.heap() >> 20);
+            }
+        }
+        summary(measures, uncompressed);
+        userAgents(agents);
+    }
 
+    /** The median table: per stage, and the whole pipeline (the stages' sum in each run). */
+    static void summary(Map<String, List<Measure>> measures, long rawBytes) {
+        List<Measure> clean = measures.get("clean-access-logs");
+        int runs = clean.size();
+        System.out.printf(Locale.ROOT, "%n| stage | wall, median (min-max) | CPU, median | wall over clean-access-logs, median (min-max)"
+                + " | shuffle bytes per raw byte | old-gen peak |%n|---|---:|---:|---:|---:|---:|%n");
+        List<Measure> totals = new ArrayList<>();
+        for (int r = 0; r < runs; r++) {
+            double wall = 0;
+            double cpu = 0;
+            long shuffle = 0;
+            long heap = 0;
+            for (List<Measure> stage : measures.values()) {
+                wall += stage.get(r).wall();
+                cpu += stage.get(r).cpu();
+                shuffle += stage.get(r).shuffle();
+                heap = Math.max(heap, stage.get(r).heap());
+            }
+            totals.add(new Measure(wall, cpu, shuffle, heap));
+        }
+        Map<String, List<Measure>> rows = new LinkedHashMap<>(measures);
+        rows.put("whole pipeline", totals);
+        rows.forEach((stage, ms) -> {
+            List<Double> ratios = new ArrayList<>();
+            for (int r = 0; r < runs; r++) {
+                ratios.add(ms.get(r).wall() / clean.get(r).wall());
+            }
+            List<Double> walls = ms.stream().map(Measure::wall).toList();
+            System.out.printf(Locale.ROOT, "| %s | %.1f s (%.1f-%.1f) | %.1f s | %.2f (%.2f-%.2f) | %.3f | %,d MB |%n", stage,
+                    Stats.median(walls), Collections.min(walls), Collections.max(walls),
+                    Stats.median(ms.stream().map(Measure::cpu).toList()), Stats.median(ratios), Collections.min(ratios),
+                    Collections.max(ratios), (double) ms.get(0).shuffle() / rawBytes,
+                    ms.stream().mapToLong(Measure::heap).max().orElse(0) >> 20);
+        });
+    }
+
+    private static Measure measure(Path root, String stage, String day) throws Exception {
+        long[] shuffle = new long[1];
+        CleanRun.observeFinishedJobs((name, counters) ->
+                shuffle[0] += counters.findCounter(TaskCounter.MAP_OUTPUT_MATERIALIZED_BYTES).getValue());
+        System.gc();
+        List<MemoryPoolMXBean> oldGen = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP && p.getName().contains("Old")).toList();
+        oldGen.forEach(MemoryPoolMXBean::resetPeakUsage);
+        double[] time = Stats.time(() -> stage(root, stage, day));
+        long heap = oldGen.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        CleanRun.observeFinishedJobs((name, counters) -> { });
+        return new Measure(time[0], time[1], shuffle[0], heap);
+    }
+
+    private static void userAgents(List<String> agents) {
         UserAgents cold = new UserAgents(1);
         UserAgents cached = new UserAgents(10_000);
         for (int round = 0; round < 2; round++) {
@@ -87,15 +156,9 @@ public final class ProcessingBench {
         }
     }
 
-    private static long stage(Path root, String command, String day, String... more) throws Exception {
+    static void stage(Path root, String command, String day, String... more) throws Exception {
         List<String> args = new ArrayList<>(List.of(command, "--date", day, "--warehouse", root.toString()));
         args.addAll(List.of(more));
-        long t = System.nanoTime();
         Main.runOrThrow(args.toArray(new String[0]));
-        return System.nanoTime() - t;
-    }
-
-    private static void report(String stage, long nanos) {
-        System.out.printf(Locale.ROOT, "%-18s %8.1f s%n", stage, nanos / 1e9);
     }
 }

@@ -74,17 +74,14 @@ public enum RequestClass {
         }
 
         private boolean isStaticFile(String path) {
-            String lower = path.toLowerCase(Locale.ROOT);
             for (String prefix : prefixes) {
-                if (lower.startsWith(prefix)) {
+                if (path.regionMatches(true, 0, prefix, 0, prefix.length())) {
                     return true;
                 }
             }
-            int slash = lower.lastIndexOf('/');
-            int dot = lower.lastIndexOf('.');
-            if (dot > slash) {
+            if (path.lastIndexOf('.') > path.lastIndexOf('/')) {
                 for (String extension : extensions) {
-                    if (lower.endsWith(extension)) {
+                    if (path.regionMatches(true, path.length() - extension.length(), extension, 0, extension.length())) {
                         return true;
                     }
                 }

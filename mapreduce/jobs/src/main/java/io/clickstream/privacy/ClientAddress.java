@@ -1,6 +1,7 @@
 package io.clickstream.privacy;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A logged client address brought to one canonical text before it is anonymised or used as a visitor's key, so
@@ -14,6 +15,8 @@ import java.util.Locale;
 public final class ClientAddress {
 
     private static final int MAX_HOST_NAME = 253;
+    private static final Pattern HOST_NAME =
+            Pattern.compile("(?i)[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*\\.?");
 
     private ClientAddress() {
     }
@@ -69,7 +72,7 @@ public final class ClientAddress {
     }
 
     private static boolean isPort(String colonAndPort) {
-        return colonAndPort.matches(":[0-9]{1,5}") && Integer.parseInt(colonAndPort.substring(1)) <= 65535;
+        return isNumber(colonAndPort.substring(1), 5, 10) && Integer.parseInt(colonAndPort.substring(1)) <= 65535;
     }
 
     private static String hostOrIpv4(String s) {
@@ -77,8 +80,8 @@ public final class ClientAddress {
         if (octets != null) {
             return octets[0] + "." + octets[1] + "." + octets[2] + "." + octets[3];
         }
-        boolean hostName = s.length() <= MAX_HOST_NAME && s.matches("(?i)[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?"
-                + "(\\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*\\.?") && !s.matches("[0-9.]+");
+        boolean hostName = s.length() <= MAX_HOST_NAME && HOST_NAME.matcher(s).matches()
+                && !s.chars().allMatch(c -> c == '.' || c >= '0' && c <= '9');
         return hostName ? s.toLowerCase(Locale.ROOT) : null;
     }
 
@@ -90,7 +93,7 @@ public final class ClientAddress {
         }
         int[] octets = new int[4];
         for (int i = 0; i < 4; i++) {
-            if (!parts[i].matches("[0-9]{1,3}") || Integer.parseInt(parts[i]) > 255) {
+            if (!isNumber(parts[i], 3, 10) || Integer.parseInt(parts[i]) > 255) {
                 return null;
             }
             octets[i] = Integer.parseInt(parts[i]);
@@ -148,7 +151,7 @@ public final class ClientAddress {
         int hexGroups = v4 != null ? texts.length - 1 : texts.length;
         int[] out = new int[hexGroups + (v4 != null ? 2 : 0)];
         for (int i = 0; i < hexGroups; i++) {
-            if (!texts[i].matches("[0-9A-Fa-f]{1,4}")) {
+            if (!isNumber(texts[i], 4, 16)) {
                 return null;
             }
             out[i] = Integer.parseInt(texts[i], 16);
@@ -158,6 +161,20 @@ public final class ClientAddress {
             out[hexGroups + 1] = v4[2] << 8 | v4[3];
         }
         return out;
+    }
+
+    /** One to {@code maxDigits} ASCII digits of the radix (no sign, no space): what Integer.parseInt may then read. */
+    private static boolean isNumber(String s, int maxDigits, int radix) {
+        if (s.isEmpty() || s.length() > maxDigits) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c > 'f' || Character.digit(c, radix) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** RFC 5952: lower-case hex without leading zeros, the first longest run of two or more zero groups as ::. */

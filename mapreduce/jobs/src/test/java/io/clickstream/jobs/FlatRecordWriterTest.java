@@ -1,0 +1,119 @@
+package io.clickstream.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.clickstream.avro.PageView;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Random;
+import org.apache.avro.LogicalType;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class FlatRecordWriterTest {
+
+    private final AvroModel model = new AvroModel();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"page_view.avsc", "sessionized_page_view.avsc", "customer_history.avsc",
+            "quarantine_record.avsc", "customer.avsc", "product.avsc", "channels_by_day.avsc", "funnel_by_day.avsc",
+            "pages_by_day.avsc", "revenue_by_segment.avsc", "traffic_by_hour.avsc"})
+    void writesTheBytesAvroWrites(String file) throws IOException {
+        Schema schema = Schemas.load(file);
+        DatumWriter<IndexedRecord> flat = FlatRecordWriter.of(schema, model);
+        assertNotNull(flat, file);
+        DatumWriter<IndexedRecord> avro = new SpecificDatumWriter<>(schema, model);
+        Random random = new Random(file.hashCode());
+        for (int i = 0; i < 200; i++) {
+            IndexedRecord record = (IndexedRecord) model.newRecord(null, schema);
+            for (Schema.Field field : schema.getFields()) {
+                record.put(field.pos(), value(field.schema(), random, i));
+            }
+            assertArrayEquals(bytes(avro, record), bytes(flat, record), file + " record " + i + ": " + record);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"event.avsc", "order.avsc", "session.avsc"})
+    void leavesRecordsWithArraysToAvro(String file) {
+        Schema schema = Schemas.load(file);
+        assertNull(FlatRecordWriter.of(schema, model));
+        assertInstanceOf(SpecificDatumWriter.class, model.createDatumWriter(schema));
+    }
+
+    @org.junit.jupiter.api.Test
+    void namesTheFieldOfAMissingValue() {
+        PageView view = new PageView();
+        view.setTs(Instant.parse("2026-11-24T10:00:00Z"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> bytes(model.createDatumWriter(Schemas.PAGE_VIEW), view));
+        assertEquals("null of \"string\" in field client_ip of io.clickstream.avro.PageView", e.getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
+    void writesARawValueOfALogicalTypeAsItIs() throws IOException {
+        Schema schema = Schemas.PAGE_VIEW;
+        IndexedRecord raw = new org.apache.avro.generic.GenericData.Record(schema);
+        IndexedRecord converted = new org.apache.avro.generic.GenericData.Record(schema);
+        for (Schema.Field field : schema.getFields()) {
+            Object value = value(field.schema(), new Random(field.pos()), 1);
+            converted.put(field.pos(), value);
+            raw.put(field.pos(), value instanceof Instant ? ((Instant) value).toEpochMilli() : value);
+        }
+        DatumWriter<IndexedRecord> flat = FlatRecordWriter.of(schema, model);
+        assertArrayEquals(bytes(flat, converted), bytes(flat, raw));
+        assertTrue(bytes(flat, raw).length > 8);
+    }
+
+    private static byte[] bytes(DatumWriter<IndexedRecord> writer, IndexedRecord record) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        writer.write(record, encoder);
+        encoder.flush();
+        return out.toByteArray();
+    }
+
+    /** A value of the schema: null one time in three where the field is nullable, extremes and non-ASCII text too. */
+    private static Object value(Schema schema, Random random, int i) {
+        if (schema.getType() == Schema.Type.UNION) {
+            Schema present = schema.getTypes().get(schema.getTypes().get(0).getType() == Schema.Type.NULL ? 1 : 0);
+            return random.nextInt(3) == 0 ? null : value(present, random, i);
+        }
+        LogicalType logical = schema.getLogicalType();
+        if (logical != null) {
+            switch (logical.getName()) {
+                case "timestamp-millis": return Instant.ofEpochMilli(random.nextLong() % 4_000_000_000_000L);
+                case "date": return LocalDate.ofEpochDay(random.nextInt(40_000) - 10_000);
+                case "decimal": return BigDecimal.valueOf(random.nextLong() % 10_000_000_000L,
+                        ((org.apache.avro.LogicalTypes.Decimal) logical).getScale());
+                default: throw new IllegalArgumentException(logical.getName());
+            }
+        }
+        switch (schema.getType()) {
+            case BOOLEAN: return random.nextBoolean();
+            case INT: return i % 7 == 0 ? Integer.MIN_VALUE : random.nextInt();
+            case LONG: return i % 7 == 0 ? Long.MAX_VALUE : random.nextLong();
+            case FLOAT: return random.nextFloat();
+            case DOUBLE: return i % 5 == 0 ? Double.NaN : random.nextGaussian();
+            case STRING: return i % 4 == 0 ? "" : "/p\u00e9/\u4e2d-" + random.nextInt() + "\ud83d\ude00";
+            case BYTES: return ByteBuffer.wrap(new byte[] {(byte) i, 0, (byte) 255});
+            default: throw new IllegalArgumentException(schema.toString());
+        }
+    }
+}
