@@ -3,13 +3,15 @@ package io.clickstream.jobs;
 import org.apache.avro.Conversions;
 import org.apache.avro.Schema;
 import org.apache.avro.data.TimeConversions;
+import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.specific.SpecificData;
 
 /**
  * The Avro data model of the jobs' shuffles and outputs: the generated classes, with the logical types the
  * schemas use (decimal money as BigDecimal, timestamp-millis as Instant, date as LocalDate). Set with
- * {@code AvroJob.setDataModelClass(job, AvroModel.class)}. Flat records are written by {@link FlatRecordWriter}.
+ * {@code AvroJob.setDataModelClass(job, AvroModel.class)}. Flat records are written by {@link FlatRecordWriter} and read
+ * by {@link FlatRecordReader}.
  */
 public class AvroModel extends SpecificData {
 
@@ -29,5 +31,11 @@ public class AvroModel extends SpecificData {
     public DatumWriter createDatumWriter(Schema schema) {
         DatumWriter<?> flat = FlatRecordWriter.of(schema, this);
         return flat != null ? flat : super.createDatumWriter(schema);
+    }
+
+    @Override
+    public DatumReader createDatumReader(Schema writer, Schema reader) {
+        DatumReader<?> flat = writer != null && writer.equals(reader) ? FlatRecordReader.of(reader, this) : null;
+        return flat != null ? flat : super.createDatumReader(writer, reader);
     }
 }

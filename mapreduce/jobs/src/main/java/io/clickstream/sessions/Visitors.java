@@ -3,6 +3,7 @@ package io.clickstream.sessions;
 import com.google.common.hash.HashFunction;
 import com.google.common.hash.Hashing;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 
 /**
  * Visitor and session keys. The access logs carry no cookie, so a visitor is the pair (client address as
@@ -12,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 public final class Visitors {
 
     private static final HashFunction FINGERPRINT = Hashing.farmHashFingerprint64();
+    /** Sixteen lower-case hex digits, as {@code %016x} writes them. */
+    private static final HexFormat HEX = HexFormat.of();
 
     private Visitors() {
     }
@@ -23,11 +26,11 @@ public final class Visitors {
     }
 
     public static String id(long visitorKey) {
-        return String.format("%016x", visitorKey);
+        return HEX.toHexDigits(visitorKey);
     }
 
     public static String sessionId(long visitorKey, long startMillis) {
-        return String.format("%016x", FINGERPRINT.newHasher().putLong(visitorKey).putLong(startMillis).hash().asLong());
+        return HEX.toHexDigits(FINGERPRINT.newHasher().putLong(visitorKey).putLong(startMillis).hash().asLong());
     }
 
     public static long fingerprint(byte[] bytes, int length) {

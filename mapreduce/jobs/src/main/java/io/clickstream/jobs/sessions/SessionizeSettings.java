@@ -9,13 +9,13 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
 /** How the sessionize tasks read their bot rules: the User-Agent rules (from a configured regexes.yaml) and behaviour. */
-final class SessionizeSettings {
+public final class SessionizeSettings {
 
     private SessionizeSettings() {
     }
 
     /** @throws IllegalArgumentException naming the setting when the configured regexes cannot be read or parsed */
-    static UserAgents userAgents(Configuration conf) {
+    public static UserAgents userAgents(Configuration conf) {
         int cacheSize = Settings.SESSIONS_USER_AGENT_CACHE.get(conf);
         String regexes = Settings.SESSIONS_USER_AGENT_REGEXES.get(conf);
         if (regexes.isEmpty()) {

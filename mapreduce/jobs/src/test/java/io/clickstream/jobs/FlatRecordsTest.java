@@ -15,18 +15,24 @@ import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Random;
 import org.apache.avro.LogicalType;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class FlatRecordWriterTest {
+/** {@link FlatRecordWriter} and {@link FlatRecordReader} against Avro's own writer and reader, on every flat schema. */
+class FlatRecordsTest {
 
     private final AvroModel model = new AvroModel();
 
@@ -34,30 +40,64 @@ class FlatRecordWriterTest {
     @ValueSource(strings = {"page_view.avsc", "sessionized_page_view.avsc", "customer_history.avsc",
             "quarantine_record.avsc", "customer.avsc", "product.avsc", "channels_by_day.avsc", "funnel_by_day.avsc",
             "pages_by_day.avsc", "revenue_by_segment.avsc", "traffic_by_hour.avsc"})
-    void writesTheBytesAvroWrites(String file) throws IOException {
+    void writeTheBytesAvroWritesAndReadWhatAvroReads(String file) throws IOException {
         Schema schema = Schemas.load(file);
         DatumWriter<IndexedRecord> flat = FlatRecordWriter.of(schema, model);
         assertNotNull(flat, file);
         DatumWriter<IndexedRecord> avro = new SpecificDatumWriter<>(schema, model);
+        DatumReader<IndexedRecord> flatReader = FlatRecordReader.of(schema, model);
+        assertNotNull(flatReader, file);
+        DatumReader<IndexedRecord> avroReader = new SpecificDatumReader<>(schema, schema, model);
         Random random = new Random(file.hashCode());
         for (int i = 0; i < 200; i++) {
             IndexedRecord record = (IndexedRecord) model.newRecord(null, schema);
             for (Schema.Field field : schema.getFields()) {
                 record.put(field.pos(), value(field.schema(), random, i));
             }
-            assertArrayEquals(bytes(avro, record), bytes(flat, record), file + " record " + i + ": " + record);
+            byte[] bytes = bytes(avro, record);
+            assertArrayEquals(bytes, bytes(flat, record), file + " record " + i + ": " + record);
+            IndexedRecord read = flatReader.read(null, DecoderFactory.get().binaryDecoder(bytes, null));
+            assertEquals(record, read, file + " record " + i);
+            assertEquals(avroReader.read(null, DecoderFactory.get().binaryDecoder(bytes, null)), read);
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"event.avsc", "order.avsc", "session.avsc"})
-    void leavesRecordsWithArraysToAvro(String file) {
+    void leaveRecordsWithArraysToAvro(String file) {
         Schema schema = Schemas.load(file);
         assertNull(FlatRecordWriter.of(schema, model));
         assertInstanceOf(SpecificDatumWriter.class, model.createDatumWriter(schema));
+        assertInstanceOf(SpecificDatumReader.class, model.createDatumReader(schema, schema));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
+    void readsDataWrittenWithAnotherVersionOfTheSchemaAsAvroResolvesIt() throws IOException {
+        List<Schema.Field> older = Schemas.PAGE_VIEW.getFields().stream().filter(f -> !f.name().equals("request_class"))
+                .map(f -> new Schema.Field(f, f.schema())).toList();
+        Schema writer = Schema.createRecord(Schemas.PAGE_VIEW.getName(), null, Schemas.PAGE_VIEW.getNamespace(), false, older);
+        IndexedRecord written = new org.apache.avro.generic.GenericData.Record(writer);
+        for (Schema.Field field : writer.getFields()) {
+            written.put(field.pos(), value(field.schema(), new Random(field.pos()), 1));
+        }
+        byte[] bytes = bytes(new org.apache.avro.generic.GenericDatumWriter<>(writer, model), written);
+        DatumReader<PageView> reader = model.createDatumReader(Schemas.PAGE_VIEW, Schemas.PAGE_VIEW);
+        reader.setSchema(writer);
+        PageView read = reader.read(null, DecoderFactory.get().binaryDecoder(bytes, null));
+        assertNull(read.getRequestClass());
+        assertEquals(written.get(writer.getField("path").pos()), read.getPath());
+        assertEquals(written.get(0), read.getTs());
+    }
+
+    @Test
+    void leavesRecordsWithoutAGeneratedClassToAvro() {
+        Schema anonymous = Schema.createRecord("NoSuchClass", null, "nowhere", false,
+                List.of(new Schema.Field("n", Schema.create(Schema.Type.LONG))));
+        assertNull(FlatRecordReader.of(anonymous, model));
+        assertNotNull(FlatRecordWriter.of(anonymous, model));
+    }
+
+    @Test
     void namesTheFieldOfAMissingValue() {
         PageView view = new PageView();
         view.setTs(Instant.parse("2026-11-24T10:00:00Z"));
@@ -66,7 +106,7 @@ class FlatRecordWriterTest {
         assertEquals("null of \"string\" in field client_ip of io.clickstream.avro.PageView", e.getMessage());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void writesARawValueOfALogicalTypeAsItIs() throws IOException {
         Schema schema = Schemas.PAGE_VIEW;
         IndexedRecord raw = new org.apache.avro.generic.GenericData.Record(schema);
