@@ -6,7 +6,7 @@
 -- ${gap_ms} ms without a page view; sessions begun on ${day} run on into ${next} until ${lookahead_end_ms}; the
 -- previous day only continues sessions begun before midnight.
 -- Input: the temporary view page_views (page_view.avsc's columns, dt, ts_ms). Functions (the jobs' own rules):
--- visitor_id, session_id, agent_bot_reason, agent_field, channel.
+-- visitor_id, session_id, agent_field (a User-Agent's browser_family ... bot_reason), channel.
 -- Output: the temporary views peer_sessionized_page_views and peer_sessions.
 -- Not reproduced: a session crossing midnight into ${day} is not cut at the lookahead after that midnight (a person
 -- active without a 30-minute pause for six hours).
@@ -19,12 +19,12 @@ SELECT visitor_id(client_ip, user_agent) AS visitor_id, client_ip, user_agent,
 FROM page_views
 WHERE dt = '${day}'
    OR dt IN ('${previous}', '${next}') AND coalesce(request_class, 'page') = 'page'
-      AND agent_bot_reason(user_agent) IS NULL AND (dt = '${previous}' OR ts_ms < ${lookahead_end_ms});
+      AND agent_field(user_agent, 'bot_reason') IS NULL AND (dt = '${previous}' OR ts_ms < ${lookahead_end_ms});
 
 -- Behaviour is judged on every request read (duplicates too), the previous day's before midnight excepted.
 CREATE OR REPLACE TEMPORARY VIEW peer_visitors AS
 SELECT visitor_id, first(user_agent) AS user_agent,
-       coalesce(agent_bot_reason(first(user_agent)),
+       coalesce(agent_field(first(user_agent), 'bot_reason'),
                 CASE WHEN count(*) > ${max_requests} THEN 'request_rate'
                      WHEN max(judged AND path = '/robots.txt') THEN 'robots_txt'
                      WHEN ${per_minute} > 0 AND max(per_minute) > ${per_minute} THEN 'request_rate'

@@ -16,6 +16,7 @@ public final class HiveVars {
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{hivevar:([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Pattern URI = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:[A-Za-z0-9/._~%:@+=,-]*|/[A-Za-z0-9/._~%:@+=,-]*");
     private static final Pattern NUMBER = Pattern.compile("\\d{1,9}");
+    private static final Pattern LONG = Pattern.compile("\\d{1,18}");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
 
     private final Map<String, String> values = new LinkedHashMap<>();
@@ -31,7 +32,8 @@ public final class HiveVars {
 
     /**
      * Checks a value by its name: {@code dt, from, to, date} are dates; {@code limit, days} whole numbers;
-     * {@code warehouse, schemas} and names ending in {@code _uri} URIs; anything else an identifier.
+     * {@code warehouse, schemas} and names ending in {@code _uri} URIs; names ending in {@code _ms} or {@code _count}
+     * whole numbers up to 18 digits; anything else an identifier.
      *
      * @throws IllegalArgumentException naming the variable and the value
      */
@@ -47,7 +49,9 @@ public final class HiveVars {
             }
             case "limit", "days" -> ok = NUMBER.matcher(value).matches();
             case "warehouse", "schemas" -> ok = URI.matcher(value).matches();
-            default -> ok = name.endsWith("_uri") ? URI.matcher(value).matches() : IDENTIFIER.matcher(value).matches();
+            default -> ok = name.endsWith("_uri") ? URI.matcher(value).matches()
+                    : name.endsWith("_ms") || name.endsWith("_count") ? LONG.matcher(value).matches()
+                    : IDENTIFIER.matcher(value).matches();
         }
         if (!ok) {
             throw new IllegalArgumentException("--hivevar " + name + "='" + value + "' is not a valid " + name);

@@ -21,6 +21,9 @@ class HiveVarsTest {
         assertThrows(IllegalArgumentException.class, () -> new HiveVars().set("limit", "10; DROP TABLE clean.page_views"));
         assertThrows(IllegalArgumentException.class, () -> new HiveVars().set("warehouse", "file:///tmp/x'; DROP"));
         assertThrows(IllegalArgumentException.class, () -> new HiveVars().set("table", "page_views;"));
+        assertThrows(IllegalArgumentException.class, () -> new HiveVars().set("gap_ms", "1800000 OR 1=1"));
+        assertThrows(IllegalArgumentException.class, () -> new HiveVars().set("burst_count", "-1"));
+        assertEquals("1764633600000", new HiveVars().set("day_start_ms", "1764633600000").asMap().get("day_start_ms"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new HiveVars().set("dt", "2026-02-30"));
         assertTrue(e.getMessage().contains("2026-02-30"), e.getMessage());
     }

@@ -1,6 +1,7 @@
 package io.clickstream.bench;
 
 import io.clickstream.generate.SampleRun;
+import io.clickstream.jobs.ProcessClock;
 import io.clickstream.jobs.Settings;
 import io.clickstream.jobs.accesslogs.CleanAccessLogs;
 import java.io.File;
@@ -74,8 +75,8 @@ public final class CleanJobBench {
         List<double[]> clean = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
-            floor.add(Stats.time(() -> identity(conf, input, new File(work, "floor-out"))));
-            clean.add(Stats.time(() -> new CleanAccessLogs() {
+            floor.add(ProcessClock.time(() -> identity(conf, input, new File(work, "floor-out"))));
+            clean.add(ProcessClock.time(() -> new CleanAccessLogs() {
                 {
                     setConf(conf);
                 }

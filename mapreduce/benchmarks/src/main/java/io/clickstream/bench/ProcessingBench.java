@@ -6,6 +6,7 @@ import io.clickstream.generate.GenerateDimensions;
 import io.clickstream.generate.GenerateEvents;
 import io.clickstream.generate.SampleRun;
 import io.clickstream.jobs.CleanRun;
+import io.clickstream.jobs.ProcessClock;
 import io.clickstream.jobs.Warehouse;
 import io.clickstream.sessions.UserAgents;
 import java.io.File;
@@ -132,7 +133,7 @@ public final class ProcessingBench {
                 .filter(p -> p.getType() == MemoryType.HEAP && p.getName().contains("Old")).toList();
         oldGen.forEach(MemoryPoolMXBean::resetPeakUsage);
         long before = oldGen.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
-        double[] time = Stats.time(() -> stage(root, stage, day));
+        double[] time = ProcessClock.time(() -> stage(root, stage, day));
         long heap = oldGen.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() - before;
         CleanRun.observeFinishedJobs((name, counters) -> { });
         return new Measure(time[0], time[1], shuffle[0], heap);

@@ -1,28 +1,13 @@
 package io.clickstream.bench;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** What the whole-job benchmarks share: timing an action by wall and CPU clock, and the median of runs. */
+/** The median of runs, as the whole-job benchmarks report it. */
 final class Stats {
 
-    interface Action {
-        void run() throws Exception;
-    }
-
     private Stats() {
-    }
-
-    /** Wall seconds and CPU seconds of the whole process (the local runner's tasks run in it). */
-    static double[] time(Action action) throws Exception {
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long cpu = os.getProcessCpuTime();
-        long start = System.nanoTime();
-        action.run();
-        return new double[] {(System.nanoTime() - start) / 1e9, (os.getProcessCpuTime() - cpu) / 1e9};
     }
 
     /** The middle value; of an even count, the upper of the two middle ones. */

@@ -2,11 +2,11 @@ package io.clickstream.peers;
 
 import io.clickstream.jobs.Dataset;
 import io.clickstream.jobs.Datasets;
+import io.clickstream.jobs.ProcessClock;
 import io.clickstream.jobs.Settings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -63,8 +63,8 @@ public final class SparkPeer {
         } else {
             String out = args[4];
             for (int run = 1; run <= Integer.parseInt(args[3]); run++) {
-                double[] sessions = time(() -> peer.writeSessions(out));
-                double[] marts = time(() -> peer.writeMarts(out));
+                double[] sessions = ProcessClock.time(() -> peer.writeSessions(out));
+                double[] marts = ProcessClock.time(() -> peer.writeMarts(out));
                 System.out.printf(Locale.ROOT, "run %d spark-sql sessionize %.2f s wall %.2f s CPU; marts %.2f s wall %.2f s CPU%n",
                         run, sessions[0], sessions[1], marts[0], marts[1]);
             }
@@ -190,18 +190,5 @@ public final class SparkPeer {
                 spark.sql(statement);
             }
         }
-    }
-
-    private interface Action {
-        void run() throws Exception;
-    }
-
-    private static double[] time(Action action) throws Exception {
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long cpu = os.getProcessCpuTime();
-        long start = System.nanoTime();
-        action.run();
-        return new double[] {(System.nanoTime() - start) / 1e9, (os.getProcessCpuTime() - cpu) / 1e9};
     }
 }

@@ -2,7 +2,6 @@ package io.clickstream.peers;
 
 import io.clickstream.jobs.Settings;
 import io.clickstream.jobs.sessions.SessionizeSettings;
-import io.clickstream.sessions.Agent;
 import io.clickstream.sessions.Channels;
 import io.clickstream.sessions.UserAgents;
 import io.clickstream.sessions.Visitors;
@@ -33,20 +32,8 @@ final class SqlFunctions {
                 Visitors.id(Visitors.key(ip, agent)), DataTypes.StringType);
         spark.udf().register("session_id", (UDF3<String, String, Long, String>) (ip, agent, start) ->
                 Visitors.sessionId(Visitors.key(ip, agent), start), DataTypes.StringType);
-        spark.udf().register("agent_bot_reason", (UDF1<String, String>) agent -> {
-            Agent a = agents.classify(agent);
-            return a.bot() ? a.botReason().label() : null;
-        }, DataTypes.StringType);
-        spark.udf().register("agent_field", (UDF2<String, String, String>) (agent, field) -> {
-            Agent a = agents.classify(agent);
-            switch (field) {
-                case "browser_family": return a.browserFamily();
-                case "browser_version": return a.browserVersion();
-                case "os_family": return a.osFamily();
-                case "device_class": return a.deviceClass();
-                default: throw new IllegalArgumentException("no agent field " + field);
-            }
-        }, DataTypes.StringType);
+        spark.udf().register("agent_field", (UDF2<String, String, String>) (agent, field) ->
+                agents.classify(agent).field(field), DataTypes.StringType);
         spark.udf().register("channel", (UDF2<String, String, String>) (referer, query) ->
                 channels.classify(referer, query).label(), DataTypes.StringType);
     }
