@@ -10,9 +10,6 @@ import io.clickstream.jobs.ProcessClock;
 import io.clickstream.jobs.Warehouse;
 import io.clickstream.sessions.UserAgents;
 import java.io.File;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,9 +26,8 @@ import org.apache.hadoop.fs.Path;
  * Cost of each daily stage on the LocalJobRunner for the middle of three generated days, run after its inputs were
  * built, several times: wall and CPU time per stage (the process's CPU: the local runner's tasks run in it), the
  * stage's time over clean-access-logs' in the same run, the bytes each stage shuffles (map output after compression)
- * and the heap each stage holds (how far the old generation's peak rose over what it held after a collection before
- * the stage). Then the
- * user-agent classification per record (uncached uap-java parse vs the cached classify the jobs use).
+ * and the heap each stage holds ({@link LiveHeap}). Then the user-agent classification per record (uncached uap-java
+ * parse vs the cached classify the jobs use).
  * Usage: ProcessingBench WORKDIR LINES_PER_DAY [RUNS]
  */
 public final class ProcessingBench {
@@ -39,7 +35,7 @@ public final class ProcessingBench {
     private static final LocalDate D1 = LocalDate.of(2026, 11, 20);
     static final List<String> STAGES = List.of("clean-access-logs", "sessionize", "customer-history", "orders", "marts");
 
-    /** One stage's run: wall and CPU seconds, shuffled bytes, old-generation growth in bytes. */
+    /** One stage's run: wall and CPU seconds, shuffled bytes, the most heap it held (bytes). */
     record Measure(double wall, double cpu, long shuffle, long heap) {
     }
 
@@ -80,7 +76,7 @@ public final class ProcessingBench {
             for (String stage : STAGES) {
                 Measure m = measure(root, stage, day);
                 measures.computeIfAbsent(stage, s -> new ArrayList<>()).add(m);
-                System.out.printf(Locale.ROOT, "run %d %-18s %7.2f s wall %7.2f s CPU %,15d shuffle bytes %,6d MB old-gen growth%n",
+                System.out.printf(Locale.ROOT, "run %d %-18s %7.2f s wall %7.2f s CPU %,15d shuffle bytes %,6d MB held%n",
                         run, stage, m.wall(), m.cpu(), m.shuffle(), m.heap() >> 20);
             }
         }
@@ -93,7 +89,7 @@ public final class ProcessingBench {
         List<Measure> clean = measures.get("clean-access-logs");
         int runs = clean.size();
         System.out.printf(Locale.ROOT, "%n| stage | wall, median (min-max) | CPU, median | wall over clean-access-logs, median (min-max)"
-                + " | shuffle bytes per raw byte | old-gen growth, max |%n|---|---:|---:|---:|---:|---:|%n");
+                + " | shuffle bytes per raw byte | heap held, most |%n|---|---:|---:|---:|---:|---:|%n");
         List<Measure> totals = new ArrayList<>();
         for (int r = 0; r < runs; r++) {
             double wall = 0;
@@ -128,13 +124,12 @@ public final class ProcessingBench {
         long[] shuffle = new long[1];
         CleanRun.observeFinishedJobs((name, counters) ->
                 shuffle[0] += counters.findCounter(TaskCounter.MAP_OUTPUT_MATERIALIZED_BYTES).getValue());
-        System.gc();
-        List<MemoryPoolMXBean> oldGen = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP && p.getName().contains("Old")).toList();
-        oldGen.forEach(MemoryPoolMXBean::resetPeakUsage);
-        long before = oldGen.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
-        double[] time = ProcessClock.time(() -> stage(root, stage, day));
-        long heap = oldGen.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() - before;
+        double[] time;
+        long heap;
+        try (LiveHeap live = new LiveHeap()) {
+            time = ProcessClock.time(() -> stage(root, stage, day));
+            heap = live.grownBy();
+        }
         CleanRun.observeFinishedJobs((name, counters) -> { });
         return new Measure(time[0], time[1], shuffle[0], heap);
     }

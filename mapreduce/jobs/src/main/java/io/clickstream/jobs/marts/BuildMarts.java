@@ -20,6 +20,7 @@ import io.clickstream.marts.MartRules;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,8 +128,15 @@ public class BuildMarts extends DailyStage<Accounting> {
             TaskFailures.recorded(context, () -> super.run(context));
         }
 
+        /**
+         * Contributions are added up here before they are written (in-mapper combining), so the map output holds one
+         * record per mart row and distinct value the task saw, not one per contribution; flushed at this many keys.
+         */
+        static final int PENDING_LIMIT = 100_000;
+
         private final Text key = new Text();
         private final Sums sums = new Sums();
+        private final Map<Text, Sums> pending = new HashMap<>();
         private MartRules rules;
         private String currency;
 
@@ -158,8 +166,28 @@ public class BuildMarts extends DailyStage<Accounting> {
             }
             for (Contribution c : contributions) {
                 MartKey.set(key, c);
-                context.write(key, sums.set(c.sums()));
+                Sums row = pending.get(key);
+                if (row == null) {
+                    pending.put(new Text(key), new Sums().set(c.sums().clone()));
+                } else {
+                    row.add(sums.set(c.sums()));
+                }
             }
+            if (pending.size() >= PENDING_LIMIT) {
+                flush(context);
+            }
+        }
+
+        @Override
+        protected void cleanup(Context context) throws IOException, InterruptedException {
+            flush(context);
+        }
+
+        private void flush(Context context) throws IOException, InterruptedException {
+            for (Map.Entry<Text, Sums> row : pending.entrySet()) {
+                context.write(row.getKey(), row.getValue());
+            }
+            pending.clear();
         }
     }
 

@@ -90,6 +90,8 @@ class MartsMapReduceTest {
         // The shuffle by hand: sort by the whole key, one reduce call per mart row (Hadoop moves the key
         // along the values of a call; MRUnit's KeyValueReuseList does the same).
         List<Pair<Text, Sums>> mapped = new ArrayList<>(mapper.run());
+        assertEquals(mapped.stream().map(Pair::getFirst).distinct().count(), mapped.size(),
+                "the mapper adds up its contributions: one record a key");
         mapped.sort((x, y) -> x.getFirst().compareTo(y.getFirst()));
         MartKey.RowGrouping grouping = new MartKey.RowGrouping();
         List<KeyValueReuseList<Text, Sums>> groups = new ArrayList<>();
