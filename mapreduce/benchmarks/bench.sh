@@ -50,8 +50,10 @@ case "${1:-parser}" in
     java $(heap "${3:-1000000}") $opens $log4j -cp "$cp" io.clickstream.bench.ProcessingBench "$work/large" "${3:-1000000}" "${4:-3}"
     java -Xmx4g $spark_opens -cp "$peers" io.clickstream.peers.SparkPeer time "file:$work/large/warehouse" $day "${4:-3}" \
       "$work/peer-out" 2>/dev/null
-    "$root/hive/target/bin/hive-peer" time "file:$work/large/warehouse" $day "$work/large/metastore" "${5:-1}" 2>/dev/null \
-      | grep hive-sql ;;
+    if [ "${5:-1}" -gt 0 ]; then
+      "$root/hive/target/bin/hive-peer" time "file:$work/large/warehouse" $day "$work/large/metastore" "${5:-1}" 2>/dev/null \
+        | grep hive-sql
+    fi ;;
   scaling)
     shift
     for lines in ${@:-2500000 5000000 10000000}; do

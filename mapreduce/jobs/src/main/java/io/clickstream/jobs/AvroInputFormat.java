@@ -24,18 +24,12 @@ public class AvroInputFormat<T> extends AvroKeyInputFormat<T> {
         return TaskFailures.recorded(new SampledProgress<>(super.createRecordReader(split, context)));
     }
 
-    private static final class SampledProgress<K, V> extends RecordReader<K, V> {
-        private final RecordReader<K, V> reader;
+    private static final class SampledProgress<K, V> extends ForwardingRecordReader<K, V> {
         private int calls;
         private float progress;
 
         SampledProgress(RecordReader<K, V> reader) {
-            this.reader = reader;
-        }
-
-        @Override
-        public void initialize(InputSplit split, TaskAttemptContext context) throws IOException, InterruptedException {
-            reader.initialize(split, context);
+            super(reader);
         }
 
         @Override
@@ -48,26 +42,11 @@ public class AvroInputFormat<T> extends AvroKeyInputFormat<T> {
         }
 
         @Override
-        public K getCurrentKey() throws IOException, InterruptedException {
-            return reader.getCurrentKey();
-        }
-
-        @Override
-        public V getCurrentValue() throws IOException, InterruptedException {
-            return reader.getCurrentValue();
-        }
-
-        @Override
         public float getProgress() throws IOException, InterruptedException {
             if (calls++ % PROGRESS_EVERY == 0 && progress < 1) {
                 progress = reader.getProgress();
             }
             return progress;
-        }
-
-        @Override
-        public void close() throws IOException {
-            reader.close();
         }
     }
 }

@@ -81,14 +81,10 @@ final class FlatRecordReader<D extends IndexedRecord> implements DatumReader<D> 
         if (schema.getType() != Schema.Type.UNION) {
             return valueReader(schema, model);
         }
-        List<Schema> branches = schema.getTypes();
-        if (branches.size() != 2) {
-            return null;
-        }
-        int nullBranch = branches.get(0).getType() == Schema.Type.NULL ? 0 : 1;
+        int nullBranch = FlatRecordWriter.nullBranch(schema);
         int valueBranch = 1 - nullBranch;
-        ValueReader present = valueReader(branches.get(valueBranch), model);
-        if (branches.get(nullBranch).getType() != Schema.Type.NULL || present == null) {
+        ValueReader present = nullBranch < 0 ? null : valueReader(schema.getTypes().get(valueBranch), model);
+        if (present == null) {
             return null;
         }
         return in -> {

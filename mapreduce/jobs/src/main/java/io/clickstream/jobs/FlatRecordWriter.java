@@ -105,16 +105,9 @@ final class FlatRecordWriter<D extends IndexedRecord> implements DatumWriter<D> 
         if (schema.getType() != Schema.Type.UNION) {
             return valueWriter(schema, model);
         }
-        List<Schema> branches = schema.getTypes();
-        if (branches.size() != 2) {
-            return null;
-        }
-        int nullBranch = branches.get(0).getType() == Schema.Type.NULL ? 0 : 1;
+        int nullBranch = nullBranch(schema);
         int valueBranch = 1 - nullBranch;
-        if (branches.get(nullBranch).getType() != Schema.Type.NULL) {
-            return null;
-        }
-        ValueWriter present = valueWriter(branches.get(valueBranch), model);
+        ValueWriter present = nullBranch < 0 ? null : valueWriter(schema.getTypes().get(valueBranch), model);
         if (present == null) {
             return null;
         }
@@ -126,6 +119,16 @@ final class FlatRecordWriter<D extends IndexedRecord> implements DatumWriter<D> 
                 present.write(value, out);
             }
         };
+    }
+
+    /** The null branch (0 or 1) of a union of null and one other type; -1 for any other union. */
+    static int nullBranch(Schema union) {
+        List<Schema> branches = union.getTypes();
+        if (branches.size() != 2) {
+            return -1;
+        }
+        int nullBranch = branches.get(0).getType() == Schema.Type.NULL ? 0 : 1;
+        return branches.get(nullBranch).getType() == Schema.Type.NULL ? nullBranch : -1;
     }
 
     private static ValueWriter valueWriter(Schema schema, GenericData model) {

@@ -45,7 +45,7 @@ public final class TaskFailures {
      * reader starts, before the mapper's {@code run}.
      */
     public static <K, V> RecordReader<K, V> recorded(RecordReader<K, V> reader) {
-        return new RecordReader<>() {
+        return new ForwardingRecordReader<>(reader) {
             private TaskAttemptContext context;
             private InputSplit split;
 
@@ -61,26 +61,6 @@ public final class TaskFailures {
                 boolean[] next = new boolean[1];
                 recorded(context, split, () -> next[0] = reader.nextKeyValue());
                 return next[0];
-            }
-
-            @Override
-            public K getCurrentKey() throws IOException, InterruptedException {
-                return reader.getCurrentKey();
-            }
-
-            @Override
-            public V getCurrentValue() throws IOException, InterruptedException {
-                return reader.getCurrentValue();
-            }
-
-            @Override
-            public float getProgress() throws IOException, InterruptedException {
-                return reader.getProgress();
-            }
-
-            @Override
-            public void close() throws IOException {
-                reader.close();
             }
         };
     }
