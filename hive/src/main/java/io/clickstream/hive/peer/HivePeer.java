@@ -7,6 +7,7 @@ import io.clickstream.hive.HqlScript;
 import io.clickstream.jobs.NioLocalFileSystem;
 import io.clickstream.jobs.ProcessClock;
 import io.clickstream.jobs.Settings;
+import io.clickstream.marts.Mart;
 import java.io.File;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -32,8 +33,8 @@ import org.apache.hadoop.fs.Path;
  */
 public final class HivePeer {
 
-    private static final List<String> MARTS = List.of("traffic_by_hour", "pages_by_day", "channels_by_day",
-            "funnel_by_day", "revenue_by_segment");
+    /** The marts' dataset names, as the jobs name them. */
+    private static final List<String> MARTS = java.util.Arrays.stream(Mart.values()).map(Mart::dataset).toList();
     /** The jobs' tables as the peer's columns: times as epoch milliseconds (see sessions.hql). */
     private static final Map<String, String> OURS = Map.of(
             "sessions", "SELECT session_id, visitor_id, " + millis("start_ts") + " AS start_ms, " + millis("end_ts")

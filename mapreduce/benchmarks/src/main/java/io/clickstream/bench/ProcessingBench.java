@@ -170,11 +170,10 @@ public final class ProcessingBench {
     static void stage(Path root, String command, String day, String... more) throws Exception {
         List<String> args = new ArrayList<>(List.of(command));
         Configuration bench = benchConfiguration();
-        for (Map.Entry<String, String> setting : SampleRun.local(new Configuration(false))) {
-            args.addAll(List.of("-D", setting.getKey() + "=" + bench.get(setting.getKey())));
-        }
-        for (String key : List.of("mapreduce.local.map.tasks.maximum", "mapreduce.local.reduce.tasks.maximum",
-                Job.COMPLETION_POLL_INTERVAL_KEY, Job.PROGRESS_MONITOR_POLL_INTERVAL_KEY)) {
+        List<String> keys = new ArrayList<>(List.of("mapreduce.local.map.tasks.maximum", "mapreduce.local.reduce.tasks.maximum",
+                Job.COMPLETION_POLL_INTERVAL_KEY, Job.PROGRESS_MONITOR_POLL_INTERVAL_KEY));
+        SampleRun.local(new Configuration(false)).forEach(setting -> keys.add(setting.getKey()));
+        for (String key : keys) {
             args.addAll(List.of("-D", key + "=" + bench.get(key)));
         }
         args.addAll(List.of("--date", day, "--warehouse", root.toString()));

@@ -4,6 +4,7 @@ import io.clickstream.jobs.Dataset;
 import io.clickstream.jobs.Datasets;
 import io.clickstream.jobs.ProcessClock;
 import io.clickstream.jobs.Settings;
+import io.clickstream.marts.Mart;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,8 +34,8 @@ import org.apache.spark.sql.functions;
  */
 public final class SparkPeer {
 
-    private static final List<String> MARTS = List.of("traffic_by_hour", "pages_by_day", "channels_by_day",
-            "funnel_by_day", "revenue_by_segment");
+    /** The marts' dataset names, as the jobs name them. */
+    private static final List<String> MARTS = java.util.Arrays.stream(Mart.values()).map(Mart::dataset).toList();
 
     private final SparkSession spark;
     private final Configuration conf = new Configuration();
