@@ -9,8 +9,9 @@
 #                                                 stages in Spark SQL (mapreduce/peers) and in HQL on the embedded
 #                                                 warehouse (hive-peer): checked row by row on a small day, then timed
 #                                                 on the larger one
-#   mapreduce/benchmarks/bench.sh scaling [LINES...]  the daily stages on days of each size (default 2.5, 5 and 10 million
-#                                                 lines: about 0.5, 1 and 2 GB of log text), one run each in a new JVM
+#   mapreduce/benchmarks/bench.sh scaling [RUNS] [LINES...]  the daily stages on days of each size (default 5, 10 and 20
+#                                                 million lines: about 1, 2 and 4 GB of log text), in a new JVM per size,
+#                                                 all with the same heap
 #   mapreduce/benchmarks/bench.sh agents [LOOKUPS] the User-Agent cache on a long tail: LRU vs Caffeine
 #   mapreduce/benchmarks/bench.sh checks [DAY] [RUNS]  the check step of a quickstart day (run the quickstart first):
 #                                                      its time inside the command, HiveServer2's start-up excluded
@@ -21,8 +22,8 @@ root=$(cd "$here/../.." && pwd)
 opens=$(sed -n 's:.*<jdk17.opens>\(.*\)</jdk17.opens>.*:\1:p' "$root/pom.xml" | head -1)
 cp="$here/target/classes:$(cat "$here/target/classpath.txt")"
 log4j="-Dlog4j.configuration=file:$root/src/main/config/log4j.properties"
-# The generator holds the three days in memory: about 0.9 GB a million lines a day.
-heap() { echo "-Xmx$((3 + $1 / 1000000))g"; }
+# One heap for every size: ProcessingBench generates large days in slices of a million lines (about 0.9 GB held).
+heap="-Xmx4g"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1), $(date -u +%F)"
 case "${1:-parser}" in
   parser) java $opens -cp "$cp" org.openjdk.jmh.Main AccessLogParserBenchmark -rf json -rff "$here/target/jmh-parser.json" ;;
@@ -33,7 +34,7 @@ case "${1:-parser}" in
   process)
     work=$(mktemp -d)
     trap 'rm -rf "$work"' EXIT
-    java $(heap "${2:-1000000}") $opens $log4j -cp "$cp" io.clickstream.bench.ProcessingBench "$work" "${2:-1000000}" "${3:-3}" ;;
+    java $heap $opens $log4j -cp "$cp" io.clickstream.bench.ProcessingBench "$work" "${2:-1000000}" "${3:-3}" ;;
   peers)
     (cd "$root" && mvn -B -q -Ppeers -DskipTests -pl mapreduce/peers,hive -am install)
     work=$(mktemp -d)
@@ -43,11 +44,11 @@ case "${1:-parser}" in
       --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED"
     day=2026-11-21  # ProcessingBench's middle day
     echo "== a small day: the jobs, then the rows of Spark SQL and of HQL compared with theirs"
-    java $(heap "${2:-200000}") $opens $log4j -cp "$cp" io.clickstream.bench.ProcessingBench "$work/small" "${2:-200000}" 1 | grep '^|'
+    java $heap $opens $log4j -cp "$cp" io.clickstream.bench.ProcessingBench "$work/small" "${2:-200000}" 1 | grep '^|'
     java -Xmx4g $spark_opens -cp "$peers" io.clickstream.peers.SparkPeer check "file:$work/small/warehouse" $day 2>/dev/null
     "$root/hive/target/bin/hive-peer" check "file:$work/small/warehouse" $day "$work/small/metastore" 2>/dev/null | grep hive-sql
     echo "== the timed day: the jobs, then Spark SQL and HQL on the same warehouse"
-    java $(heap "${3:-1000000}") $opens $log4j -cp "$cp" io.clickstream.bench.ProcessingBench "$work/large" "${3:-1000000}" "${4:-3}"
+    java $heap $opens $log4j -cp "$cp" io.clickstream.bench.ProcessingBench "$work/large" "${3:-1000000}" "${4:-3}"
     java -Xmx4g $spark_opens -cp "$peers" io.clickstream.peers.SparkPeer time "file:$work/large/warehouse" $day "${4:-3}" \
       "$work/peer-out" 2>/dev/null
     if [ "${5:-1}" -gt 0 ]; then
@@ -55,12 +56,13 @@ case "${1:-parser}" in
         | grep hive-sql
     fi ;;
   scaling)
-    shift
-    for lines in ${@:-2500000 5000000 10000000}; do
+    runs=${2:-2}
+    shift $(( $# > 1 ? 2 : $# ))
+    for lines in ${@:-5000000 10000000 20000000}; do
       work=$(mktemp -d)
       echo "== $lines lines a day"
-      java $(heap "$lines") $opens $log4j -cp "$cp" io.clickstream.bench.ProcessingBench "$work" "$lines" 1 \
-        | grep -E '^raw access logs|^\|'
+      java $heap $opens $log4j -cp "$cp" io.clickstream.bench.ProcessingBench "$work" "$lines" "$runs" \
+        | grep -E '^raw access logs|^run |^\|'
       rm -rf "$work"
     done ;;
   agents) java -Xmx2g -cp "$cp" io.clickstream.bench.UserAgentCacheBench "${2:-200000}" "${3:-3}" ;;
@@ -73,5 +75,5 @@ case "${1:-parser}" in
       "$root/hive/target/bin/warehouse" check --date "$day" --warehouse "$q/warehouse" --metastore "$q/metastore" \
         | grep -o "dt=$day: .*" || true
     done ;;
-  *) echo "usage: $0 parser | job [LINES|LOGS] [RUNS] [FORMAT] | process [LINES_PER_DAY] [RUNS] | peers [SMALL_LINES] [LINES] [RUNS] [HIVE_RUNS] | scaling [LINES...] | agents [LOOKUPS] [RUNS] | checks [DAY] [RUNS]" >&2; exit 2 ;;
+  *) echo "usage: $0 parser | job [LINES|LOGS] [RUNS] [FORMAT] | process [LINES_PER_DAY] [RUNS] | peers [SMALL_LINES] [LINES] [RUNS] [HIVE_RUNS] | scaling [RUNS] [LINES...] | agents [LOOKUPS] [RUNS] | checks [DAY] [RUNS]" >&2; exit 2 ;;
 esac

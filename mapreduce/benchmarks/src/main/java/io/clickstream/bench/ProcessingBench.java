@@ -1,6 +1,7 @@
 package io.clickstream.bench;
 
 import io.clickstream.Main;
+import io.clickstream.generate.AccessLogGenerator;
 import io.clickstream.generate.GenerateAccessLogs;
 import io.clickstream.generate.GenerateDimensions;
 import io.clickstream.generate.GenerateEvents;
@@ -17,6 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.TaskCounter;
 import org.apache.hadoop.conf.Configuration;
@@ -33,6 +37,11 @@ import org.apache.hadoop.fs.Path;
 public final class ProcessingBench {
 
     private static final LocalDate D1 = LocalDate.of(2026, 11, 20);
+    /**
+     * The most lines a day the generator makes at once: it holds its three days in memory (about 0.9 GB a million lines
+     * a day), so larger days are written in slices, each its own files with its own seed and visit numbers.
+     */
+    private static final int SLICE_LINES = 1_000_000;
     static final List<String> STAGES = List.of("clean-access-logs", "sessionize", "customer-history", "orders", "marts");
 
     /** One stage's run: wall and CPU seconds, shuffled bytes, the most heap it held (bytes). */
@@ -44,17 +53,12 @@ public final class ProcessingBench {
         Path root = new Path(new File(args[0], "warehouse").toURI().toString());
         int lines = Integer.parseInt(args[1]);
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        GenerateAccessLogs.Written logs = GenerateAccessLogs.writeWithOrders(conf, root, D1, 3, lines, 42, 0.01);
-        GenerateEvents.write(conf, root, D1, 3, lines / 4, 42, 0.01, logs.orders());
+        int slices = (lines + SLICE_LINES - 1) / SLICE_LINES;
+        List<Slice> written = generate(conf, root, lines, slices);
+        long dayLines = written.stream().mapToLong(Slice::lines).sum();
+        long uncompressed = written.stream().mapToLong(Slice::bytes).sum();
+        List<String> agents = written.get(0).agents();
         GenerateDimensions.writeCsv(conf, root, D1, 3, 42, 0.01);
-        List<String> agents = new ArrayList<>();
-        // A sample of the day's agents: an uncached parse costs hundreds of microseconds.
-        logs.days().get(1).generated().stream().limit(20_000).forEach(l -> {
-            String text = new String(l.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
-            int end = text.lastIndexOf('"');
-            int start = end > 0 ? text.lastIndexOf('"', end - 1) : -1;
-            agents.add(start >= 0 ? text.substring(start + 1, end) : "-");
-        });
         for (int d = 0; d < 3; d++) {
             String day = D1.plusDays(d).toString();
             if (d != 1) {
@@ -67,10 +71,8 @@ public final class ProcessingBench {
         }
         String day = D1.plusDays(1).toString();
         long raw = root.getFileSystem(conf).getContentSummary(Warehouse.partition(root, Warehouse.RAW, "access_logs", D1.plusDays(1))).getLength();
-        long uncompressed = logs.days().get(1).generated().stream().mapToLong(l -> l.bytes().length + 1L).sum();
-        System.out.printf(Locale.ROOT, "raw access logs of the day: %,d lines, %,d bytes uncompressed, %,d bytes as landed (gzip, bzip2, plain)%n",
-                logs.days().get(1).lines(), uncompressed, raw);
-        logs = null;
+        System.out.printf(Locale.ROOT, "raw access logs of the day: %,d lines, %,d bytes uncompressed, %,d bytes as landed (gzip, bzip2, plain)"
+                + " in %d slices%n", dayLines, uncompressed, raw, slices);
         Map<String, List<Measure>> measures = new LinkedHashMap<>();
         for (int run = 1; run <= runs; run++) {
             for (String stage : STAGES) {
@@ -118,6 +120,45 @@ public final class ProcessingBench {
                     Collections.max(ratios), (double) ms.get(0).shuffle() / rawBytes,
                     ms.stream().mapToLong(Measure::heap).max().orElse(0) >> 20);
         });
+    }
+
+    /** What one slice of the generated days holds for the middle day: lines, bytes before compression, agents. */
+    private record Slice(long lines, long bytes, List<String> agents) {
+    }
+
+    /** The three days' logs and events, written in slices two at a time (the machine's cores). */
+    private static List<Slice> generate(Configuration conf, Path root, int lines, int slices) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Slice>> futures = new ArrayList<>();
+            for (int slice = 0; slice < slices; slice++) {
+                int n = slice;
+                int sliceLines = lines / slices + (slice < lines % slices ? 1 : 0);
+                futures.add(pool.submit(() -> {
+                    GenerateAccessLogs.Written logs = GenerateAccessLogs.writeSlice(conf, root, D1, 3, sliceLines, 42 + n, 0.01, n);
+                    GenerateEvents.writeSlice(conf, root, D1, 3, sliceLines / 4, 42 + n, 0.01, logs.orders(), n);
+                    List<AccessLogGenerator.Line> middle = logs.days().get(1).generated();
+                    // A sample of the day's agents: an uncached parse costs hundreds of microseconds.
+                    List<String> agents = middle.stream().limit(20_000).map(l -> agent(l.bytes())).toList();
+                    return new Slice(middle.size(), middle.stream().mapToLong(l -> l.bytes().length + 1L).sum(), agents);
+                }));
+            }
+            List<Slice> written = new ArrayList<>();
+            for (Future<Slice> future : futures) {
+                written.add(future.get());
+            }
+            return written;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The User-Agent of a combined-format line: its last quoted field. */
+    private static String agent(byte[] line) {
+        String text = new String(line, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int end = text.lastIndexOf('"');
+        int start = end > 0 ? text.lastIndexOf('"', end - 1) : -1;
+        return start >= 0 ? text.substring(start + 1, end) : "-";
     }
 
     private static Measure measure(Path root, String stage, String day) throws Exception {

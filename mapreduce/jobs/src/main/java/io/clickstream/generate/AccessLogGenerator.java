@@ -59,6 +59,11 @@ public final class AccessLogGenerator {
     private long visits;
 
     public AccessLogGenerator(LogFormat format, long seed, double badShare) {
+        this(format, seed, badShare, 0);
+    }
+
+    /** Numbering its visits (and so its orders) from {@code firstVisit}: generators of one day's slices never collide. */
+    public AccessLogGenerator(LogFormat format, long seed, double badShare, long firstVisit) {
         if (!(badShare >= 0 && badShare <= 1)) {
             throw new IllegalArgumentException("bad-line share must be between 0 and 1, not " + badShare);
         }
@@ -66,6 +71,7 @@ public final class AccessLogGenerator {
         this.random = new SplittableRandom(seed);
         this.extraRandom = new SplittableRandom(seed ^ 0x5DEECE66DL);
         this.badShare = badShare;
+        this.visits = firstVisit;
     }
 
     /** About {@code linesPerDay} lines for each day from {@code start}, per day sorted by time (as logs are). */

@@ -43,7 +43,18 @@ public final class GenerateAccessLogs {
 
     public static Written writeWithOrders(Configuration conf, Path warehouse, LocalDate start, int days, int linesPerDay,
             long seed, double badShare) throws IOException {
-        AccessLogGenerator generator = new AccessLogGenerator(Settings.ACCESS_LOGS_FORMAT.get(conf), seed, badShare);
+        RawFiles.clear(conf, Datasets.RAW_ACCESS_LOGS, warehouse, start, days);
+        return writeSlice(conf, warehouse, start, days, linesPerDay, seed, badShare, 0);
+    }
+
+    /**
+     * One slice of days too large to generate at once, added to their partitions: each slice (with its own seed) writes
+     * its own files and numbers its visits apart, so that its orders are its own. Slices may be written concurrently.
+     */
+    public static Written writeSlice(Configuration conf, Path warehouse, LocalDate start, int days, int linesPerDay,
+            long seed, double badShare, int slice) throws IOException {
+        AccessLogGenerator generator = new AccessLogGenerator(Settings.ACCESS_LOGS_FORMAT.get(conf), seed, badShare,
+                slice * 1_000_000_000_000L);
         List<List<Line>> byDay = generator.days(start, days, linesPerDay);
         CompressionCodecFactory codecs = new CompressionCodecFactory(conf);
         List<DaySummary> summaries = new java.util.ArrayList<>();
@@ -51,16 +62,15 @@ public final class GenerateAccessLogs {
             LocalDate date = start.plusDays(d);
             Path partition = Datasets.RAW_ACCESS_LOGS.partition(warehouse, date);
             FileSystem fs = partition.getFileSystem(conf);
-            fs.delete(partition, true);
             List<Line> lines = byDay.get(d);
             for (Server server : AccessLogGenerator.SERVERS) {
-                RawFiles.write(fs, codecs, new Path(partition, server.name() + ".log" + server.extension()),
+                RawFiles.write(fs, codecs, new Path(partition, RawFiles.sliced(server.name() + ".log" + server.extension(), slice)),
                         lines.stream().filter(l -> l.server().equals(server)).map(Line::bytes).collect(Collectors.toList()));
             }
             Map<RejectReason, Long> expected = new EnumMap<>(RejectReason.class);
             lines.stream().filter(l -> l.expected() != null).forEach(l -> expected.merge(l.expected(), 1L, Long::sum));
             DaySummary summary = new DaySummary(date, lines.size(), expected, lines);
-            RawFiles.finish(fs, partition, manifest(summary));
+            RawFiles.finish(fs, partition, slice, manifest(summary));
             summaries.add(summary);
         }
         return new Written(summaries, generator.orders());

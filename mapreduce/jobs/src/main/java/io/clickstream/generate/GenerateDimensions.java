@@ -53,7 +53,7 @@ public final class GenerateDimensions {
                 rows.forEach(r -> lines.add(r.csvLine().getBytes(StandardCharsets.UTF_8)));
                 RawFiles.write(fs, codecs, new Path(partition, dimension.dataset() + ".csv"), lines);
                 Snapshot snapshot = snapshot(dimension, date, rows);
-                RawFiles.finish(fs, partition, "{\"dt\": \"" + date + "\", \"rows\": " + snapshot.rows()
+                RawFiles.finish(fs, partition, 0, "{\"dt\": \"" + date + "\", \"rows\": " + snapshot.rows()
                         + ", \"expected_quarantine\": {" + snapshot.expectedQuarantine().entrySet().stream()
                         .map(e -> "\"" + e.getKey() + "\": " + e.getValue()).collect(Collectors.joining(", ")) + "}}\n");
                 snapshots.add(snapshot);

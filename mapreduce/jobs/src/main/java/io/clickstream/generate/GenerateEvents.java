@@ -38,6 +38,13 @@ public final class GenerateEvents {
     /** With the order_placed events of the orders the generated web visits confirmed. */
     public static List<DaySummary> write(Configuration conf, Path warehouse, LocalDate start, int days, int perDay,
             long seed, double badShare, List<AccessLogGenerator.WebOrder> webOrders) throws IOException {
+        RawFiles.clear(conf, Datasets.RAW_EVENTS, warehouse, start, days);
+        return writeSlice(conf, warehouse, start, days, perDay, seed, badShare, webOrders, 0);
+    }
+
+    /** One slice of days written in several, as {@link GenerateAccessLogs#writeSlice}. */
+    public static List<DaySummary> writeSlice(Configuration conf, Path warehouse, LocalDate start, int days, int perDay,
+            long seed, double badShare, List<AccessLogGenerator.WebOrder> webOrders, int slice) throws IOException {
         List<List<Line>> byDay = new EventGenerator(seed, badShare).days(start, days, perDay, webOrders);
         CompressionCodecFactory codecs = new CompressionCodecFactory(conf);
         List<DaySummary> summaries = new ArrayList<>();
@@ -45,17 +52,16 @@ public final class GenerateEvents {
             LocalDate date = start.plusDays(d);
             Path partition = Datasets.RAW_EVENTS.partition(warehouse, date);
             FileSystem fs = partition.getFileSystem(conf);
-            fs.delete(partition, true);
             List<Line> lines = byDay.get(d);
             List<byte[]> first = new ArrayList<>();
             List<byte[]> second = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
                 (i % 2 == 0 ? first : second).add(lines.get(i).bytes());
             }
-            RawFiles.write(fs, codecs, new Path(partition, "events-1.jsonl"), first);
-            RawFiles.write(fs, codecs, new Path(partition, "events-2.jsonl.gz"), second);
+            RawFiles.write(fs, codecs, new Path(partition, RawFiles.sliced("events-1.jsonl", slice)), first);
+            RawFiles.write(fs, codecs, new Path(partition, RawFiles.sliced("events-2.jsonl.gz", slice)), second);
             DaySummary summary = summarize(date, lines);
-            RawFiles.finish(fs, partition, manifest(summary));
+            RawFiles.finish(fs, partition, slice, manifest(summary));
             summaries.add(summary);
         }
         return summaries;
