@@ -20,7 +20,17 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 (cd "$root" && mvn -B -q -DskipTests -pl mapreduce/benchmarks -am install)
 opens=$(sed -n 's:.*<jdk17.opens>\(.*\)</jdk17.opens>.*:\1:p' "$root/pom.xml" | head -1)
-cp="$here/target/classes:$(cat "$here/target/classpath.txt")"
+# The project's own jars and classes are copied aside, so that rebuilding while a long bench runs cannot change them.
+snapshot=$(mktemp -d)
+trap 'rm -rf "$snapshot"' EXIT
+cp=""
+for entry in "$here/target/classes" $(tr ':' ' ' < "$here/target/classpath.txt"); do
+  case "$entry" in
+    "$here"/*|*/io/clickstream/*) copy="$snapshot/$(echo "$entry" | md5sum | cut -c1-8)-$(basename "$entry")"
+                                  cp -r "$entry" "$copy"; entry="$copy" ;;
+  esac
+  cp="${cp:+$cp:}$entry"
+done
 log4j="-Dlog4j.configuration=file:$root/src/main/config/log4j.properties"
 # One heap for every size: ProcessingBench generates large days in slices of a million lines (about 0.9 GB held).
 heap="-Xmx4g"
@@ -29,16 +39,16 @@ case "${1:-parser}" in
   parser) java $opens -cp "$cp" org.openjdk.jmh.Main AccessLogParserBenchmark -rf json -rff "$here/target/jmh-parser.json" ;;
   job)
     work=$(mktemp -d)
-    trap 'rm -rf "$work"' EXIT
+    trap 'rm -rf "$work" "$snapshot"' EXIT
     java -Xmx3g $opens $log4j -cp "$cp" io.clickstream.bench.CleanJobBench "$work" "${2:-2000000}" "${3:-3}" "${4:-combined}" ;;
   process)
     work=$(mktemp -d)
-    trap 'rm -rf "$work"' EXIT
+    trap 'rm -rf "$work" "$snapshot"' EXIT
     java $heap $opens $log4j -cp "$cp" io.clickstream.bench.ProcessingBench "$work" "${2:-1000000}" "${3:-3}" ;;
   peers)
     (cd "$root" && mvn -B -q -Ppeers -DskipTests -pl mapreduce/peers,hive -am install)
     work=$(mktemp -d)
-    trap 'rm -rf "$work"' EXIT
+    trap 'rm -rf "$work" "$snapshot"' EXIT
     peers="$root/mapreduce/peers/target/classes:$(cat "$root/mapreduce/peers/target/classpath.txt")"
     spark_opens="$opens --add-opens=java.base/sun.util.calendar=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
       --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED"

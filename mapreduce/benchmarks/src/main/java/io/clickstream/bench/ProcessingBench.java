@@ -153,6 +153,37 @@ public final class ProcessingBench {
         }
     }
 
+    /**
+     * A JFR recording (settings "profile") of the stage named by {@code -Dbench.profile=STAGE}, the stages' runs after
+     * one another in {@code STAGE.jfr} of the working directory; nothing for the other stages.
+     */
+    private static final class Profile implements AutoCloseable {
+        private final jdk.jfr.Recording recording;
+        private final String stage;
+
+        private Profile(String stage) throws Exception {
+            this.stage = stage;
+            this.recording = stage.equals(System.getProperty("bench.profile"))
+                    ? new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile")) : null;
+            if (recording != null) {
+                recording.start();
+            }
+        }
+
+        static Profile of(String stage) throws Exception {
+            return new Profile(stage);
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (recording != null) {
+                recording.stop();
+                recording.dump(java.nio.file.Path.of(stage + "-" + System.nanoTime() + ".jfr"));
+                recording.close();
+            }
+        }
+    }
+
     /** The User-Agent of a combined-format line: its last quoted field. */
     private static String agent(byte[] line) {
         String text = new String(line, java.nio.charset.StandardCharsets.ISO_8859_1);
@@ -167,7 +198,7 @@ public final class ProcessingBench {
                 shuffle[0] += counters.findCounter(TaskCounter.MAP_OUTPUT_MATERIALIZED_BYTES).getValue());
         double[] time;
         long heap;
-        try (LiveHeap live = new LiveHeap()) {
+        try (LiveHeap live = new LiveHeap(); Profile profile = Profile.of(stage)) {
             time = ProcessClock.time(() -> stage(root, stage, day));
             heap = live.grownBy();
         }

@@ -43,6 +43,11 @@ public record Dataset(String zone, String name, String schema, String writtenBy,
         return Warehouse.partition(root, zone, name, dt);
     }
 
+    /** An hour of a day's partition, {@code dt=D/hour=HH}: where streamed raw data lands. */
+    public Path hour(Path root, LocalDate dt, int hour) {
+        return new Path(partition(root, dt), String.format(java.util.Locale.ROOT, "hour=%02d", hour));
+    }
+
     /**
      * What the stages read of day {@code dt}: its newest committed version ({@link PartitionCommit#current}); the
      * day's directory itself when it has none (raw files, forwarded late lines, or a day not written yet, which a

@@ -1,17 +1,12 @@
 package io.clickstream.jobs;
 
 import java.io.Closeable;
-import java.io.File;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -33,8 +28,7 @@ import org.apache.hadoop.fs.Path;
  * leave a day locked for longer than one lease. A holder whose lock was broken (a pause longer than the lease) finds
  * out at {@link #requireHeld()} before it publishes, and publishes nothing.
  *
- * <p>Creating the lock must be atomic: {@code create} without overwrite is on HDFS; on the local file system it is
- * done with {@code O_EXCL}. (Object stores without conditional writes cannot hold a lock.)
+ * <p>Creating the lock must be atomic ({@link ExclusiveFiles}).
  */
 public final class DayLock implements Closeable {
 
@@ -75,11 +69,19 @@ public final class DayLock implements Closeable {
      * @throws JobFailedException when another run holds the day, naming it
      */
     public static DayLock acquire(Configuration conf, String stage, LocalDate date, Path partition) throws IOException {
+        return acquire(conf, stage, "dt=" + date, partition);
+    }
+
+    /**
+     * As {@link #acquire(Configuration, String, LocalDate, Path)} for what {@code partition} holds, named {@code what}
+     * in messages ({@code dt=2026-12-05}, {@code topic access_logs}).
+     */
+    public static DayLock acquire(Configuration conf, String stage, String what, Path partition) throws IOException {
         FileSystem fs = partition.getFileSystem(conf);
         Path lock = lockFor(partition);
         long lease = TimeUnit.SECONDS.toMillis(Settings.LOCK_LEASE_SECONDS.get(conf));
         String token = UUID.randomUUID().toString();
-        String holder = "stage=" + stage + " dt=" + date + " run=" + token + " by " + whoAmI() + " since " + Instant.now();
+        String holder = "stage=" + stage + " " + what.replace(' ', '=') + " run=" + token + " by " + whoAmI() + " since " + Instant.now();
         fs.mkdirs(lock.getParent());
         if (!create(fs, lock, holder)) {
             FileStatus status;
@@ -88,24 +90,25 @@ public final class DayLock implements Closeable {
                 status = fs.getFileStatus(lock);
                 current = read(fs, lock);
             } catch (FileNotFoundException released) {
-                return acquire(conf, stage, date, partition);
+                return acquire(conf, stage, what, partition);
             }
             long silentFor = System.currentTimeMillis() - status.getModificationTime();
             if (silentFor <= lease) {
-                throw new JobFailedException(String.format("%s for dt=%s: another run holds the day (%s; alive %d s ago)."
+                throw new JobFailedException(String.format("%s for %s: another run holds %s (%s; alive %d s ago)."
                                 + " Nothing was done; run again once it has ended, or after %s seconds without a sign of"
-                                + " life from it", stage, date, current, silentFor / 1000, Settings.LOCK_LEASE_SECONDS));
+                                + " life from it", stage, what, what.startsWith("dt=") ? "the day" : "it", current,
+                                silentFor / 1000, Settings.LOCK_LEASE_SECONDS));
             }
             Path broken = lock.suffix(".expired-" + token);
             if (!fs.rename(lock, broken)) {
-                throw new JobFailedException(stage + " for dt=" + date + ": another run took over the expired lock "
+                throw new JobFailedException(stage + " for " + what + ": another run took over the expired lock "
                         + lock + " at the same moment; nothing was done");
             }
             fs.delete(broken, false);
-            System.err.printf("%s for dt=%s: broke the lock of a run silent for %d s (%s)%n", stage, date,
+            System.err.printf("%s for %s: broke the lock of a run silent for %d s (%s)%n", stage, what,
                     silentFor / 1000, current);
             if (!create(fs, lock, holder)) {
-                throw new JobFailedException(stage + " for dt=" + date + ": another run took the day at the same moment;"
+                throw new JobFailedException(stage + " for " + what + ": another run took it at the same moment;"
                         + " nothing was done");
             }
         }
@@ -177,22 +180,7 @@ public final class DayLock implements Closeable {
     }
 
     private static boolean create(FileSystem fs, Path lock, String holder) throws IOException {
-        byte[] content = (holder + " \n").getBytes(StandardCharsets.UTF_8);
-        if ("file".equals(fs.getUri().getScheme())) {
-            File file = new File(fs.makeQualified(lock).toUri());
-            try {
-                Files.write(file.toPath(), content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                return true;
-            } catch (FileAlreadyExistsException taken) {
-                return false;
-            }
-        }
-        try (OutputStream out = fs.create(lock, false)) {
-            out.write(content);
-            return true;
-        } catch (org.apache.hadoop.fs.FileAlreadyExistsException taken) {
-            return false;
-        }
+        return ExclusiveFiles.create(fs, lock, (holder + " \n").getBytes(StandardCharsets.UTF_8));
     }
 
     private static String read(FileSystem fs, Path lock) throws IOException {

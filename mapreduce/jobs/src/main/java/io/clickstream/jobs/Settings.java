@@ -129,6 +129,18 @@ public final class Settings {
             "the shop currency channel revenue is summed in", Settings::currency);
     public static final Setting<Integer> MARTS_REDUCERS = Setting.of("clickstream.marts.reducers", "2",
             "reducers of the `marts` job", intIn(1, 10_000));
+    /** Any other Kafka client property of land-kafka's consumers: {@code clickstream.kafka.client.<property>}. */
+    public static final String KAFKA_CLIENT_PREFIX = "clickstream.kafka.client.";
+    public static final Setting<String> KAFKA_BOOTSTRAP_SERVERS = Setting.of("clickstream.kafka.bootstrap-servers",
+            "127.0.0.1:9092", "the Kafka brokers `land-kafka` pulls from (`host:port,...`); other Kafka client properties"
+                    + " as `clickstream.kafka.client.<property>`, secrets among them from a credential provider",
+            Settings::hostPorts);
+    public static final Setting<Integer> KAFKA_HOUR_GRACE_MINUTES = Setting.of("clickstream.kafka.hour-grace-minutes",
+            "10", "how long after its end an hour of a topic waits for stragglers before `land-kafka` gives it its"
+                    + " `_SUCCESS`; records for an hour already flagged go to its `_late` folder", intIn(0, 24 * 60));
+    public static final Setting<Integer> KAFKA_POLL_TIMEOUT_SECONDS = Setting.of("clickstream.kafka.poll-timeout-seconds",
+            "120", "how long a `land-kafka` task waits for records below the end offset taken at the start before it"
+                    + " fails", intIn(1, 3600));
     public static final Setting<Boolean> VERBOSE = Setting.of("clickstream.verbose", "true",
             "print job progress (the quickstart turns it off)", Settings::bool);
 
@@ -138,6 +150,9 @@ public final class Settings {
     /** Which dimension a clean-dimension job cleans, set by its driver for the tasks. */
     public static final Setting<String> DIMENSION = Setting.internal("clickstream.dimension",
             "the dimension a clean-dimension job cleans", Function.identity());
+    /** What a land-kafka job's tasks pull and where they write it (JSON), set by its driver. */
+    public static final Setting<String> KAFKA_PULL_PLAN = Setting.internal("clickstream.land-kafka.plan",
+            "the offsets a land-kafka job pulls and where it stages them", Function.identity());
     /** A JVM system property (not a job setting): the Derby metastore of the embedded HiveServer2. */
     public static final Setting<String> METASTORE = Setting.internal("clickstream.metastore",
             "the embedded HiveServer2's metastore directory", Function.identity());
@@ -152,8 +167,9 @@ public final class Settings {
             SESSIONS_GAP_MINUTES,
             SESSIONS_LOOKAHEAD_HOURS, SESSIONS_OWN_HOSTS, SESSIONS_USER_AGENT_CACHE, SESSIONS_USER_AGENT_REGEXES,
             SESSIONS_BOT_AGENTS, SESSIONS_BOT_PAGE_VIEWS_PER_MINUTE, SESSIONS_BOT_BURST_PAGE_VIEWS, SESSIONS_BOT_MAX_REQUESTS,
-            SESSIONS_BYTES_PER_REDUCER, CUSTOMER_HISTORY_START_AT, MARTS_CURRENCY, MARTS_REDUCERS, VERBOSE, RUN_DATE, DIMENSION,
-            METASTORE, APP);
+            SESSIONS_BYTES_PER_REDUCER, CUSTOMER_HISTORY_START_AT, MARTS_CURRENCY, MARTS_REDUCERS, KAFKA_BOOTSTRAP_SERVERS,
+            KAFKA_HOUR_GRACE_MINUTES, KAFKA_POLL_TIMEOUT_SECONDS, VERBOSE, RUN_DATE, DIMENSION,
+            KAFKA_PULL_PLAN, METASTORE, APP);
 
     private Settings() {
     }
@@ -285,6 +301,18 @@ public final class Settings {
             throw new IllegalArgumentException("needs at least one host name");
         }
         return names;
+    }
+
+    private static String hostPorts(String value) {
+        for (String hostPort : commaSeparated(value)) {
+            if (!hostPort.matches("[A-Za-z0-9.\\-]+:\\d{1,5}|\\[[0-9A-Fa-f:]+\\]:\\d{1,5}")) {
+                throw new IllegalArgumentException("'" + hostPort + "' is not host:port");
+            }
+        }
+        if (commaSeparated(value).isEmpty()) {
+            throw new IllegalArgumentException("needs at least one host:port");
+        }
+        return value;
     }
 
     private static String currency(String value) {

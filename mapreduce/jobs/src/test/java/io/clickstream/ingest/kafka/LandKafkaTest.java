@@ -1,0 +1,329 @@
+package io.clickstream.ingest.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.clickstream.generate.SampleRun;
+import io.clickstream.jobs.JobFailedException;
+import io.clickstream.jobs.Settings;
+import io.clickstream.kafka.KafkaBroker;
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code land-kafka} against a real Kafka broker (one for the suite, in its own JVM): every record produced lands
+ * exactly once in the hour of its timestamp, whatever happens to the pulls: stopped at each of their phases, killed at
+ * random moments, run twice at once, or finding offsets expired from the topic.
+ */
+class LandKafkaTest {
+
+    private static final long HOUR = 3_600_000L;
+    /** The shortest lock lease there is: a killed pull's lock is broken this long after its last heartbeat. */
+    private static final int LEASE_SECONDS = 5;
+
+    private static Path brokerDir;
+    private static KafkaBroker broker;
+    private static Admin admin;
+    private static KafkaProducer<String, String> producer;
+
+    @TempDir
+    File tmp;
+
+    private final SplittableRandom random = new SplittableRandom(17);
+    private int produced;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        brokerDir = Files.createTempDirectory("kafka-broker");
+        broker = KafkaBroker.start(brokerDir.toFile());
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "20000");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        producer = new KafkaProducer<>(props);
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        if (producer != null) {
+            producer.close();
+        }
+        if (admin != null) {
+            admin.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+        if (System.getenv("KEEP_BROKER") != null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(brokerDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+
+    private Configuration conf() {
+        Configuration conf = SampleRun.local(new Configuration());
+        Settings.KAFKA_BOOTSTRAP_SERVERS.set(conf, broker.bootstrapServers());
+        Settings.VERBOSE.set(conf, false);
+        Settings.LOCK_LEASE_SECONDS.set(conf, LEASE_SECONDS);
+        return conf;
+    }
+
+    private static void createTopic(String topic, int partitions) throws Exception {
+        admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions()
+                .stream().anyMatch(p -> p.leader() == null || p.leader().isEmpty())) {
+            assertTrue(System.currentTimeMillis() < deadline, topic + ": partitions without a leader after 30 s");
+            Thread.sleep(100);
+        }
+    }
+
+    /** {@code n} lines keyed by host, each stamped with a time in the last {@code hours} hours; returns the lines. */
+    private List<String> produce(String topic, int n, int hours) throws Exception {
+        long now = System.currentTimeMillis();
+        return produce(topic, n, now - hours * HOUR, now - 60_000);
+    }
+
+    /** {@code n} lines keyed by host, each stamped with a time in {@code [from, to)}; returns the lines. */
+    private List<String> produce(String topic, int n, long from, long to) throws Exception {
+        List<String> lines = new ArrayList<>();
+        List<Future<?>> sent = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            long time = from + random.nextLong(to - from);
+            String host = "web-" + random.nextInt(4);
+            String line = host + " line " + produced++ + " at " + time;
+            sent.add(producer.send(new ProducerRecord<>(topic, null, time, host, line)));
+            lines.add(line);
+        }
+        for (Future<?> send : sent) {
+            send.get(60, TimeUnit.SECONDS);
+        }
+        return lines;
+    }
+
+    private LandKafka.Result pull(File warehouse, String topic) throws Exception {
+        LandKafka land = new LandKafka();
+        land.setConf(conf());
+        return land.pull(new org.apache.hadoop.fs.Path(warehouse.toURI()), topic, "access_logs");
+    }
+
+    /** The lines in the hours' visible files (or in their {@code folder}), each checked to be in its own hour. */
+    private static Map<String, Integer> landed(File warehouse, String folder) throws IOException {
+        Map<String, Integer> lines = new TreeMap<>();
+        Path raw = warehouse.toPath().resolve("raw/access_logs");
+        if (!Files.exists(raw)) {
+            return lines;
+        }
+        try (Stream<Path> files = Files.walk(raw)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String name = file.getFileName().toString();
+                boolean inFolder = folder == null ? !file.toString().contains("/_") : file.getParent().endsWith(folder);
+                if (name.startsWith(".") || name.startsWith("_") || !inFolder) {
+                    continue;
+                }
+                Path hour = folder == null ? file.getParent() : file.getParent().getParent();
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    long time = Long.parseLong(line.substring(line.lastIndexOf(' ') + 1));
+                    ZonedDateTime at = Instant.ofEpochMilli(time).atZone(ZoneOffset.UTC);
+                    assertEquals("dt=" + at.toLocalDate() + "/hour=" + String.format("%02d", at.getHour()),
+                            hour.getParent().getFileName() + "/" + hour.getFileName(), line);
+                    lines.merge(line, 1, Integer::sum);
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static void assertExactlyOnce(List<String> produced, File warehouse) throws IOException {
+        Map<String, Integer> landed = landed(warehouse, null);
+        landed(warehouse, "_late").forEach((line, n) -> landed.merge(line, n, Integer::sum));
+        List<String> twice = landed.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+        assertTrue(twice.isEmpty(), twice.size() + " lines landed twice, e.g. " + twice.stream().limit(3).toList());
+        List<String> missing = produced.stream().filter(l -> !landed.containsKey(l)).toList();
+        assertTrue(missing.isEmpty(), missing.size() + " lines never landed, e.g. " + missing.stream().limit(3).toList());
+        assertEquals(produced.size(), landed.size());
+    }
+
+    @Test
+    void everyRecordLandsOnceInItsHourAndTheHoursBehindTheGraceAreClosed() throws Exception {
+        createTopic("shop-logs", 3);
+        File warehouse = new File(tmp, "warehouse");
+        List<String> lines = new ArrayList<>(produce("shop-logs", 3_000, 5));
+        long started = System.currentTimeMillis();
+
+        LandKafka.Result first = pull(warehouse, "shop-logs");
+
+        assertEquals(3_000, first.records());
+        assertEquals(3_000, first.landed());
+        assertExactlyOnce(lines, warehouse);
+        long closeThrough = started - 10 * 60_000L - Math.floorMod(started - 10 * 60_000L, HOUR);
+        for (long hour = closeThrough - 3 * HOUR; hour < closeThrough + 2 * HOUR; hour += HOUR) {
+            ZonedDateTime at = Instant.ofEpochMilli(hour).atZone(ZoneOffset.UTC);
+            File flag = new File(warehouse, String.format("raw/access_logs/dt=%s/hour=%02d/_SUCCESS", at.toLocalDate(),
+                    at.getHour()));
+            if (hour < closeThrough - HOUR) {
+                assertTrue(flag.exists(), flag + " missing: all records of that hour were produced before the pull");
+            } else if (hour >= closeThrough + HOUR) {
+                assertFalse(flag.exists(), flag + ": the hour is not over");
+            }
+        }
+
+        LandKafka.Result again = pull(warehouse, "shop-logs");
+        assertEquals(0, again.records(), "a pull with nothing new reads nothing");
+        assertExactlyOnce(lines, warehouse);
+
+        // New records, among them one for an hour the first pull closed: it goes to that hour's _late folder.
+        lines.addAll(produce("shop-logs", 500, closeThrough, System.currentTimeMillis()));
+        long old = closeThrough - 3 * HOUR + 5;
+        String late = "web-9 line late at " + old;
+        producer.send(new ProducerRecord<>("shop-logs", null, old, "web-9", late)).get();
+        lines.add(late);
+        LandKafka.Result third = pull(warehouse, "shop-logs");
+        assertEquals(501, third.records());
+        assertEquals(1, third.late());
+        assertEquals(Map.of(late, 1), landed(warehouse, "_late"));
+        assertExactlyOnce(lines, warehouse);
+    }
+
+    @Test
+    void offsetsThatExpiredBeforeTheyWerePulledAreCountedAsLost() throws Exception {
+        createTopic("expiring", 1);
+        File warehouse = new File(tmp, "warehouse");
+        List<String> kept = new ArrayList<>(produce("expiring", 100, 2));
+        pull(warehouse, "expiring");
+        List<String> more = produce("expiring", 100, 2);
+        admin.deleteRecords(Map.of(new TopicPartition("expiring", 0), RecordsToDelete.beforeOffset(150))).all()
+                .get(30, TimeUnit.SECONDS);
+
+        LandKafka.Result result = pull(warehouse, "expiring");
+
+        assertEquals(50, result.lost(), "offsets 100 to 149 expired unpulled");
+        assertEquals(50, result.records());
+        kept.addAll(more.subList(50, 100));
+        assertExactlyOnce(kept, warehouse);
+    }
+
+    @Test
+    void aPullStoppedAtAnyPhaseIsRedoneOrFinishedByTheNextOne() throws Exception {
+        createTopic("stopped", 2);
+        File warehouse = new File(tmp, "warehouse");
+        List<String> lines = new ArrayList<>();
+        for (LandKafka.Phase phase : LandKafka.Phase.values()) {
+            lines.addAll(produce("stopped", 400, 3));
+            LandKafka stopping = new LandKafka() {
+                @Override
+                void reached(Phase reached) {
+                    if (reached == phase) {
+                        throw new IllegalStateException("stopped at " + phase);
+                    }
+                }
+            };
+            stopping.setConf(conf());
+            assertThrows(IllegalStateException.class, () -> stopping.pull(new org.apache.hadoop.fs.Path(warehouse.toURI()),
+                    "stopped", "access_logs"));
+            LandKafka.Result next = pull(warehouse, "stopped");
+            assertEquals(phase == LandKafka.Phase.PULLED ? 400 : 0, next.records(), "after a stop at " + phase);
+            assertExactlyOnce(lines, warehouse);
+        }
+    }
+
+    @Test
+    void aPullKilledAtAnyMomentLosesAndDuplicatesNothing() throws Exception {
+        createTopic("killed", 3);
+        File warehouse = new File(tmp, "warehouse");
+        List<String> lines = new ArrayList<>();
+        for (long delay : new long[] {1_500, 3_000, 4_500, 6_000, 8_000, 11_000}) {
+            lines.addAll(produce("killed", 2_000, 3));
+            Process process = landKafkaProcess(warehouse, "killed");
+            if (!process.waitFor(delay, TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+            Thread.sleep(5_500); // the killed pull's lock lease runs out
+            pull(warehouse, "killed");
+            assertExactlyOnce(lines, warehouse);
+        }
+    }
+
+    @Test
+    void twoPullsAtOnceLandEachRecordOnce() throws Exception {
+        createTopic("twice", 2);
+        File warehouse = new File(tmp, "warehouse");
+        List<String> lines = produce("twice", 3_000, 3);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<LandKafka.Result>> pulls = List.of(pool.submit(() -> pull(warehouse, "twice")),
+                    pool.submit(() -> pull(warehouse, "twice")));
+            long records = 0;
+            int refused = 0;
+            for (Future<LandKafka.Result> pull : pulls) {
+                try {
+                    records += pull.get().records();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertTrue(e.getCause() instanceof JobFailedException, String.valueOf(e.getCause()));
+                    assertTrue(e.getCause().getMessage().contains("another run holds it"), e.getCause().getMessage());
+                    refused++;
+                }
+            }
+            assertTrue(refused <= 1, "one of them ran");
+            assertEquals(3_000, records);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertExactlyOnce(lines, warehouse);
+    }
+
+    /** {@code land-kafka} as its command line runs it, in a JVM of its own that the test can kill. */
+    private static Process landKafkaProcess(File warehouse, String topic) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("--add-opens"))
+                .forEach(command::add);
+        command.addAll(List.of("-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")), "io.clickstream.Main", "land-kafka",
+                "-conf", LandKafkaTest.class.getResource("/conf/hadoop-local.xml").getPath(),
+                "-D", Settings.KAFKA_BOOTSTRAP_SERVERS + "=" + broker.bootstrapServers(),
+                "-D", Settings.LOCK_LEASE_SECONDS + "=" + LEASE_SECONDS, "-D", Settings.VERBOSE + "=false",
+                "--topic", topic, "--source", "access_logs", "--warehouse", warehouse.toURI().toString()));
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(new File(warehouse.getParentFile(), "land-kafka-" + System.nanoTime() + ".log")).start();
+    }
+}
