@@ -6,6 +6,7 @@ import io.clickstream.deploy.DeployApp;
 import io.clickstream.generate.Generate;
 import io.clickstream.ingest.Ingest;
 import io.clickstream.ingest.kafka.LandKafka;
+import io.clickstream.ingest.kafka.Ship;
 import io.clickstream.jobs.ExitStatus;
 import io.clickstream.jobs.accesslogs.CleanAccessLogs;
 import io.clickstream.jobs.dimensions.CleanDimension;
@@ -34,6 +35,7 @@ public final class Main {
     static {
         COMMANDS.put(Generate.NAME, Generate::new);
         COMMANDS.put(Ingest.NAME, Ingest::new);
+        COMMANDS.put(Ship.NAME, Ship::new);
         COMMANDS.put(LandKafka.NAME, LandKafka::new);
         COMMANDS.put(CleanAccessLogs.NAME, CleanAccessLogs::new);
         COMMANDS.put(CleanEvents.NAME, CleanEvents::new);

@@ -31,8 +31,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -45,7 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code land-kafka} against a real Kafka broker (one for the suite, in its own JVM): every record produced lands
+ * {@code land-kafka} against a real Kafka broker ({@link TestBroker}, in its own JVM): every record produced lands
  * exactly once in the hour of its timestamp, whatever happens to the pulls: stopped at each of their phases, killed at
  * random moments, run twice at once, or finding offsets expired from the topic.
  */
@@ -55,7 +53,6 @@ class LandKafkaTest {
     /** The shortest lock lease there is: a killed pull's lock is broken this long after its last heartbeat. */
     private static final int LEASE_SECONDS = 5;
 
-    private static Path brokerDir;
     private static KafkaBroker broker;
     private static Admin admin;
     private static KafkaProducer<String, String> producer;
@@ -67,10 +64,9 @@ class LandKafkaTest {
     private int produced;
 
     @BeforeAll
-    static void startBroker() throws Exception {
-        brokerDir = Files.createTempDirectory("kafka-broker");
-        broker = KafkaBroker.start(brokerDir.toFile());
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+    static void startProducer() throws Exception {
+        broker = TestBroker.get();
+        admin = TestBroker.admin();
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
@@ -83,22 +79,8 @@ class LandKafkaTest {
     }
 
     @AfterAll
-    static void stopBroker() throws Exception {
-        if (producer != null) {
-            producer.close();
-        }
-        if (admin != null) {
-            admin.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
-        if (System.getenv("KEEP_BROKER") != null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(brokerDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        }
+    static void stopProducer() {
+        producer.close();
     }
 
     private Configuration conf() {
@@ -110,13 +92,7 @@ class LandKafkaTest {
     }
 
     private static void createTopic(String topic, int partitions) throws Exception {
-        admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions()
-                .stream().anyMatch(p -> p.leader() == null || p.leader().isEmpty())) {
-            assertTrue(System.currentTimeMillis() < deadline, topic + ": partitions without a leader after 30 s");
-            Thread.sleep(100);
-        }
+        TestBroker.createTopic(topic, partitions);
     }
 
     /** {@code n} lines keyed by host, each stamped with a time in the last {@code hours} hours; returns the lines. */
