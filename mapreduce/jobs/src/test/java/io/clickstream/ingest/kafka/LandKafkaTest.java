@@ -289,6 +289,34 @@ class LandKafkaTest {
         assertExactlyOnce(lines, warehouse);
     }
 
+    @Test
+    void theDailyCleanStageReadsEveryLineThePullsLandedInTheDaysHours() throws Exception {
+        createTopic("web-logs", 2);
+        File warehouse = new File(tmp, "warehouse");
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 20);
+        List<io.clickstream.generate.AccessLogGenerator.Line> generated = new io.clickstream.generate.AccessLogGenerator(
+                io.clickstream.accesslog.LogFormat.of("combined"), 5, 0.02).days(day, 1, 3_000).get(0);
+        KafkaProducer<String, byte[]> bytes = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.ByteArraySerializer.class.getName()));
+        try (bytes) {
+            for (io.clickstream.generate.AccessLogGenerator.Line line : generated) {
+                bytes.send(new ProducerRecord<>("web-logs", null, line.timestampMillis(), line.server().name(), line.bytes()));
+            }
+        }
+        LandKafka.Result landed = pull(warehouse, "web-logs");
+        assertEquals(generated.size(), landed.records());
+        assertEquals(generated.size(), landed.landed() + landed.quarantined(), "none late: the day was never pulled before");
+
+        io.clickstream.jobs.accesslogs.CleanAccessLogs clean = new io.clickstream.jobs.accesslogs.CleanAccessLogs();
+        clean.setConf(conf());
+        io.clickstream.jobs.Accounting books = clean.run(day, new org.apache.hadoop.fs.Path(warehouse.toURI())).accounting();
+        assertEquals(landed.landed(), books.read(), "every landed line read by the day's clean stage, from its hours");
+        long expectedQuarantine = generated.stream().filter(l -> l.expected() != null).count();
+        assertEquals(expectedQuarantine, books.quarantined() + landed.quarantined());
+    }
+
     /** {@code land-kafka} as its command line runs it, in a JVM of its own that the test can kill. */
     private static Process landKafkaProcess(File warehouse, String topic) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
