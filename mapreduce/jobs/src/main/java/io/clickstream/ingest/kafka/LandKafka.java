@@ -36,8 +36,8 @@ import org.apache.kafka.common.TopicPartition;
  * per partition, each record a line in the hour of its Kafka timestamp ({@code raw/<source>/dt=D/hour=HH/}), in the
  * raw format the clean stages read. The offsets are committed in HDFS together with the data ({@link PullLedger}), never
  * to Kafka. Then every hour that ended {@link Settings#KAFKA_HOUR_GRACE_MINUTES} before the pull's start gets its
- * {@code _SUCCESS}: all records produced by then have been pulled, and records still to come for it go to its
- * {@code _late/} folder. One pull of a topic at a time ({@link DayLock}); offsets that expired from the topic before
+ * {@code _SUCCESS}, its files (one a pull and partition) compacted into one first ({@link HourCompaction}): all
+ * records produced by then have been pulled, and records still to come for it go to its {@code _late/} folder. One pull of a topic at a time ({@link DayLock}); offsets that expired from the topic before
  * they were pulled are reported as lost, by partition and range.
  */
 public class LandKafka extends Configured implements Tool {
@@ -225,7 +225,7 @@ public class LandKafka extends Configured implements Tool {
                         throw new IOException("cannot move " + from + " to " + to + " (pull " + commit.sequence()
                                 + " is committed: the next pull moves it)");
                     }
-                } else if (!fs.exists(to)) {
+                } else if (!fs.exists(to) && !fs.exists(new Path(to.getParent(), HourCompaction.COMPACTED))) {
                     throw new JobFailedException(NAME + ": " + to + " of committed pull " + commit.sequence()
                             + " is neither staged nor landed: the raw zone was changed behind the pull's back");
                 }
@@ -235,8 +235,12 @@ public class LandKafka extends Configured implements Tool {
         for (long hour = commit.flagFromMillis(); hour < commit.closedThroughMillis(); hour += HOUR) {
             ZonedDateTime time = Instant.ofEpochMilli(hour).atZone(ZoneOffset.UTC);
             Path dir = dataset.hour(root, time.toLocalDate(), time.getHour());
-            fs.mkdirs(dir);
-            fs.create(new Path(dir, "_SUCCESS"), true).close();
+            Path flag = new Path(dir, "_SUCCESS");
+            if (!fs.exists(flag)) {
+                fs.mkdirs(dir);
+                HourCompaction.compact(getConf(), dir);
+                fs.create(flag, true).close();
+            }
             closed.add(dir.getParent().getName() + "/" + dir.getName());
         }
         fs.delete(staging, true);

@@ -180,6 +180,8 @@ class LandKafkaTest {
                     at.getHour()));
             if (hour < closeThrough - HOUR) {
                 assertTrue(flag.exists(), flag + " missing: all records of that hour were produced before the pull");
+                assertEquals(List.of(HourCompaction.COMPACTED), List.of(flag.getParentFile().list(
+                        (dir, name) -> !name.startsWith("_") && !name.startsWith("."))), "a closed hour is one file");
             } else if (hour >= closeThrough + HOUR) {
                 assertFalse(flag.exists(), flag + ": the hour is not over");
             }
