@@ -26,7 +26,7 @@ trap 'rm -rf "$snapshot"' EXIT
 cp=""
 for entry in "$here/target/classes" $(tr ':' ' ' < "$here/target/classpath.txt"); do
   case "$entry" in
-    "$here"/*|*/io/clickstream/*) copy="$snapshot/$(echo "$entry" | md5sum | cut -c1-8)-$(basename "$entry")"
+    "$root"/*|*/io/clickstream/*) copy="$snapshot/$(echo "$entry" | md5sum | cut -c1-8)-$(basename "$entry")"
                                   cp -r "$entry" "$copy"; entry="$copy" ;;
   esac
   cp="${cp:+$cp:}$entry"
