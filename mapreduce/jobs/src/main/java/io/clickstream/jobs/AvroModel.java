@@ -35,7 +35,40 @@ public class AvroModel extends SpecificData {
 
     @Override
     public DatumReader createDatumReader(Schema writer, Schema reader) {
+        if (writer == null && reader == null) {
+            return new ChosenByWriter(this);
+        }
         DatumReader<?> flat = writer != null && writer.equals(reader) ? FlatRecordReader.of(reader, this) : null;
         return flat != null ? flat : super.createDatumReader(writer, reader);
+    }
+
+    /**
+     * The reader of a job that reads files without naming a schema (several datasets in one job, as {@code marts}
+     * does): once a file's schema is known, its generated class's schema is read with (as {@code SpecificDatumReader}
+     * would), by {@link FlatRecordReader} when the record is flat.
+     */
+    private static final class ChosenByWriter implements DatumReader<Object> {
+        private final AvroModel model;
+        private DatumReader<Object> chosen;
+
+        ChosenByWriter(AvroModel model) {
+            this.model = model;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void setSchema(Schema writer) {
+            Class<?> type = writer.getType() == Schema.Type.RECORD ? model.getClass(writer) : null;
+            Schema reader = type != null && org.apache.avro.specific.SpecificRecord.class.isAssignableFrom(type)
+                    ? model.getSchema(type) : writer;
+            DatumReader<Object> flat = (DatumReader<Object>) (DatumReader<?>) FlatRecordReader.of(reader, model);
+            chosen = flat != null ? flat : (DatumReader<Object>) model.createDatumReader(writer, reader);
+            chosen.setSchema(writer);
+        }
+
+        @Override
+        public Object read(Object reuse, org.apache.avro.io.Decoder in) throws java.io.IOException {
+            return chosen.read(reuse, in);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.clickstream.jobs.marts;
 
 import io.clickstream.marts.Contribution;
+import java.nio.charset.StandardCharsets;
 import io.clickstream.marts.Mart;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.io.WritableComparable;
@@ -19,8 +20,15 @@ public final class MartKey {
     private MartKey() {
     }
 
+    /** Sets {@code key} to the contribution's key, encoding its strings with the JDK's intrinsic UTF-8 encoder. */
     public static void set(Text key, Contribution c) {
-        key.set(c.mart().ordinal() + String.valueOf(NUL) + c.group() + NUL + c.distinct());
+        byte[] group = c.group().getBytes(StandardCharsets.UTF_8);
+        byte[] distinct = c.distinct().getBytes(StandardCharsets.UTF_8);
+        key.clear();
+        key.append(new byte[] {(byte) ('0' + c.mart().ordinal()), 0}, 0, 2);
+        key.append(group, 0, group.length);
+        key.append(new byte[] {0}, 0, 1);
+        key.append(distinct, 0, distinct.length);
     }
 
     public static Mart mart(Text key) {

@@ -46,4 +46,12 @@ class MartKeyTest {
                 .plus(Mart.RevenueSums.REVENUE_CENTS, 100));
         assertEquals(partitioner.getPartition(key, null, 5), partitioner.getPartition(other, null, 5));
     }
+
+    @Test
+    void theKeyIsItsPartsInUtf8SeparatedByNul() {
+        Text key = new Text();
+        MartKey.set(key, Contribution.distinct(Mart.PAGES_BY_DAY, "/produkt/gr\u00fcn-\u00e9t\u00e9 \ud83d\uded2", "v\u00e9"));
+        assertEquals(new Text(Mart.PAGES_BY_DAY.ordinal() + "\0/produkt/gr\u00fcn-\u00e9t\u00e9 \ud83d\uded2\0v\u00e9"), key);
+        assertEquals("/produkt/gr\u00fcn-\u00e9t\u00e9 \ud83d\uded2", MartKey.group(key));
+    }
 }
