@@ -11,7 +11,6 @@ import io.clickstream.jobs.Settings;
 import io.clickstream.kafka.KafkaBroker;
 import java.io.File;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -321,15 +320,10 @@ class LandKafkaTest {
 
     /** {@code land-kafka} as its command line runs it, in a JVM of its own that the test can kill. */
     private static Process landKafkaProcess(File warehouse, String topic) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("--add-opens"))
-                .forEach(command::add);
-        command.addAll(List.of("-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")), "io.clickstream.Main", "land-kafka",
+        return ChildJvm.main(new File(warehouse.getParentFile(), "land-kafka-" + System.nanoTime() + ".log"), "land-kafka",
                 "-conf", LandKafkaTest.class.getResource("/conf/hadoop-local.xml").getPath(),
                 "-D", Settings.KAFKA_BOOTSTRAP_SERVERS + "=" + broker.bootstrapServers(),
                 "-D", Settings.LOCK_LEASE_SECONDS + "=" + LEASE_SECONDS, "-D", Settings.VERBOSE + "=false",
-                "--topic", topic, "--source", "access_logs", "--warehouse", warehouse.toURI().toString()));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(new File(warehouse.getParentFile(), "land-kafka-" + System.nanoTime() + ".log")).start();
+                "--topic", topic, "--source", "access_logs", "--warehouse", warehouse.toURI().toString());
     }
 }

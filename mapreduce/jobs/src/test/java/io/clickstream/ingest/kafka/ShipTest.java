@@ -7,7 +7,6 @@ import io.clickstream.jobs.Settings;
 import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,13 +132,8 @@ class ShipTest {
     }
 
     private Process shipProcess(String topic, Path log) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("--add-opens"))
-                .forEach(command::add);
-        command.addAll(List.of("-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                "io.clickstream.Main", "ship", "-D", Settings.KAFKA_BOOTSTRAP_SERVERS + "=" + TestBroker.get().bootstrapServers(),
-                "--topic", topic, "--file", log.toString(), "--name", "test-" + topic, "--follow", "false"));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(new File(tmp, "ship-" + System.nanoTime() + ".log")).start();
+        return ChildJvm.main(new File(tmp, "ship-" + System.nanoTime() + ".log"), "ship",
+                "-D", Settings.KAFKA_BOOTSTRAP_SERVERS + "=" + TestBroker.get().bootstrapServers(),
+                "--topic", topic, "--file", log.toString(), "--name", "test-" + topic, "--follow", "false");
     }
 }
