@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 final class TestBroker {
 
     private static KafkaBroker broker;
+    private static Path dir;
     private static Admin admin;
 
     private TestBroker() {
@@ -24,13 +25,17 @@ final class TestBroker {
 
     static synchronized KafkaBroker get() throws Exception {
         if (broker == null) {
-            Path dir = Files.createTempDirectory("kafka-broker");
+            dir = Files.createTempDirectory("kafka-broker");
             broker = KafkaBroker.start(dir.toFile());
             admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     admin.close();
                     broker.close();
+                    if (System.getenv("KEEP_TEST_BROKER") != null) {
+                        System.err.println("the test broker's files stay in " + dir);
+                        return;
+                    }
                     try (Stream<Path> files = Files.walk(dir)) {
                         files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
                     }
@@ -40,6 +45,12 @@ final class TestBroker {
             }));
         }
         return broker;
+    }
+
+    /** The last lines of the broker's log, for a failure message. */
+    static String logTail() throws java.io.IOException {
+        List<String> lines = Files.readAllLines(dir.resolve("broker.log"));
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
     static synchronized Admin admin() throws Exception {
