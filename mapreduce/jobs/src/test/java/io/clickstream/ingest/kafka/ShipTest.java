@@ -116,19 +116,19 @@ class ShipTest {
     void aShipperKilledAtAnyMomentResumesWithoutResendingOrSkippingALine() throws Exception {
         TestBroker.createTopic("killed-shipper", 1);
         Path log = tmp.toPath().resolve("big.log");
-        append(log, lines(0, 200_000));
-        int killed = 0;
+        append(log, lines(0, 400_000));
+        int midFile = 0;
         for (long delay : new long[] {1_500, 2_500, 3_500, 5_000}) {
             Process process = shipProcess("killed-shipper", log);
             if (!process.waitFor(delay, TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor();
-                killed++;
+                int shipped = topic("killed-shipper").size();
+                midFile += shipped > 0 && shipped < 400_000 ? 1 : 0;
             }
         }
-        assertTrue(killed >= 2, "only " + killed + " shippers were killed before they finished");
-        assertTrue(topic("killed-shipper").size() < 200_000, "the kills came before the end");
+        assertTrue(midFile >= 1, "no shipper was killed in the middle of the file");
         ship("killed-shipper", log);
-        assertEquals(expected(0, 200_000), topic("killed-shipper"));
+        assertEquals(expected(0, 400_000), topic("killed-shipper"));
     }
 
     private Process shipProcess(String topic, Path log) throws Exception {
