@@ -1,5 +1,6 @@
 package io.clickstream.ingest.kafka;
 
+import io.clickstream.jobs.Dataset;
 import io.clickstream.jobs.Datasets;
 import io.clickstream.jobs.Settings;
 import io.clickstream.jobs.TaskFailures;
@@ -7,6 +8,7 @@ import io.clickstream.jobs.Warehouse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +39,11 @@ public final class LandKafkaMapper extends Mapper<Long, ConsumerRecord<byte[], b
     private long records;
     private long expectedOffset;
     private long gaps;
-    private final long[] byKind = new long[HourRouter.Kind.values().length];
+    private static final int KINDS = HourRouter.Kind.values().length;
+    private final long[] byKind = new long[KINDS];
+    /** The file of each hour and kind this task writes, by (epoch hour, kind): no path built per record. */
+    private final Map<Long, Path> files = new HashMap<>();
+    private Dataset source;
 
     @Override
     public void run(Context context) throws IOException, InterruptedException {
@@ -55,6 +61,7 @@ public final class LandKafkaMapper extends Mapper<Long, ConsumerRecord<byte[], b
         router = new HourRouter(String.format(Locale.ROOT, "%s-%d-%012d", split.topic(), split.partition(), split.from()),
                 plan.closedThroughMillis());
         expectedOffset = split.from();
+        source = Datasets.of(Warehouse.RAW, plan.source());
     }
 
     @Override
@@ -63,8 +70,11 @@ public final class LandKafkaMapper extends Mapper<Long, ConsumerRecord<byte[], b
         gaps += offset - expectedOffset;
         expectedOffset = offset + 1;
         HourRouter.Route route = router.route(offset, record.timestamp(), record.value());
-        Path hour = Datasets.of(Warehouse.RAW, plan.source()).hour(attempt, route.day(), route.hour());
-        Path file = new Path(route.folder().isEmpty() ? hour : new Path(hour, route.folder()), route.file());
+        Path file = files.computeIfAbsent((route.day().toEpochDay() * 24 + route.hour()) * KINDS + route.kind().ordinal(),
+                key -> {
+                    Path hour = source.hour(attempt, route.day(), route.hour());
+                    return new Path(route.folder().isEmpty() ? hour : new Path(hour, route.folder()), route.file());
+                });
         OutputStream out = open.get(file);
         if (out == null) {
             out = fs.create(file, true);
@@ -88,15 +98,15 @@ public final class LandKafkaMapper extends Mapper<Long, ConsumerRecord<byte[], b
         context.getCounter(LandKafkaCounter.OFFSET_GAPS).increment(gaps);
         Path committed = new Path(new Path(plan.staging()), "p-" + split.partition());
         String prefix = committed.getName() + "/";
-        List<PullLedger.LandedFile> files = new ArrayList<>();
+        List<PullLedger.LandedFile> landed = new ArrayList<>();
         String root = attempt.toUri().getPath() + "/";
         lines.forEach((file, count) -> {
             String relative = file.toUri().getPath().substring(root.length());
-            files.add(new PullLedger.LandedFile(prefix + relative, relative, count[0]));
+            landed.add(new PullLedger.LandedFile(prefix + relative, relative, count[0]));
         });
         PullLedger.writeReport(fs, new Path(attempt, REPORT), new PullLedger.PartitionPull(split.partition(),
                 split.from(), split.to(), records, byKind[HourRouter.Kind.LANDED.ordinal()],
-                byKind[HourRouter.Kind.LATE.ordinal()], byKind[HourRouter.Kind.REJECTED.ordinal()], gaps, files));
+                byKind[HourRouter.Kind.LATE.ordinal()], byKind[HourRouter.Kind.REJECTED.ordinal()], gaps, landed));
         fs.mkdirs(committed.getParent());
         if (fs.exists(committed) || !fs.rename(attempt, committed)) {
             fs.delete(attempt, true); // another attempt of this partition committed first
