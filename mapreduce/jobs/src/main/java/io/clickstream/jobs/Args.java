@@ -253,4 +253,16 @@ public final class Args {
             throw spec.refused("--" + name + ": " + e.getMessage());
         }
     }
+
+    /** The option as an hour of the day (0 to 23, {@code 7} or {@code 07}), or null when it is not given. */
+    public Integer hour(String name) {
+        String value = get(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.matches("[0-9]{1,2}") || Integer.parseInt(value) > 23) {
+            throw spec.refused("--" + name + " must be an hour of the day, 00 to 23, not '" + value + "'");
+        }
+        return Integer.parseInt(value);
+    }
 }

@@ -23,15 +23,23 @@ public final class CleanRun implements AutoCloseable {
 
     private final Configuration conf;
     private final String stage;
-    private final LocalDate date;
+    private final String what;
     private final double maxShare;
     private DayLock lock;
 
     /** @throws IllegalArgumentException when the quarantine threshold is not a share, before anything runs */
     public CleanRun(Configuration conf, String stage, LocalDate date) {
+        this(conf, stage, date, null);
+    }
+
+    /**
+     * A run for one hour of {@code date} ({@code dt=D hour=HH} in its messages and its lock), or for the whole day when
+     * {@code hour} is null.
+     */
+    public CleanRun(Configuration conf, String stage, LocalDate date, Integer hour) {
         this.conf = conf;
         this.stage = stage;
-        this.date = date;
+        this.what = "dt=" + date + (hour == null ? "" : String.format(Locale.ROOT, " hour=%02d", hour));
         this.maxShare = Settings.QUARANTINE_MAX_SHARE.get(conf);
     }
 
@@ -43,9 +51,11 @@ public final class CleanRun implements AutoCloseable {
         for (Path input : inputs) {
             FileSystem fs = input.getFileSystem(conf);
             if (fs.exists(input)) {
+                // The provisional hours inside a clean day (HourlyRun) are not the day: only raw hours are its input.
+                boolean hoursAreInput = zoneOf(input).equals(Warehouse.RAW);
                 for (FileStatus status : fs.listStatus(input)) {
                     String name = status.getPath().getName();
-                    if (!name.startsWith("_") && !name.startsWith(".")) {
+                    if (!name.startsWith("_") && !name.startsWith(".") && (hoursAreInput || !name.startsWith("hour="))) {
                         return;
                     }
                 }
@@ -54,17 +64,41 @@ public final class CleanRun implements AutoCloseable {
         throw new JobFailedException(stage + ": " + missing(inputs[0]));
     }
 
+    /**
+     * @throws JobFailedException when the streamed raw hour {@code rawHour} has never been written to (an hour with a
+     *     directory but no records yet, or closed empty, is cleaned into an empty hour)
+     */
+    public void requireHour(Path rawHour) throws IOException {
+        if (!rawHour.getFileSystem(conf).exists(rawHour)) {
+            throw new JobFailedException(stage + ": no raw input for " + what + " at " + rawHour
+                    + " (has land-kafka pulled the hour?)");
+        }
+    }
+
+    /** Flags an hour's output done ({@link HourlyRun#DONE_FLAG}) once its version is committed. */
+    public void markDone(Path hourPartition) throws IOException {
+        hourPartition.getFileSystem(conf).create(new Path(hourPartition, HourlyRun.DONE_FLAG), true).close();
+    }
+
     /** What a missing input means: a day not landed yet for raw data, a stage not run yet for the rest. */
     private String missing(Path input) {
         Path day = PartitionCommit.isVersion(input) ? input.getParent() : input;
         Path dataset = day.getParent();
-        String zone = dataset == null || dataset.getParent() == null ? "" : dataset.getParent().getName();
+        String zone = zoneOf(input);
         if (zone.equals(Warehouse.CLEAN) || zone.equals(Warehouse.MARTS)) {
             String writer = Datasets.find(zone, dataset.getName()).map(Dataset::writtenBy).orElse("the stage that writes it");
-            return "no " + zone + "/" + dataset.getName() + " for dt=" + date + " at " + day + " (has " + writer
+            return "no " + zone + "/" + dataset.getName() + " for " + what + " at " + day + " (has " + writer
                     + " run for the day?)";
         }
-        return "no raw input for dt=" + date + " at " + input + " (has the day landed?)";
+        return "no raw input for " + what + " at " + input + " (has the " + (what.contains("hour=") ? "hour" : "day")
+                + " landed?)";
+    }
+
+    /** The zone of a day's partition or of one of its versions ({@code clean}), or "" for a path outside the warehouse. */
+    private static String zoneOf(Path input) {
+        Path day = PartitionCommit.isVersion(input) ? input.getParent() : input;
+        Path dataset = day.getParent();
+        return dataset == null || dataset.getParent() == null ? "" : dataset.getParent().getName();
     }
 
     /**
@@ -74,9 +108,9 @@ public final class CleanRun implements AutoCloseable {
      */
     public Path staging(Path partition) throws IOException {
         if (lock != null) {
-            throw new IllegalStateException(stage + " already holds dt=" + date);
+            throw new IllegalStateException(stage + " already holds " + what);
         }
-        lock = DayLock.acquire(conf, stage, date, partition);
+        lock = DayLock.acquire(conf, stage, what, partition);
         return lock.attemptStaging();
     }
 
@@ -96,9 +130,9 @@ public final class CleanRun implements AutoCloseable {
     public void requireCommitted(Path dir, long expected, String what) throws IOException {
         long committed = AvroFiles.count(conf, dir);
         if (committed != expected) {
-            throw new JobFailedException(String.format(Locale.ROOT, "%s for dt=%s: %s holds %d records where the tasks"
+            throw new JobFailedException(String.format(Locale.ROOT, "%s for %s: %s holds %d records where the tasks"
                     + " counted %d; nothing published (was its staging directory %s changed by something else?)",
-                    stage, date, what, committed, expected, dir));
+                    stage, this.what, what, committed, expected, dir));
         }
     }
 
@@ -113,7 +147,7 @@ public final class CleanRun implements AutoCloseable {
         if (!job.waitForCompletion(Settings.VERBOSE.get(conf))) {
             String cause = TaskFailures.first(conf, staging);
             PartitionCommit.discard(conf, staging);
-            throw new JobFailedException(stage + " for dt=" + date + " failed: " + (cause != null ? cause
+            throw new JobFailedException(stage + " for " + what + " failed: " + (cause != null ? cause
                     : job.getStatus().getFailureInfo()) + " (job " + job.getJobID() + "; nothing was published)");
         }
         TaskFailures.clear(conf, staging);
@@ -131,7 +165,7 @@ public final class CleanRun implements AutoCloseable {
 
     public void requireBalanced(List<String> violations, Path staging) {
         if (!violations.isEmpty()) {
-            throw new JobFailedException(stage + " for dt=" + date + ": records unaccounted for, nothing published ("
+            throw new JobFailedException(stage + " for " + what + ": records unaccounted for, nothing published ("
                     + String.join("; ", violations) + "); output left for inspection in " + staging);
         }
     }
@@ -156,10 +190,10 @@ public final class CleanRun implements AutoCloseable {
             PartitionCommit.replace(conf, stagedQuarantine, failedQuarantine);
             PartitionCommit.discard(conf, staging);
             throw new JobFailedException(String.format(Locale.ROOT,
-                    "%s for dt=%s: %.2f%% of records quarantined, above the %.2f%% allowed by %s; nothing published (the"
+                    "%s for %s: %.2f%% of records quarantined, above the %.2f%% allowed by %s; nothing published (the"
                             + " day's output and quarantine stay as its last passing run left them). This run's"
                             + " quarantine, for inspection: %s. Reasons: %s. Worst files: %s",
-                    stage, date, 100 * accounting.quarantinedShare(), 100 * maxShare, Settings.QUARANTINE_MAX_SHARE,
+                    stage, what, 100 * accounting.quarantinedShare(), 100 * maxShare, Settings.QUARANTINE_MAX_SHARE,
                     failedQuarantine, reasons, worst));
         }
         PartitionCommit.discard(conf, failedQuarantine);

@@ -58,6 +58,10 @@ public final class DayLock implements Closeable {
     }
 
     /** The lock file of {@code partition}'s day ({@code <dataset>/dt=D}). */
+    private static String held(String what) {
+        return what.contains("hour=") ? "the hour" : what.startsWith("dt=") ? "the day" : "it";
+    }
+
     static Path lockFor(Path partition) {
         return new Path(new Path(partition.getParent(), ".staging"), partition.getName() + ".lock");
     }
@@ -81,7 +85,8 @@ public final class DayLock implements Closeable {
         Path lock = lockFor(partition);
         long lease = TimeUnit.SECONDS.toMillis(Settings.LOCK_LEASE_SECONDS.get(conf));
         String token = UUID.randomUUID().toString();
-        String holder = "stage=" + stage + " " + what.replace(' ', '=') + " run=" + token + " by " + whoAmI() + " since " + Instant.now();
+        String named = what.contains("=") ? what : what.replace(' ', '=');
+        String holder = "stage=" + stage + " " + named + " run=" + token + " by " + whoAmI() + " since " + Instant.now();
         fs.mkdirs(lock.getParent());
         if (!create(fs, lock, holder)) {
             FileStatus status;
@@ -96,7 +101,7 @@ public final class DayLock implements Closeable {
             if (silentFor <= lease) {
                 throw new JobFailedException(String.format("%s for %s: another run holds %s (%s; alive %d s ago)."
                                 + " Nothing was done; run again once it has ended, or after %s seconds without a sign of"
-                                + " life from it", stage, what, what.startsWith("dt=") ? "the day" : "it", current,
+                                + " life from it", stage, what, held(what), current,
                                 silentFor / 1000, Settings.LOCK_LEASE_SECONDS));
             }
             Path broken = lock.suffix(".expired-" + token);

@@ -6,6 +6,7 @@ import io.clickstream.accesslog.RejectReason;
 import io.clickstream.jobs.Accounting;
 import io.clickstream.jobs.Args;
 import io.clickstream.jobs.CleanRun;
+import io.clickstream.jobs.HourlyRun;
 import io.clickstream.jobs.JobFailedException;
 import io.clickstream.jobs.PartitionCommit;
 import io.clickstream.jobs.QuarantineSink;
@@ -26,7 +27,8 @@ import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
  * {@code clean-access-logs}: one day of raw web-server logs (plain, gzip or bzip2) into {@code page_views}
  * Avro, every line it cannot accept into {@code quarantine/access_logs} with its reason. Publishes the day
  * only when the accounting balances and the quarantined share is under the threshold; a rerun replaces the
- * day exactly.
+ * day exactly. With {@code --hour H}, one streamed hour ({@code raw/access_logs/dt=D/hour=HH}) into the provisional
+ * hour {@code page_views/dt=D/hour=HH} ({@link HourlyRun}).
  */
 public class CleanAccessLogs extends DailyStage<CleanAccessLogs.Result> {
 
@@ -51,13 +53,18 @@ public class CleanAccessLogs extends DailyStage<CleanAccessLogs.Result> {
         return super.options()
                 .optional("input", "DIR", "the raw logs (default: the day's raw partition)", null)
                 .optional("output", "DIR", "the page views (default: the day's clean partition)", null)
-                .optional("quarantine", "DIR", "the quarantine (default: the day's quarantine partition)", null);
+                .optional("quarantine", "DIR", "the quarantine (default: the day's quarantine partition)", null)
+                .optional("hour", "HH", HourlyRun.OPTION_DOC, null);
     }
 
     @Override
     protected Result run(Args args) throws Exception {
         LocalDate date = args.date("date");
         Path root = new Path(args.get("warehouse"));
+        Integer hour = HourlyRun.hour(args, "input", "output", "quarantine");
+        if (hour != null) {
+            return runHour(date, hour, root);
+        }
         return run(date, path(args, "input", Datasets.RAW_ACCESS_LOGS.partition(root, date)),
                 path(args, "output", Datasets.PAGE_VIEWS.partition(root, date)),
                 path(args, "quarantine", Datasets.QUARANTINED_ACCESS_LOGS.partition(root, date)));
@@ -75,32 +82,49 @@ public class CleanAccessLogs extends DailyStage<CleanAccessLogs.Result> {
     }
 
     /**
+     * Cleans the streamed hour {@code raw/access_logs/dt=D/hour=HH} into the provisional hour of page views and its
+     * quarantine, then flags the hour done for the day's run to wait on.
+     */
+    public Result runHour(LocalDate date, int hour, Path root) throws Exception {
+        Path output = Datasets.PAGE_VIEWS.hour(root, date, hour);
+        try (CleanRun run = new CleanRun(getConf(), NAME, date, hour)) {
+            Path input = Datasets.RAW_ACCESS_LOGS.hour(root, date, hour);
+            run.requireHour(input);
+            Result result = run(run, date, input, output, Datasets.QUARANTINED_ACCESS_LOGS.hour(root, date, hour));
+            run.markDone(output);
+            return result;
+        }
+    }
+
+    /**
      * Cleans {@code input} into {@code output} and {@code quarantine}.
      *
      * @throws JobFailedException with a message for operators when the job, its accounting or its threshold fails
      */
     public Result run(LocalDate date, Path input, Path outputDir, Path quarantineDir) throws Exception {
-        Configuration conf = getConf();
+        try (CleanRun run = new CleanRun(getConf(), NAME, date)) {
+            run.requireInput(input);
+            return run(run, date, input, outputDir, quarantineDir);
+        }
+    }
+
+    private Result run(CleanRun run, LocalDate date, Path input, Path outputDir, Path quarantineDir) throws Exception {
         // new Path(String) drops a trailing slash (as File.toURI() adds for directories): partitions are named by their last part.
         Path output = new Path(outputDir.toString());
         Path quarantine = new Path(quarantineDir.toString());
-        try (CleanRun run = new CleanRun(conf, NAME, date)) {
-            run.requireInput(input);
-
-            Path staging = run.staging(output);
-            Counters counters = run.run(configure(date, input, staging), staging);
-            Accounting accounting = new Accounting(NAME, counters.findCounter(CleanAccessLogsCounter.LINES_READ).getValue(),
-                    counters.findCounter(CleanAccessLogsCounter.ACCEPTED).getValue(),
-                    counters.findCounter(CleanAccessLogsCounter.QUARANTINED).getValue());
-            run.requireBalanced(accounting.violations(
-                    counters.findCounter(TaskCounter.MAP_INPUT_RECORDS).getValue(),
-                    counters.findCounter(TaskCounter.MAP_OUTPUT_RECORDS).getValue(),
-                    QuarantineSink.written(counters)), staging);
-            CleanRun.Committed committed = run.publish(accounting, staging, output, quarantine,
-                    CleanRun.reasons(counters, RejectReason.class));
-            return new Result(accounting, counters.findCounter(CleanAccessLogsCounter.EVENT_TIME_OUTSIDE_DAY).getValue(),
-                    committed.output(), committed.quarantine());
-        }
+        Path staging = run.staging(output);
+        Counters counters = run.run(configure(date, input, staging), staging);
+        Accounting accounting = new Accounting(NAME, counters.findCounter(CleanAccessLogsCounter.LINES_READ).getValue(),
+                counters.findCounter(CleanAccessLogsCounter.ACCEPTED).getValue(),
+                counters.findCounter(CleanAccessLogsCounter.QUARANTINED).getValue());
+        run.requireBalanced(accounting.violations(
+                counters.findCounter(TaskCounter.MAP_INPUT_RECORDS).getValue(),
+                counters.findCounter(TaskCounter.MAP_OUTPUT_RECORDS).getValue(),
+                QuarantineSink.written(counters)), staging);
+        CleanRun.Committed committed = run.publish(accounting, staging, output, quarantine,
+                CleanRun.reasons(counters, RejectReason.class));
+        return new Result(accounting, counters.findCounter(CleanAccessLogsCounter.EVENT_TIME_OUTSIDE_DAY).getValue(),
+                committed.output(), committed.quarantine());
     }
 
     private Job configure(LocalDate date, Path input, Path staging) throws IOException {

@@ -5,6 +5,8 @@ import io.clickstream.jobs.DailyStage;
 import io.clickstream.jobs.Settings;
 import io.clickstream.events.EventRejectReason;
 import io.clickstream.jobs.Accounting;
+import io.clickstream.jobs.Args;
+import io.clickstream.jobs.HourlyRun;
 import io.clickstream.jobs.CleanRun;
 import io.clickstream.jobs.PartitionCommit;
 import io.clickstream.jobs.QuarantineSink;
@@ -43,6 +45,10 @@ import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
  * not put into D; its line goes to {@code late/events/dt=E/arrived=D}, and the run prints the days to clean
  * again. Rerunning E then includes it (and dedups it against E's own events). Older events and events from
  * the future are quarantined.
+ *
+ * <p>With {@code --hour H}, one streamed hour ({@code raw/events/dt=D/hour=HH}) into the provisional hour
+ * {@code clean/events/dt=D/hour=HH} ({@link HourlyRun}): deduplicated within the hour; its late events are counted but
+ * left for the day's run to forward, so that they are forwarded once.
  */
 public class CleanEvents extends DailyStage<CleanEvents.Result> {
 
@@ -65,48 +71,81 @@ public class CleanEvents extends DailyStage<CleanEvents.Result> {
     }
 
     @Override
+    protected Args.Spec options() {
+        return super.options().optional("hour", "HH", HourlyRun.OPTION_DOC, null);
+    }
+
+    @Override
+    protected Result run(Args args) throws Exception {
+        Integer hour = HourlyRun.hour(args);
+        Path root = new Path(args.get("warehouse"));
+        return hour == null ? run(args.date("date"), root) : runHour(args.date("date"), hour, root);
+    }
+
+    @Override
     public Result run(LocalDate date, Path root) throws Exception {
-        Configuration conf = getConf();
         Path raw = Datasets.RAW_EVENTS.partition(root, date);
         Path lateForDate = Datasets.LATE_EVENTS.partition(root, date);
-        Path output = Datasets.EVENTS.partition(root, date);
-        Path quarantine = Datasets.QUARANTINED_EVENTS.partition(root, date);
-        try (CleanRun run = new CleanRun(conf, NAME, date)) {
+        try (CleanRun run = new CleanRun(getConf(), NAME, date)) {
             run.requireInput(raw, lateForDate);
-
-            Path staging = run.staging(output);
-            Counters counters = run.run(configure(date, raw, lateForDate, staging), staging);
-            Map<LocalDate, Long> lateDays = lateDays(counters);
-            long lateWritten = lateDays.values().stream().mapToLong(Long::longValue).sum();
-            Accounting accounting = new Accounting(NAME, counters.findCounter(CleanEventsCounter.LINES_READ).getValue(),
-                    counters.findCounter(CleanEventsCounter.ACCEPTED).getValue(),
-                    counters.findCounter(CleanEventsCounter.QUARANTINED).getValue(),
-                    counters.findCounter(CleanEventsCounter.DUPLICATES).getValue(),
-                    counters.findCounter(CleanEventsCounter.LATE).getValue());
-            List<String> violations = new ArrayList<>(accounting.violations(
-                    counters.findCounter(TaskCounter.MAP_INPUT_RECORDS).getValue(),
-                    counters.findCounter(TaskCounter.REDUCE_OUTPUT_RECORDS).getValue(),
-                    QuarantineSink.written(counters)));
-            if (lateWritten != accounting.late()) {
-                violations.add("late " + accounting.late() + " != " + lateWritten + " late lines written");
-            }
-            run.requireBalanced(violations, staging);
-
-            publishLate(conf, root, date, new Path(staging, CleanEventsMapper.LATE_OUTPUT));
-            CleanRun.Committed committed = run.publish(accounting, staging, output, quarantine,
-                    CleanRun.reasons(counters, EventRejectReason.class));
-            return new Result(accounting, lateDays, committed.output(), committed.quarantine());
+            return run(run, date, root, List.of(raw, lateForDate), Datasets.EVENTS.partition(root, date),
+                    Datasets.QUARANTINED_EVENTS.partition(root, date), true);
         }
     }
 
-    private Job configure(LocalDate date, Path raw, Path late, Path staging) throws IOException {
+    /** Cleans the streamed hour {@code raw/events/dt=D/hour=HH} into the provisional hour, then flags it done. */
+    public Result runHour(LocalDate date, int hour, Path root) throws Exception {
+        Path raw = Datasets.RAW_EVENTS.hour(root, date, hour);
+        Path output = Datasets.EVENTS.hour(root, date, hour);
+        try (CleanRun run = new CleanRun(getConf(), NAME, date, hour)) {
+            run.requireHour(raw);
+            Result result = run(run, date, root, List.of(raw), output, Datasets.QUARANTINED_EVENTS.hour(root, date, hour),
+                    false);
+            run.markDone(output);
+            return result;
+        }
+    }
+
+    private Result run(CleanRun run, LocalDate date, Path root, List<Path> inputs, Path output, Path quarantine,
+            boolean forwardLate) throws Exception {
+        Configuration conf = getConf();
+        Path staging = run.staging(output);
+        Counters counters = run.run(configure(date, inputs, staging), staging);
+        Map<LocalDate, Long> lateDays = lateDays(counters);
+        long lateWritten = lateDays.values().stream().mapToLong(Long::longValue).sum();
+        Accounting accounting = new Accounting(NAME, counters.findCounter(CleanEventsCounter.LINES_READ).getValue(),
+                counters.findCounter(CleanEventsCounter.ACCEPTED).getValue(),
+                counters.findCounter(CleanEventsCounter.QUARANTINED).getValue(),
+                counters.findCounter(CleanEventsCounter.DUPLICATES).getValue(),
+                counters.findCounter(CleanEventsCounter.LATE).getValue());
+        List<String> violations = new ArrayList<>(accounting.violations(
+                counters.findCounter(TaskCounter.MAP_INPUT_RECORDS).getValue(),
+                counters.findCounter(TaskCounter.REDUCE_OUTPUT_RECORDS).getValue(),
+                QuarantineSink.written(counters)));
+        if (lateWritten != accounting.late()) {
+            violations.add("late " + accounting.late() + " != " + lateWritten + " late lines written");
+        }
+        run.requireBalanced(violations, staging);
+
+        Path stagedLate = new Path(staging, CleanEventsMapper.LATE_OUTPUT);
+        if (forwardLate) {
+            publishLate(conf, root, date, stagedLate);
+        } else {
+            stagedLate.getFileSystem(conf).delete(stagedLate, true);
+        }
+        CleanRun.Committed committed = run.publish(accounting, staging, output, quarantine,
+                CleanRun.reasons(counters, EventRejectReason.class));
+        return new Result(accounting, forwardLate ? lateDays : Map.of(), committed.output(), committed.quarantine());
+    }
+
+    private Job configure(LocalDate date, List<Path> inputs, Path staging) throws IOException {
         Configuration conf = getConf();
         Job job = newJob(date, Schemas.EVENT, staging);
 
         job.setInputFormatClass(RawTextInputFormat.class);
         FileInputFormat.setInputDirRecursive(job, true);
         long inputBytes = 0;
-        for (Path input : List.of(raw, late)) {
+        for (Path input : inputs) {
             FileSystem fs = input.getFileSystem(conf);
             if (fs.exists(input)) {
                 FileInputFormat.addInputPath(job, input);
