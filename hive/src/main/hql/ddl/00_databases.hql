@@ -5,6 +5,9 @@
 --   analytics   views for analysts over the layers below
 --   clean_audit, quarantine_audit, marts_audit: the same tables, where a run's new versions wait for their
 --               data-quality checks; `warehouse publish` then points the tables above at the versions that passed
+--   clean_hourly: page_views and events of streamed sources hour by hour, partitioned by dt and hour, as
+--               `warehouse register-hour` adds them: provisional (not audited; events deduplicated within the
+--               hour; late arrivals wait for the day), until the day's own run is published in clean
 -- Idempotent. Parameters:
 --   --hivevar warehouse=URI   warehouse root (hdfs:///data/clickstream, file:///.../warehouse)
 CREATE DATABASE IF NOT EXISTS clean
@@ -30,3 +33,6 @@ CREATE DATABASE IF NOT EXISTS quarantine_audit
 
 CREATE DATABASE IF NOT EXISTS marts_audit
   COMMENT 'The marts as a run wrote them, before their checks passed: not for analysts';
+
+CREATE DATABASE IF NOT EXISTS clean_hourly
+  COMMENT 'Streamed page views and events hour by hour, minutes after they happen: provisional until the day is published in clean';

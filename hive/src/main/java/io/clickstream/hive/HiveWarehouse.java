@@ -59,12 +59,52 @@ public final class HiveWarehouse {
             execute(new HqlScript(ddl.name() + " (audit)", ddl.text().replace("EXISTS " + dataset.table() + "\n",
                     "EXISTS " + dataset.auditTable() + "\n")), vars);
             applied.add(dataset.table());
+            if (Datasets.HOURLY.contains(dataset)) {
+                execute(hourlyDdl(dataset, ddl), vars);
+                applied.add(dataset.hourlyTable());
+            }
         }
         for (String view : Datasets.VIEWS) {
             execute(HqlScript.resource("ddl/" + view + ".hql"), vars);
             applied.add(view);
         }
         return applied;
+    }
+
+    /** The table's DDL for its hourly database: the same columns and location, partitioned by day and hour. */
+    static HqlScript hourlyDdl(Dataset dataset, HqlScript ddl) {
+        String text = ddl.text().replace("EXISTS " + dataset.table() + "\n", "EXISTS " + dataset.hourlyTable() + "\n");
+        java.util.regex.Matcher dt = java.util.regex.Pattern.compile("PARTITIONED BY \\((dt STRING COMMENT '[^']*')\\)")
+                .matcher(text);
+        if (!dt.find()) {
+            throw new IllegalStateException(ddl.name() + " has no PARTITIONED BY (dt STRING COMMENT '...')");
+        }
+        return new HqlScript(ddl.name() + " (hourly)", text.substring(0, dt.start()) + "PARTITIONED BY (" + dt.group(1)
+                + ", hour STRING COMMENT 'UTC hour the records arrived in, 00 to 23 (their Kafka timestamp''s hour)')"
+                + text.substring(dt.end()));
+    }
+
+    /**
+     * Adds the provisional hour {@code hour} of day {@code dt} of every hourly table that has one committed
+     * ({@code clean/<dataset>/dt=D/hour=HH}, written by {@code --hour} runs) to the hourly tables, or switches it to the
+     * hour's newest version: analysts see it at once, unaudited. Returns what it registered, as {@code table dt=D hour=HH}.
+     */
+    public List<String> registerHour(LocalDate dt, int hour) throws IOException, SQLException {
+        String hh = String.format(java.util.Locale.ROOT, "%02d", hour);
+        String spec = "dt='" + dt + "', hour='" + hh + "'";
+        List<String> registered = new ArrayList<>();
+        for (Dataset dataset : Datasets.HOURLY) {
+            Path version = PartitionCommit.current(conf, dataset.hour(root, dt, hour));
+            if (version != null) {
+                setPartition(dataset.hourlyTable(), spec, qualified(version), partitionExists(dataset.hourlyTable(), spec));
+                registered.add(dataset.hourlyTable() + " dt=" + dt + " hour=" + hh + " at " + qualified(version));
+            }
+        }
+        if (registered.isEmpty()) {
+            throw new JobFailedException("register-hour: no hourly table has a version of dt=" + dt + " hour=" + hh
+                    + " (have clean-access-logs and clean-events run with --hour " + hh + "?)");
+        }
+        return registered;
     }
 
     /**
@@ -85,7 +125,7 @@ public final class HiveWarehouse {
                     continue;
                 }
                 String location = qualified(version);
-                setPartition(dataset.auditTable(), day, location, partitionExists(dataset.auditTable(), day));
+                setPartition(dataset.auditTable(), daySpec(day), location, partitionExists(dataset.auditTable(), daySpec(day)));
                 versions.add(new Audit.Version(dataset, day, location));
             }
         }
@@ -127,7 +167,7 @@ public final class HiveWarehouse {
         }
         List<String> published = new ArrayList<>();
         for (Audit.Version v : audit.versions()) {
-            setPartition(v.dataset().table(), v.day(), v.location(), partitionExists(v.dataset().table(), v.day()));
+            setPartition(v.dataset().table(), daySpec(v.day()), v.location(), partitionExists(v.dataset().table(), daySpec(v.day())));
             PartitionCommit.markPublished(conf, new Path(v.location()));
             published.add(v.dataset().table() + " dt=" + v.day());
         }
@@ -137,18 +177,22 @@ public final class HiveWarehouse {
     }
 
     /** Adds the partition at {@code location}, or switches an existing one to it: either way one metastore operation. */
-    private void setPartition(String table, LocalDate day, String location, boolean exists) throws SQLException {
+    private void setPartition(String table, String spec, String location, boolean exists) throws SQLException {
         HiveVars.location(location); // the audit file is read back: what reaches HQL is checked again
         try (Statement st = connection.createStatement()) {
             st.execute(exists
-                    ? "ALTER TABLE " + table + " PARTITION (dt='" + day + "') SET LOCATION '" + location + "'"
-                    : "ALTER TABLE " + table + " ADD PARTITION (dt='" + day + "') LOCATION '" + location + "'");
+                    ? "ALTER TABLE " + table + " PARTITION (" + spec + ") SET LOCATION '" + location + "'"
+                    : "ALTER TABLE " + table + " ADD PARTITION (" + spec + ") LOCATION '" + location + "'");
         }
     }
 
-    private boolean partitionExists(String table, LocalDate day) throws SQLException {
+    private static String daySpec(LocalDate day) {
+        return "dt='" + day + "'";
+    }
+
+    private boolean partitionExists(String table, String spec) throws SQLException {
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SHOW PARTITIONS " + table + " PARTITION (dt='" + day + "')")) {
+             ResultSet rs = st.executeQuery("SHOW PARTITIONS " + table + " PARTITION (" + spec + ")")) {
             return rs.next();
         }
     }
@@ -202,11 +246,15 @@ public final class HiveWarehouse {
         java.util.Set<LocalDate> droppedDays = new java.util.TreeSet<>();
         for (Dataset dataset : Datasets.TABLES) {
             java.util.SortedSet<LocalDate> days = new java.util.TreeSet<>();
-            for (String table : List.of(dataset.table(), dataset.auditTable())) {
+            List<String> tables = Datasets.HOURLY.contains(dataset)
+                    ? List.of(dataset.table(), dataset.auditTable(), dataset.hourlyTable())
+                    : List.of(dataset.table(), dataset.auditTable());
+            for (String table : tables) {
                 try (Statement st = connection.createStatement();
                      ResultSet rs = st.executeQuery("SHOW PARTITIONS " + table)) {
                     while (rs.next()) {
-                        LocalDate day = LocalDate.parse(rs.getString(1).substring("dt=".length()));
+                        // dt=D, or dt=D/hour=HH in an hourly table
+                        LocalDate day = LocalDate.parse(rs.getString(1).substring("dt=".length(), "dt=YYYY-MM-DD".length()));
                         if (day.isBefore(oldestKept)) {
                             days.add(day);
                         }
@@ -217,6 +265,9 @@ public final class HiveWarehouse {
                 try (Statement st = connection.createStatement()) {
                     st.execute("ALTER TABLE " + dataset.table() + " DROP IF EXISTS PARTITION (dt='" + day + "')");
                     st.execute("ALTER TABLE " + dataset.auditTable() + " DROP IF EXISTS PARTITION (dt='" + day + "')");
+                    if (Datasets.HOURLY.contains(dataset)) {
+                        st.execute("ALTER TABLE " + dataset.hourlyTable() + " DROP IF EXISTS PARTITION (dt='" + day + "')");
+                    }
                 }
                 Path data = dataset.partition(root, day);
                 data.getFileSystem(conf).delete(data, true);

@@ -29,8 +29,8 @@ import io.clickstream.jobs.NioLocalFileSystem;
 import io.clickstream.hive.report.Dashboard;
 
 /**
- * {@code warehouse COMMAND [options]}: the Hive side of the pipeline (apply, register, check, publish, query,
- * retention, report). {@code warehouse COMMAND --help} lists a command's options; every argument is checked
+ * {@code warehouse COMMAND [options]}: the Hive side of the pipeline (apply, register, register-hour, check, publish,
+ * query, retention, report). {@code warehouse COMMAND --help} lists a command's options; every argument is checked
  * before an in-process HiveServer2 starts or a connection opens.
  */
 public class WarehouseCli extends Configured implements Tool {
@@ -40,6 +40,9 @@ public class WarehouseCli extends Configured implements Tool {
     static {
         command("apply", "create the databases, tables (from the .avsc schemas) and views; idempotent");
         daily("register", "add the day's new versions (and restated earlier days') to the audit tables, where analysts do not see them");
+        daily("register-hour", "add a streamed hour's provisional page views and events (clean-* --hour) to the"
+                + " clean_hourly tables, where analysts see them at once, unaudited")
+                .required("hour", "HH", "the UTC hour, 00 to 23");
         daily("check", "run the data-quality checks of what register added; exit 1 with a table of the failures");
         daily("publish", "point the analysts' tables at the versions that passed their checks; exit 1 when a check failed");
         command("query", "run an analyst query and print it, or write it as CSV")
@@ -65,8 +68,8 @@ public class WarehouseCli extends Configured implements Tool {
         return spec;
     }
 
-    private static void daily(String name, String summary) {
-        command(name, summary).required("date", "YYYY-MM-DD", "the UTC day");
+    private static Args.Spec daily(String name, String summary) {
+        return command(name, summary).required("date", "YYYY-MM-DD", "the UTC day");
     }
 
     /** The commands, in the order the usage lists them. */
@@ -145,6 +148,8 @@ public class WarehouseCli extends Configured implements Tool {
                             + " (have the day's stages run?)");
                 }
             }
+            case "register-hour" -> warehouse.registerHour(options.date("date"), options.hour("hour"))
+                    .forEach(r -> out.println("registered " + r));
             case "publish" -> warehouse.publish(options.date("date")).forEach(p -> out.println("published " + p));
             case "check" -> {
                 long started = System.nanoTime();
@@ -204,6 +209,10 @@ public class WarehouseCli extends Configured implements Tool {
     private static void checkArguments(String command, Args options) {
         switch (command) {
             case "register", "check", "publish" -> options.date("date");
+            case "register-hour" -> {
+                options.date("date");
+                options.hour("hour");
+            }
             case "query" -> HqlScript.query(options.positional());
             case "retention" -> {
                 if (options.getInt("keep-days") < 0) {

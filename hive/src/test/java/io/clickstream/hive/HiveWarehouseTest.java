@@ -142,7 +142,13 @@ class HiveWarehouseTest {
     @Order(1)
     void ddlAppliesTwiceAndEveryColumnHasADescription() throws Exception {
         List<List<String>> before = rows("DESCRIBE clean.page_views");
-        List<String> everything = new ArrayList<>(Datasets.TABLES.stream().map(Dataset::table).collect(Collectors.toList()));
+        List<String> everything = new ArrayList<>();
+        for (Dataset dataset : Datasets.TABLES) {
+            everything.add(dataset.table());
+            if (Datasets.HOURLY.contains(dataset)) {
+                everything.add(dataset.hourlyTable());
+            }
+        }
         everything.addAll(Datasets.VIEWS);
         assertEquals(everything, warehouse.apply());
         assertEquals(before, rows("DESCRIBE clean.page_views"));
@@ -583,6 +589,60 @@ class HiveWarehouseTest {
         long switched = seen.indexOf(after);
         assertEquals(List.of(before), seen.subList(0, (int) switched).stream().distinct().toList(), "before the switch: " + seen);
         assertEquals(List.of(after), seen.subList((int) switched, seen.size()).stream().distinct().toList(), "after it: " + seen);
+    }
+
+    @Test
+    @Order(13)
+    void aStreamedHourIsQueryableByHourBeforeItsDayIsPublishedAndARerunReplacesIt() throws Exception {
+        LocalDate day = DAY2.plusDays(3);
+        int hour = 7;
+        DaySummary logs = GenerateAccessLogs.write(conf, root, day, 1, 600, 23, 0.02).get(0);
+        GenerateEvents.DaySummary events = GenerateEvents.write(conf, root, day, 1, 300, 23, 0.02).get(0);
+        for (Dataset raw : List.of(Datasets.RAW_ACCESS_LOGS, Datasets.RAW_EVENTS)) {
+            File dayDir = new File(raw.partition(root, day).toUri());
+            File hourDir = new File(raw.hour(root, day, hour).toUri());
+            hourDir.mkdirs();
+            for (File file : dayDir.listFiles((d, name) -> !name.startsWith("_") && !name.startsWith("hour="))) {
+                Files.move(file.toPath(), new File(hourDir, file.getName()).toPath());
+            }
+        }
+        String[] args = {"--date", day.toString(), "--hour", "07", "--warehouse", root.toString()};
+        CleanAccessLogs pageViews = new CleanAccessLogs();
+        ToolRunner.run(conf, pageViews, args);
+        CleanEvents cleanEvents = new CleanEvents();
+        ToolRunner.run(conf, cleanEvents, args);
+        assertEquals(logs.lines(), pageViews.lastResult().accounting().read());
+        assertEquals(events.lines(), cleanEvents.lastResult().accounting().read());
+
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        String[] common = {"--warehouse", root.toString(), "--metastore", metastore.getPath()};
+        String[] registerHour = concat(new String[] {"register-hour", "--date", day.toString(), "--hour", "7"}, common);
+        assertEquals(0, ToolRunner.run(conf, new WarehouseCli(new PrintStream(printed)), registerHour));
+        assertTrue(printed.toString(StandardCharsets.UTF_8).contains("registered clean_hourly.page_views dt=" + day
+                + " hour=07 at "), printed.toString(StandardCharsets.UTF_8));
+        String byHour = "SELECT hour, COUNT(*) FROM clean_hourly.%s WHERE dt='" + day + "' GROUP BY hour";
+        long accepted = pageViews.lastResult().accounting().accepted();
+        assertEquals(List.of(List.of("07", Long.toString(accepted))), rows(String.format(byHour, "page_views")));
+        assertEquals(List.of(List.of("07", Long.toString(cleanEvents.lastResult().accounting().accepted()))),
+                rows(String.format(byHour, "events")));
+        assertEquals(0, count("SELECT COUNT(*) FROM clean.page_views WHERE dt='" + day + "'"),
+                "the provisional hour is not the day: analysts' daily tables wait for the day's audit");
+
+        ToolRunner.run(conf, new CleanAccessLogs(), args);
+        assertEquals(0, ToolRunner.run(conf, new WarehouseCli(new PrintStream(printed)), registerHour));
+        assertEquals(List.of(List.of("07", Long.toString(accepted))), rows(String.format(byHour, "page_views")),
+                "a rerun of the hour replaces it");
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> ToolRunner.run(conf,
+                new WarehouseCli(new PrintStream(printed)), concat(new String[] {"register-hour", "--date", day.toString(),
+                        "--hour", "7'; DROP TABLE x; --"}, common)));
+        assertTrue(refused.getMessage().contains("must be an hour of the day"), refused.getMessage());
+        JobFailedException none = assertThrows(JobFailedException.class, () -> warehouse.registerHour(day, 8));
+        assertTrue(none.getMessage().contains("no hourly table has a version of dt=" + day + " hour=08"), none.getMessage());
+
+        warehouse.retention(0, day.plusDays(1));
+        assertEquals(List.of(), rows("SHOW PARTITIONS clean_hourly.page_views"), "retention drops the hours too");
+        assertFalse(new File(Datasets.PAGE_VIEWS.partition(root, day).toUri()).exists());
     }
 
     @Test

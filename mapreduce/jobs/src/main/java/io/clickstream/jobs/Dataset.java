@@ -39,6 +39,14 @@ public record Dataset(String zone, String name, String schema, String writtenBy,
         return zone + "_audit." + name;
     }
 
+    /**
+     * The same table in the zone's hourly database ({@code clean_hourly.page_views}), partitioned by day and hour: the
+     * provisional hours of a streamed source ({@link HourlyRun}), for the tables in {@link Datasets#HOURLY}.
+     */
+    public String hourlyTable() {
+        return zone + "_hourly." + name;
+    }
+
     public Path partition(Path root, LocalDate dt) {
         return Warehouse.partition(root, zone, name, dt);
     }

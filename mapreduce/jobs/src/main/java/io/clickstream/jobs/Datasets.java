@@ -61,6 +61,12 @@ public final class Datasets {
     /** The Hive tables, in the order their DDL is applied. */
     public static final List<Dataset> TABLES = ALL.stream().filter(Dataset::inHive).toList();
 
+    /**
+     * The tables streamed sources also fill hour by hour ({@link HourlyRun}): their provisional hours are in the zone's
+     * hourly database ({@link Dataset#hourlyTable()}), partitioned by day and hour.
+     */
+    public static final List<Dataset> HOURLY = List.of(PAGE_VIEWS, EVENTS);
+
     /** Views over the tables, applied after them. */
     public static final List<String> VIEWS = List.of("analytics.page_views", "analytics.orders",
             "analytics.session_page_views");
