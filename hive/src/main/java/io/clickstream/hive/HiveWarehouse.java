@@ -45,9 +45,16 @@ public final class HiveWarehouse {
     public List<String> apply() throws IOException, SQLException {
         FileSystem fs = root.getFileSystem(conf);
         for (String schema : SCHEMAS) {
-            try (InputStream in = Schemas.open(schema);
-                 OutputStream out = fs.create(new Path(schemasDir(), schema), true)) {
-                in.transferTo(out);
+            byte[] text;
+            try (InputStream in = Schemas.open(schema)) {
+                text = in.readAllBytes();
+            }
+            Path file = new Path(schemasDir(), schema);
+            // Rewritten only when changed: a query reading the schema while it is rewritten would see it half-written.
+            if (!fs.exists(file) || !java.util.Arrays.equals(text, readAll(fs, file))) {
+                try (OutputStream out = fs.create(file, true)) {
+                    out.write(text);
+                }
             }
         }
         HiveVars vars = new HiveVars().set("warehouse", qualified(root)).set("schemas", qualified(schemasDir()));
@@ -69,6 +76,12 @@ public final class HiveWarehouse {
             applied.add(view);
         }
         return applied;
+    }
+
+    private static byte[] readAll(FileSystem fs, Path file) throws IOException {
+        try (InputStream in = fs.open(file)) {
+            return in.readAllBytes();
+        }
     }
 
     /** The table's DDL for its hourly database: the same columns and location, partitioned by day and hour. */

@@ -77,6 +77,29 @@ class DatasetCatalogueTest {
     }
 
     @Test
+    void theStreamingCoordinatorsWaitForHoursUnderTheCataloguedPaths() throws Exception {
+        Map<String, String> expected = new TreeMap<>();
+        for (Dataset hourly : Datasets.HOURLY) {
+            expected.put(hourly.name(), "${warehouse}/" + hourly.zone() + "/" + hourly.name()
+                    + "/dt=${YEAR}-${MONTH}-${DAY}/hour=${HOUR}");
+            Dataset raw = Datasets.ALL.stream().filter(d -> d.zone().equals(Warehouse.RAW)
+                    && d.readBy().contains(hourly.writtenBy())).findFirst().orElseThrow();
+            expected.put("raw_" + raw.name(), "${warehouse}/raw/" + raw.name() + "/dt=${YEAR}-${MONTH}-${DAY}/hour=${HOUR}");
+        }
+        for (String coordinator : List.of("hourly/coordinator.xml", "daily-streamed/coordinator.xml")) {
+            NodeList datasets = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new File(ROOT.toFile(), "oozie/src/main/app/" + coordinator)).getElementsByTagName("dataset");
+            for (int i = 0; i < datasets.getLength(); i++) {
+                Element dataset = (Element) datasets.item(i);
+                String template = dataset.getElementsByTagName("uri-template").item(0).getTextContent().strip();
+                if (template.endsWith("/hour=${HOUR}")) {
+                    assertEquals(expected.get(dataset.getAttribute("name")), template, coordinator + " " + dataset.getAttribute("name"));
+                }
+            }
+        }
+    }
+
+    @Test
     void theReadmeLayoutTableListsEachZonesDatasets() throws IOException {
         String readme = Files.readString(ROOT.resolve("README.md"));
         List<String> missing = new ArrayList<>();

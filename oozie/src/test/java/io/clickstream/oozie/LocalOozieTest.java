@@ -1,6 +1,7 @@
 package io.clickstream.oozie;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -135,6 +136,118 @@ class LocalOozieTest {
                 CoordinatorAction.Status.RUNNING).contains(started.getStatus()),
                 "every done-flag there: the action starts its workflow (" + started.getStatus() + ")");
         client.kill(id);
+    }
+
+    @Test
+    void eachStreamedHourWaitsForItsTwoRawHoursAndRunsTheHourBeforeItsNominalTime() throws Exception {
+        OozieClient client = LocalOozie.getCoordClient();
+        File warehouse = new File(tmp, "hourly-warehouse");
+        String root = warehouse.toURI().toString().replaceFirst("/$", "");
+        Properties job = streamingJob(client, "hourly/coordinator.xml", root);
+        job.setProperty("hourlyStart", "2026-11-10T00:00Z");
+        job.setProperty("end", "2026-11-10T01:00Z");
+        String plan = client.dryrun(job);
+        assertEquals(1, countOf(plan, "action-nominal-time=\"2026-11-10T00:00Z\""), plan);
+        for (String dataset : List.of("raw/access_logs/", "raw/events/", "clean/page_views/", "clean/events/")) {
+            assertTrue(plan.contains(root + "/" + dataset + "dt=2026-11-09/hour=23"), dataset + "\n" + plan);
+        }
+
+        String id = client.run(job);
+        flag(new File(warehouse, "raw/access_logs/dt=2026-11-09/hour=23"));
+        CoordinatorAction waiting = firstAction(client, id, a -> a.getStatus() == CoordinatorAction.Status.WAITING
+                && a.getMissingDependencies() != null && !a.getMissingDependencies().contains("access_logs"), 20_000);
+        assertEquals(CoordinatorAction.Status.WAITING, waiting.getStatus(), "one raw hour of two closed: the hour waits");
+        flag(new File(warehouse, "raw/events/dt=2026-11-09/hour=23"));
+        String conf = workflowConf(client, id);
+        assertTrue(conf.matches("(?s).*<name>dt</name>\\s*<value>2026-11-09</value>.*")
+                && conf.matches("(?s).*<name>hour</name>\\s*<value>23</value>.*"),
+                "the workflow runs the hour before the nominal time: " + conf);
+        client.kill(id);
+    }
+
+    @Test
+    void aStreamedDayWaitsForAll24OfItsHoursAndStartsWithTheLast() throws Exception {
+        OozieClient client = LocalOozie.getCoordClient();
+        File warehouse = new File(tmp, "streamed-warehouse");
+        Properties job = streamingJob(client, "daily-streamed/coordinator.xml",
+                warehouse.toURI().toString().replaceFirst("/$", ""));
+        job.setProperty("streamedStart", "2026-11-01T23:00Z");
+        job.setProperty("end", "2026-11-02T23:00Z");
+        String plan = client.dryrun(job);
+        for (String dataset : List.of("page_views", "events")) {
+            for (int hour = 0; hour < 24; hour++) {
+                assertTrue(plan.contains(String.format("/clean/%s/dt=2026-11-01/hour=%02d", dataset, hour)), dataset
+                        + " hour " + hour + "\n" + plan);
+            }
+            assertFalse(plan.contains("/clean/" + dataset + "/dt=2026-10-31") || plan.contains("/clean/" + dataset
+                    + "/dt=2026-11-02"), "only the day's own hours\n" + plan);
+        }
+
+        String id = client.run(job);
+        for (String source : List.of("customers", "products")) {
+            land(warehouse, source);
+        }
+        for (int hour = 0; hour < 23; hour++) {
+            for (String dataset : List.of("page_views", "events")) {
+                flagHour(warehouse, dataset, hour);
+            }
+        }
+        flagHour(warehouse, "page_views", 23);
+        CoordinatorAction waiting = firstAction(client, id, a -> a.getStatus() == CoordinatorAction.Status.WAITING
+                && a.getMissingDependencies() != null && !a.getMissingDependencies().contains("page_views"), 20_000);
+        assertEquals(CoordinatorAction.Status.WAITING, waiting.getStatus(), "47 of 48 hours flagged: the day waits");
+        // Oozie lists what it has not yet seen, from the first missing instance on (the day's last hour comes first).
+        assertTrue(waiting.getMissingDependencies().startsWith(new File(warehouse, "clean/events/dt=2026-11-01/hour=23")
+                .toURI().toString().replaceFirst("/$", "") + "/_SUCCESS#"), waiting.getMissingDependencies());
+        flagHour(warehouse, "events", 23);
+        CoordinatorAction started = firstAction(client, id, a -> a.getStatus() != CoordinatorAction.Status.WAITING, 20_000);
+        assertTrue(Set.of(CoordinatorAction.Status.READY, CoordinatorAction.Status.SUBMITTED,
+                CoordinatorAction.Status.RUNNING).contains(started.getStatus()), started.getStatus().toString());
+        String conf = workflowConf(client, id);
+        assertTrue(conf.matches("(?s).*<name>dt</name>\\s*<value>2026-11-01</value>.*"),
+                "the workflow runs the day of the 24 hours: " + conf);
+        client.kill(id);
+    }
+
+    @Test
+    void thePullsComeEveryFewMinutes() throws Exception {
+        OozieClient client = LocalOozie.getCoordClient();
+        Properties job = streamingJob(client, "pull/coordinator.xml", new File(tmp, "pull-warehouse").toURI().toString());
+        job.setProperty("pullStart", "2026-11-10T10:00Z");
+        job.setProperty("end", "2026-11-10T10:30Z");
+        job.setProperty("pullMinutes", "5");
+        String plan = client.dryrun(job);
+        assertTrue(plan.contains("action-nominal-time=\"2026-11-10T10:00Z\""), plan);
+        assertTrue(plan.contains("<frequency>5</frequency>") || plan.contains("frequency=\"5\""), plan);
+    }
+
+    /** The configuration of the workflow the coordinator's first action started, its EL resolved by Oozie. */
+    private static String workflowConf(OozieClient client, String id) throws Exception {
+        CoordinatorAction started = firstAction(client, id, a -> a.getExternalId() != null, 20_000);
+        assertTrue(started.getExternalId() != null, "the action started a workflow: " + started.getStatus());
+        return LocalOozie.getClient().getJobInfo(started.getExternalId()).getConf();
+    }
+
+    private static Properties streamingJob(OozieClient client, String coordinator, String warehouse) {
+        Properties job = client.createConfiguration();
+        job.setProperty(OozieClient.COORDINATOR_APP_PATH, new File(APP, coordinator).toURI().toString());
+        job.setProperty("datasetStart", "2026-01-01T00:00Z");
+        job.setProperty("warehouse", warehouse);
+        job.setProperty("appPath", APP.toURI().toString());
+        job.setProperty("alertEmail", "oncall@example.com");
+        job.setProperty("nameNode", "file:///");
+        job.setProperty("resourceManager", "localhost:8032");
+        job.setProperty("hiveJdbcUrl", "jdbc:hive2://");
+        return job;
+    }
+
+    private static void flagHour(File warehouse, String dataset, int hour) throws java.io.IOException {
+        flag(new File(warehouse, String.format("clean/%s/dt=2026-11-01/hour=%02d", dataset, hour)));
+    }
+
+    private static void flag(File partition) throws java.io.IOException {
+        partition.mkdirs();
+        new File(partition, "_SUCCESS").createNewFile();
     }
 
     @Test

@@ -88,7 +88,9 @@ class LocalRunTest {
                 new String[] {"--date", DAY.toString(), "--warehouse", new File(tmp, "elsewhere").getPath()},
                 new String[] {"--from", "2026-11-24", "--to", "2026-11-20", "--report-dir", reports.getPath()},
                 new String[] {"--date", DAY.toString(), "--to", DAY.toString(), "--report-dir", reports.getPath()},
-                new String[] {"--report-dir", reports.getPath(), "--date"})) {
+                new String[] {"--report-dir", reports.getPath(), "--date"},
+                new String[] {"--from", DAY.toString(), "--hour", "07", "--report-dir", reports.getPath()},
+                new String[] {"--date", DAY.toString(), "--hour", "7pm", "--report-dir", reports.getPath()})) {
             assertEquals(2, LocalRun.run(args), String.join(" ", args));
         }
         assertTrue(!reports.exists(), "nothing started");

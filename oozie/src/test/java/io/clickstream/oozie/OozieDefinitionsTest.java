@@ -29,6 +29,12 @@ class OozieDefinitionsTest {
         assertValid(OozieSchemas.COORDINATOR, "coordinator.xml");
         assertValid(OozieSchemas.COORDINATOR, "retention/coordinator.xml");
         assertValid(OozieSchemas.BUNDLE, "bundle.xml");
+        assertValid(OozieSchemas.WORKFLOW, "pull/workflow.xml");
+        assertValid(OozieSchemas.COORDINATOR, "pull/coordinator.xml");
+        assertValid(OozieSchemas.WORKFLOW, "hourly/workflow.xml");
+        assertValid(OozieSchemas.COORDINATOR, "hourly/coordinator.xml");
+        assertValid(OozieSchemas.COORDINATOR, "daily-streamed/coordinator.xml");
+        assertValid(OozieSchemas.BUNDLE, "streaming-bundle.xml");
     }
 
     @Test

@@ -61,6 +61,25 @@ class OozieParserTest {
     }
 
     @Test
+    void theStreamingWorkflowsAreTheGraphsWeMeantAndNameEveryFailure() throws Exception {
+        LiteWorkflowApp hourly = OozieParser.parse(new File(APP, "hourly/workflow.xml"));
+        assertEquals(List.of("clean-access-logs", "clean-events"), hourly.getNode("clean-hour").getTransitions());
+        assertEquals(List.of("hour-cleaned", "notify-failure"), hourly.getNode("clean-events").getTransitions());
+        assertEquals(List.of("end", "notify-failure"), hourly.getNode("register-hour").getTransitions());
+        LiteWorkflowApp pull = OozieParser.parse(new File(APP, "pull/workflow.xml"));
+        assertEquals(List.of("land-kafka-access-logs", "land-kafka-events"), pull.getNode("pull-topics").getTransitions());
+        for (LiteWorkflowApp app : List.of(hourly, pull)) {
+            String unalerted = app.getNode("failed-unalerted").getConf();
+            for (NodeDef node : app.getNodeDefs()) {
+                if (node instanceof org.apache.oozie.workflow.lite.ActionNodeDef && !node.getName().equals("notify-failure")) {
+                    assertTrue(unalerted.contains("wf:errorMessage('" + node.getName() + "')"),
+                            app.getName() + ": failed-unalerted lists " + node.getName() + "'s error");
+                }
+            }
+        }
+    }
+
+    @Test
     void undefinedTransitionsAndBrokenForksAreRefused() throws Exception {
         String workflow = Files.readString(new File(APP, "workflow.xml").toPath());
         File undefined = new File(tmp, "undefined.xml");

@@ -9,6 +9,8 @@ import io.clickstream.generate.GenerateDimensions;
 import io.clickstream.generate.GenerateEvents;
 import io.clickstream.generate.SampleRun;
 import io.clickstream.oozie.RunState.NodeRun;
+import io.clickstream.jobs.Dataset;
+import io.clickstream.jobs.Datasets;
 import io.clickstream.jobs.PartitionCommit;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -120,6 +122,44 @@ class WorkflowRunnerTest {
         assertEquals(before.keySet(), after.keySet(), "the same files and partitions");
         for (String partition : before.keySet()) {
             assertEquals(before.get(partition), after.get(partition), partition);
+        }
+    }
+
+    @Test
+    @Order(6)
+    void aStreamedHourRunsThroughTheHourlyWorkflowAndIsQueryableByHour() throws Exception {
+        LocalDate day = DAY.plusDays(5);
+        Configuration conf = SampleRun.local(new Configuration());
+        GenerateAccessLogs.write(conf, warehouse, day, 1, 500, 9, 0.01);
+        GenerateEvents.write(conf, warehouse, day, 1, 300, 9, 0.01);
+        for (Dataset raw : List.of(Datasets.RAW_ACCESS_LOGS, Datasets.RAW_EVENTS)) {
+            File dayDir = new File(raw.partition(warehouse, day).toUri());
+            File hourDir = new File(raw.hour(warehouse, day, 7).toUri());
+            hourDir.mkdirs();
+            for (File file : dayDir.listFiles((d, name) -> !name.startsWith("_") && !name.startsWith("hour="))) {
+                Files.move(file.toPath(), new File(hourDir, file.getName()).toPath());
+            }
+        }
+        Map<String, String> properties = properties(day);
+        properties.put("hour", "07");
+
+        WorkflowRunner.Result result = runner.run("hourly/workflow.xml", properties, "test-hour");
+
+        assertTrue(result.succeeded(), result.message() + "\n" + progress);
+        Map<String, NodeRun> nodes = result.nodes().stream().collect(Collectors.toMap(NodeRun::node, n -> n, (a, b) -> b));
+        for (String node : List.of("warehouse-apply", "clean-access-logs", "clean-events", "register-hour", "end")) {
+            assertEquals("OK", nodes.get(node).status(), node + " in " + nodes.keySet());
+        }
+        long accepted = Long.parseLong(nodes.get("clean-access-logs").detail().replaceFirst(".*accepted=(\\d+).*", "$1"));
+        assertTrue(accepted > 0, nodes.get("clean-access-logs").detail());
+        try (java.sql.Connection hive = io.clickstream.hive.HiveConnections.open(io.clickstream.hive.HiveConnections.EMBEDDED_URL,
+                new File(tmp, "metastore")); java.sql.Statement st = hive.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT hour, COUNT(*) FROM clean_hourly.page_views WHERE dt='" + day
+                     + "' GROUP BY hour")) {
+            assertTrue(rs.next());
+            assertEquals("07", rs.getString(1));
+            assertEquals(accepted, rs.getLong(2), "the hour's page views, as clean-access-logs accounted them");
+            assertFalse(rs.next());
         }
     }
 
