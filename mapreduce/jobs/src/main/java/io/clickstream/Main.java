@@ -5,6 +5,7 @@ import io.clickstream.jobs.Args;
 import io.clickstream.deploy.DeployApp;
 import io.clickstream.generate.Generate;
 import io.clickstream.ingest.Ingest;
+import io.clickstream.ingest.kafka.GenerateLive;
 import io.clickstream.ingest.kafka.LandKafka;
 import io.clickstream.ingest.kafka.Ship;
 import io.clickstream.jobs.ExitStatus;
@@ -34,6 +35,7 @@ public final class Main {
 
     static {
         COMMANDS.put(Generate.NAME, Generate::new);
+        COMMANDS.put(GenerateLive.NAME, GenerateLive::new);
         COMMANDS.put(Ingest.NAME, Ingest::new);
         COMMANDS.put(Ship.NAME, Ship::new);
         COMMANDS.put(LandKafka.NAME, LandKafka::new);

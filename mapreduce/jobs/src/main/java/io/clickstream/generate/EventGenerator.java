@@ -98,6 +98,36 @@ public final class EventGenerator {
         return byDay;
     }
 
+    /** An event of a live stream: the moment it happened and is sent, its line, its id (null for a broken line). */
+    public record Timed(long millis, Line line, String eventId) {
+    }
+
+    /**
+     * About {@code count} events happening between {@code from} and {@code to} (epoch millis), in time order, as a shop
+     * backend sends them the moment they happen: a redelivery of about 3% of them a second or two later, a
+     * {@code badShare} of broken lines.
+     */
+    public List<Timed> window(long from, long to, int count) {
+        List<Timed> events = new ArrayList<>(count + count / 20);
+        LocalDate day = Instant.ofEpochMilli(from).atZone(ZoneOffset.UTC).toLocalDate();
+        for (int i = 0; i < count; i++) {
+            long millis = from + random.nextLong(Math.max(1, to - from));
+            if (random.nextDouble() < badShare) {
+                events.add(new Timed(millis, broken(day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli()), null));
+                continue;
+            }
+            String json = event(millis);
+            String id = json.substring("{\"event_id\":\"".length(), json.indexOf('"', "{\"event_id\":\"".length()));
+            events.add(new Timed(millis, new Line(utf8(json), Outcome.ACCEPTED, day, null), id));
+            if (random.nextInt(100) < 3) {
+                events.add(new Timed(Math.min(to - 1, millis + 1_000 + random.nextInt(1_000)),
+                        new Line(utf8(json), Outcome.DUPLICATE, day, null), id));
+            }
+        }
+        events.sort(java.util.Comparator.comparingLong(Timed::millis));
+        return events;
+    }
+
     private String event(long millis) {
         String id = "ev-" + Long.toString(nextId++, 36) + "-" + Integer.toHexString(random.nextInt());
         String time = time(millis);

@@ -24,6 +24,7 @@ public final class CleanRun implements AutoCloseable {
     private final Configuration conf;
     private final String stage;
     private final String what;
+    private final boolean hourly;
     private final double maxShare;
     private DayLock lock;
 
@@ -40,6 +41,7 @@ public final class CleanRun implements AutoCloseable {
         this.conf = conf;
         this.stage = stage;
         this.what = "dt=" + date + (hour == null ? "" : String.format(Locale.ROOT, " hour=%02d", hour));
+        this.hourly = hour != null;
         this.maxShare = Settings.QUARANTINE_MAX_SHARE.get(conf);
     }
 
@@ -172,7 +174,7 @@ public final class CleanRun implements AutoCloseable {
 
     /**
      * Commits the staged quarantine and output with its {@code _accounting.json} when the quarantined share is
-     * within the threshold; otherwise keeps the staged quarantine aside ({@link #failedQuarantine}) and publishes
+     * within the threshold (always, for an hour); otherwise keeps the staged quarantine aside ({@link #failedQuarantine}) and publishes
      * nothing.
      */
     public Committed publish(Accounting accounting, Path staging, Path output, Path quarantine, String reasons)
@@ -185,7 +187,9 @@ public final class CleanRun implements AutoCloseable {
         fs.mkdirs(stagedQuarantine);
         fs.createNewFile(new Path(stagedQuarantine, "_SUCCESS"));
         Path failedQuarantine = failedQuarantine(quarantine);
-        if (accounting.quarantinedShare() > maxShare) {
+        // An hour is provisional and may hold a handful of records, where one broken line is a large share: the day's
+        // run judges the share over the whole day; an hour is published with its quarantine.
+        if (accounting.quarantinedShare() > maxShare && !hourly) {
             Map<String, Long> worst = QuarantineFiles.worst(conf, stagedQuarantine, 5);
             PartitionCommit.replace(conf, stagedQuarantine, failedQuarantine);
             PartitionCommit.discard(conf, staging);

@@ -121,13 +121,23 @@ class HourlyRunTest {
         assertEquals(0, AvroFiles.count(conf, empty.output()));
         assertTrue(fs.exists(new Path(Datasets.PAGE_VIEWS.hour(warehouse, D2, 5), HourlyRun.DONE_FLAG)));
 
+        Path brokenHour = Datasets.RAW_ACCESS_LOGS.hour(warehouse, D2, 6);
+        try (OutputStream out = fs.create(new Path(brokenHour, "topic-0-9.log"))) {
+            out.write("not a log line\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        CleanAccessLogs.Result broken = runTool(new CleanAccessLogs(), "--date", D2.toString(), "--hour", "06",
+                "--warehouse", warehouse.toString());
+        assertEquals(1, broken.accounting().quarantined(), "a provisional hour is published whatever its share: the day"
+                + " judges the share over the day");
+        assertEquals(1, AvroFiles.count(conf, broken.quarantine()));
+
         JobFailedException notLanded = assertThrows(JobFailedException.class, () -> runTool(new CleanAccessLogs(),
-                "--date", D2.toString(), "--hour", "06", "--warehouse", warehouse.toString()));
-        assertTrue(notLanded.getMessage().contains("no raw input for dt=" + D2 + " hour=06"), notLanded.getMessage());
+                "--date", D2.toString(), "--hour", "08", "--warehouse", warehouse.toString()));
+        assertTrue(notLanded.getMessage().contains("no raw input for dt=" + D2 + " hour=08"), notLanded.getMessage());
 
         CleanAccessLogs.Result whole = runTool(new CleanAccessLogs(), "--date", D2.toString(), "--warehouse",
                 warehouse.toString());
-        assertEquals(day.lines(), whole.accounting().read(), "the day's run reads its hours");
+        assertEquals(day.lines() + 1, whole.accounting().read(), "the day's run reads its hours");
     }
 
     @Test

@@ -1,0 +1,263 @@
+package io.clickstream.oozie;
+
+import io.clickstream.Main;
+import io.clickstream.generate.AccessLogGenerator;
+import io.clickstream.hive.HiveConnections;
+import io.clickstream.hive.WarehouseCli;
+import io.clickstream.ingest.kafka.GenerateLive;
+import io.clickstream.jobs.Args;
+import io.clickstream.jobs.ExitStatus;
+import io.clickstream.jobs.JobFailedException;
+import io.clickstream.kafka.KafkaBroker;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * The streaming quickstart ({@code mvn -q -Pquickstart-streaming package}): today's traffic into Hive hour by hour, and
+ * how fresh it is. A real Kafka broker on a loopback port; {@code generate-live} writes the shop's access logs and
+ * sends its events as they happen; every {@code --pull-seconds}: {@code ship} (the log files into {@code access_logs}),
+ * {@code land-kafka} of both topics, {@code clean-access-logs} and {@code clean-events --hour} for the hours that
+ * received records, {@code warehouse register-hour}. After each round it reads {@code clean_hourly} back over JDBC: an
+ * event is visible once its {@code event_id} is there, a log line once the count of page views reaches it (one shipper
+ * keeps a file's order), and the lag is the time from the record's own time to the end of the round that showed it.
+ * At the end it checks the books from what was produced to what Hive holds, and writes the lags' p50 and p95.
+ */
+public final class StreamingQuickstart {
+
+    private static final Args.Spec OPTIONS = Args.command("quickstart-streaming", "today's traffic through Kafka into"
+                    + " Hive hour by hour, and the lag from a record's time to its being visible in Hive")
+            .required("conf", "FILE", "the Hadoop configuration that runs jobs here (src/main/config/hadoop-local.xml)")
+            .optional("dir", "DIR", "where the broker, logs, warehouse and metastore go", "target/quickstart-streaming")
+            .optional("minutes", "N", "how long the shop produces traffic", "5")
+            .optional("pull-seconds", "N", "seconds between the starts of two rounds of ship, pull, clean, register", "30")
+            .optional("lines-per-day", "N", "the traffic, as access-log lines a day", "400000")
+            .optional("events-per-day", "N", "application events a day", "100000");
+
+    private StreamingQuickstart() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(ExitStatus.status(() -> run(args)));
+    }
+
+    static int run(String[] argv) throws Exception {
+        Args args = OPTIONS.parse(argv);
+        File dir = new File(args.get("dir")).getCanonicalFile();
+        deleteRecursively(dir);
+        String root = new File(dir, "warehouse").toURI().toString();
+        String metastore = new File(dir, "metastore").getPath();
+        File logs = new File(dir, "logs");
+        Duration pullEvery = Duration.ofSeconds(args.getInt("pull-seconds"));
+        try (KafkaBroker broker = KafkaBroker.start(new File(dir, "kafka"))) {
+            // Hadoop's generic options, after the command's name.
+            String[] kafka = {"-conf", args.get("conf"), "-D", "clickstream.kafka.bootstrap-servers=" + broker.bootstrapServers()};
+            createTopics(broker.bootstrapServers());
+            Configuration conf = new Configuration();
+            conf.addResource(new File(args.get("conf")).toURI().toURL());
+            conf.set("clickstream.kafka.bootstrap-servers", broker.bootstrapServers());
+            String[] hive = {"--warehouse", root, "--metastore", metastore};
+            step("warehouse apply", WarehouseCli.runOrThrow(concat(new String[] {"-conf", args.get("conf"), "apply"}, hive)));
+            List<String> ship = new ArrayList<>(List.of("ship"));
+            ship.addAll(List.of(kafka));
+            ship.addAll(List.of("--topic", "access_logs", "--name", "quickstart", "--follow", "false"));
+            logs.mkdirs();
+            for (AccessLogGenerator.Server server : AccessLogGenerator.SERVERS) {
+                File log = new File(logs, server.name() + ".log");
+                log.createNewFile();
+                ship.addAll(List.of("--file", log.getPath()));
+            }
+
+            List<GenerateLive.Produced> lines = new CopyOnWriteArrayList<>();
+            Map<String, Long> events = new ConcurrentHashMap<>();
+            ExecutorService shop = Executors.newSingleThreadExecutor();
+            Future<GenerateLive.Summary> produced = shop.submit(() -> GenerateLive.run(conf, logs,
+                    Duration.ofMinutes(args.getInt("minutes")), args.getInt("lines-per-day"), args.getInt("events-per-day"),
+                    "events", 42, 0.01, p -> {
+                        if (p.source().equals("access_logs") && p.accepted()) {
+                            lines.add(p);
+                        } else if (p.source().equals("events") && p.accepted()) {
+                            events.putIfAbsent(p.eventId(), p.millis());
+                        }
+                    }));
+            shop.shutdown();
+            System.out.printf("Streaming quickstart: the shop's traffic for %s min, a round every %d s, into %s%n%n",
+                    args.get("minutes"), pullEvery.toSeconds(), root);
+
+            List<Long> lineLags = new ArrayList<>();
+            List<Long> eventLags = new ArrayList<>();
+            Set<String> seenEvents = new HashSet<>();
+            long linesSeen = 0;
+            long pageViews = 0;
+            int round = 0;
+            boolean last = false;
+            while (!last) {
+                long started = System.currentTimeMillis();
+                last = produced.isDone();
+                round++;
+                step("ship", Main.runOrThrow(ship.toArray(String[]::new)));
+                for (String topic : List.of("access_logs", "events")) {
+                    step("land-kafka", Main.runOrThrow(concat(concat(new String[] {"land-kafka"}, kafka),
+                            new String[] {"--topic", topic, "--warehouse", root})));
+                }
+                // The hours this round's records were landed in (by the time they were shipped or sent).
+                for (String hour : hoursSince(started - pullEvery.toMillis() - 60_000, System.currentTimeMillis())) {
+                    cleanHour(args.get("conf"), root, hive, hour);
+                }
+                long visibleAt = System.currentTimeMillis();
+                try (Connection connection = HiveConnections.open(HiveConnections.EMBEDDED_URL, new File(metastore));
+                     Statement st = connection.createStatement()) {
+                    pageViews = count(st, "SELECT COUNT(*) FROM clean_hourly.page_views");
+                    for (; linesSeen < Math.min(pageViews, lines.size()); linesSeen++) {
+                        lineLags.add(visibleAt - lines.get((int) linesSeen).millis());
+                    }
+                    try (ResultSet rs = st.executeQuery("SELECT DISTINCT event_id FROM clean_hourly.events")) {
+                        while (rs.next()) {
+                            String id = rs.getString(1);
+                            Long millis = events.get(id);
+                            if (millis != null && seenEvents.add(id)) {
+                                eventLags.add(visibleAt - millis);
+                            }
+                        }
+                    }
+                    System.out.printf(Locale.ROOT, "round %d: %,d page views and %,d events in clean_hourly (of %,d and %,d"
+                            + " produced); lag so far p50 %.0f s, p95 %.0f s%n", round, pageViews, seenEvents.size(),
+                            lines.size(), events.size(), percentile(lineLags, 50), percentile(lineLags, 95));
+                }
+                long next = started + pullEvery.toMillis() - System.currentTimeMillis();
+                if (!last && next > 0) {
+                    Thread.sleep(next);
+                }
+            }
+            GenerateLive.Summary summary = produced.get();
+            String report = String.format(Locale.ROOT, "{\"date\": \"%s\", \"minutes\": %s, \"pull_seconds\": %d, \"rounds\": %d,"
+                    + " \"page_views\": {\"produced_lines\": %d, \"to_accept\": %d, \"visible\": %d, \"lag_p50_s\": %.1f,"
+                    + " \"lag_p95_s\": %.1f}, \"events\": {\"produced\": %d, \"to_accept\": %d, \"visible\": %d,"
+                    + " \"lag_p50_s\": %.1f, \"lag_p95_s\": %.1f}}%n", Instant.now(), args.get("minutes"), pullEvery.toSeconds(),
+                    round, summary.lines(), summary.acceptedLines(), linesSeen, percentile(lineLags, 50),
+                    percentile(lineLags, 95), summary.events(), events.size(), seenEvents.size(), percentile(eventLags, 50),
+                    percentile(eventLags, 95));
+            Files.writeString(new File(dir, "freshness.json").toPath(), report, StandardCharsets.UTF_8);
+            System.out.printf(Locale.ROOT, "%nFrom a record's time to its being queryable in Hive (clean_hourly), a round"
+                    + " every %d s: page views p50 %.0f s, p95 %.0f s; events p50 %.0f s, p95 %.0f s (%s)%n",
+                    pullEvery.toSeconds(), percentile(lineLags, 50), percentile(lineLags, 95), percentile(eventLags, 50),
+                    percentile(eventLags, 95), new File(dir, "freshness.json"));
+            if (pageViews != summary.acceptedLines() || seenEvents.size() != events.size()) {
+                throw new JobFailedException(String.format(Locale.ROOT, "quickstart-streaming: Hive holds %,d page views and"
+                        + " %,d events where the shop produced %,d and %,d to accept", pageViews, seenEvents.size(),
+                        summary.acceptedLines(), events.size()));
+            }
+            System.out.printf("Every line and event produced is accounted for: %,d page views and %,d distinct events"
+                    + " in Hive, the rest quarantined or dropped as redeliveries (see each hour's _accounting.json).%n"
+                    + "Your turn: hive/target/bin/warehouse query ... --warehouse %s --metastore %s, or%n"
+                    + "  SELECT hour, COUNT(*) FROM clean_hourly.page_views WHERE dt = '%s' GROUP BY hour%n",
+                    linesSeen, seenEvents.size(), root, metastore, LocalDate.now(ZoneOffset.UTC));
+        }
+        return 0;
+    }
+
+    /** Cleans and registers one hour ({@code YYYY-MM-DD/HH}) of each source that has records in it. */
+    private static void cleanHour(String conf, String root, String[] hive, String hour) throws Exception {
+        String dt = hour.substring(0, 10);
+        String hh = hour.substring(11);
+        boolean any = false;
+        for (String[] source : new String[][] {{"access_logs", "clean-access-logs"}, {"events", "clean-events"}}) {
+            if (new File(new java.net.URI(root)).toPath().resolve("raw/" + source[0] + "/dt=" + dt + "/hour=" + hh).toFile()
+                    .isDirectory()) {
+                step(source[1], Main.runOrThrow(new String[] {source[1], "-conf", conf, "--date", dt, "--hour", hh,
+                        "--warehouse", root}));
+                any = true;
+            }
+        }
+        if (any) {
+            step("warehouse register-hour", WarehouseCli.runOrThrow(concat(new String[] {"-conf", conf, "register-hour",
+                    "--date", dt, "--hour", hh}, hive)));
+        }
+    }
+
+    /** The hours ({@code YYYY-MM-DD/HH}, UTC) from {@code from} to {@code to}. */
+    private static List<String> hoursSince(long from, long to) {
+        List<String> hours = new ArrayList<>();
+        ZonedDateTime hour = Instant.ofEpochMilli(from).atZone(ZoneOffset.UTC).withMinute(0).withSecond(0).withNano(0);
+        for (; !hour.toInstant().isAfter(Instant.ofEpochMilli(to)); hour = hour.plusHours(1)) {
+            hours.add(String.format(Locale.ROOT, "%s/%02d", hour.toLocalDate(), hour.getHour()));
+        }
+        return hours;
+    }
+
+    private static void createTopics(String bootstrap) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic("access_logs", 2, (short) 1), new NewTopic("events", 2, (short) 1)))
+                    .all().get();
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (admin.describeTopics(List.of("access_logs", "events")).allTopicNames().get().values().stream()
+                    .flatMap(t -> t.partitions().stream()).anyMatch(p -> p.leader() == null || p.leader().isEmpty())) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new JobFailedException("quickstart-streaming: the topics have no leader after 30 s");
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private static long count(Statement st, String sql) throws Exception {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The nearest-rank percentile of the lags, in seconds; NaN when there are none. */
+    static double percentile(List<Long> millis, int p) {
+        if (millis.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Long> sorted = new ArrayList<>(millis);
+        sorted.sort(null);
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, rank - 1)) / 1000.0;
+    }
+
+    private static void step(String command, int status) {
+        if (status != 0) {
+            throw new JobFailedException("quickstart-streaming: " + command + " ended with status " + status);
+        }
+    }
+
+    private static void deleteRecursively(File file) throws java.io.IOException {
+        if (file.exists()) {
+            try (var walk = Files.walk(file.toPath())) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+}
