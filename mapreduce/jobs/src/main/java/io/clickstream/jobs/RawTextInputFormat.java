@@ -2,14 +2,18 @@ package io.clickstream.jobs;
 
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import org.apache.hadoop.mapreduce.InputSplit;
+import org.apache.hadoop.mapreduce.Job;
 import org.apache.hadoop.mapreduce.JobContext;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.mapreduce.RecordReader;
 import org.apache.hadoop.mapreduce.TaskAttemptContext;
+import org.apache.hadoop.mapreduce.lib.input.FileInputFormat;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
 import org.apache.hadoop.mapreduce.lib.input.LineRecordReader;
 import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
@@ -41,6 +45,25 @@ public class RawTextInputFormat extends TextInputFormat {
     protected boolean isSplitable(JobContext context, Path file) {
         return new CompressionCodecFactory(context.getConfiguration()).getCodec(file) == null;
     }
+
+    /**
+     * Adds a raw day ({@code raw/<source>/dt=D}, its hours read recursively) to the job's input, with the records that
+     * {@code land-kafka} put in an hour's {@code _late/} folder because they arrived after the hour was closed: hidden
+     * from the hour's own provisional run, they belong to the day, which its own run reads whole.
+     */
+    public static void addRawDay(Job job, Path day) throws IOException {
+        FileInputFormat.addInputPath(job, day);
+        FileSystem fs = day.getFileSystem(job.getConfiguration());
+        FileStatus[] late = fs.globStatus(new Path(day, "hour=*/" + LATE_FOLDER + "/*"));
+        for (FileStatus file : late == null ? new FileStatus[0] : late) {
+            if (file.isFile() && !file.getPath().getName().startsWith(".")) {
+                FileInputFormat.addInputPath(job, file.getPath());
+            }
+        }
+    }
+
+    /** The folder of an hour where {@code land-kafka} puts the records that came after the hour was closed. */
+    public static final String LATE_FOLDER = "_late";
 
     /** True for the record that stands for the rest of a file that could not be decompressed. */
     public static boolean isUnreadableRest(LongWritable key) {

@@ -95,6 +95,15 @@ class HourlyRunTest {
         Path warehouse = new Path(root, "access-logs");
         GenerateAccessLogs.DaySummary day = GenerateAccessLogs.write(conf, warehouse, D2, 1, 2_000, 5, 0.02).get(0);
         List<Long> perHour = spreadOverHours(Datasets.RAW_ACCESS_LOGS.partition(warehouse, D2));
+        Path hour0 = Datasets.RAW_ACCESS_LOGS.hour(warehouse, D2, 0);
+        byte[] late;
+        try (InputStream in = fs.open(new Path(hour0, "topic-0-0.log"))) {
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            late = text.substring(0, text.indexOf('\n', text.indexOf('\n') + 1) + 1).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        try (OutputStream out = fs.create(new Path(hour0, "_late/topic-0-77.log"))) {
+            out.write(late); // two lines that came after the hour was closed
+        }
         Path emptyHour = Datasets.RAW_ACCESS_LOGS.hour(warehouse, D2, 5);
         fs.mkdirs(emptyHour);
         fs.create(new Path(emptyHour, "_SUCCESS")).close();
@@ -137,7 +146,8 @@ class HourlyRunTest {
 
         CleanAccessLogs.Result whole = runTool(new CleanAccessLogs(), "--date", D2.toString(), "--warehouse",
                 warehouse.toString());
-        assertEquals(day.lines() + 1, whole.accounting().read(), "the day's run reads its hours");
+        assertEquals(day.lines() + 1 + 2, whole.accounting().read(), "the day's run reads its hours, and what came"
+                + " after an hour was closed");
     }
 
     @Test

@@ -142,7 +142,7 @@ public class CleanAccessLogs extends DailyStage<CleanAccessLogs.Result> {
 
         job.setInputFormatClass(RawTextInputFormat.class);
         FileInputFormat.setInputDirRecursive(job, true);
-        FileInputFormat.addInputPath(job, input);
+        RawTextInputFormat.addRawDay(job, input);
         job.setMapperClass(CleanAccessLogsMapper.class);
         job.setNumReduceTasks(0);
         QuarantineSink.configure(job);

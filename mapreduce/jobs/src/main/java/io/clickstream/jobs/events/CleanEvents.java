@@ -148,7 +148,7 @@ public class CleanEvents extends DailyStage<CleanEvents.Result> {
         for (Path input : inputs) {
             FileSystem fs = input.getFileSystem(conf);
             if (fs.exists(input)) {
-                FileInputFormat.addInputPath(job, input);
+                RawTextInputFormat.addRawDay(job, input);
                 inputBytes += fs.getContentSummary(input).getLength();
             }
         }
