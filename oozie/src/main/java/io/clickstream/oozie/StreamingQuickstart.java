@@ -8,6 +8,7 @@ import io.clickstream.ingest.kafka.GenerateLive;
 import io.clickstream.jobs.Args;
 import io.clickstream.jobs.ExitStatus;
 import io.clickstream.jobs.JobFailedException;
+import io.clickstream.jobs.Settings;
 import io.clickstream.kafka.KafkaBroker;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -74,11 +75,11 @@ public final class StreamingQuickstart {
         Duration pullEvery = Duration.ofSeconds(args.getInt("pull-seconds"));
         try (KafkaBroker broker = KafkaBroker.start(new File(dir, "kafka"))) {
             // Hadoop's generic options, after the command's name.
-            String[] kafka = {"-conf", args.get("conf"), "-D", "clickstream.kafka.bootstrap-servers=" + broker.bootstrapServers()};
+            String[] kafka = {"-conf", args.get("conf"), "-D", Settings.KAFKA_BOOTSTRAP_SERVERS.key() + "=" + broker.bootstrapServers()};
             createTopics(broker.bootstrapServers());
             Configuration conf = new Configuration();
             conf.addResource(new File(args.get("conf")).toURI().toURL());
-            conf.set("clickstream.kafka.bootstrap-servers", broker.bootstrapServers());
+            conf.set(Settings.KAFKA_BOOTSTRAP_SERVERS.key(), broker.bootstrapServers());
             String[] hive = {"--warehouse", root, "--metastore", metastore};
             step("warehouse apply", WarehouseCli.runOrThrow(concat(new String[] {"-conf", args.get("conf"), "apply"}, hive)));
             List<String> ship = new ArrayList<>(List.of("ship"));
