@@ -62,13 +62,13 @@ public final class Quickstart {
         return 0;
     }
 
-    private static void step(String command, int status) {
+    static void step(String command, int status) {
         if (status != 0) {
             throw new JobFailedException("quickstart: " + command + " ended with status " + status);
         }
     }
 
-    private static String[] concat(String[] a, String[] b) {
+    static String[] concat(String[] a, String[] b) {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;

@@ -81,7 +81,7 @@ public final class StreamingQuickstart {
             conf.addResource(new File(args.get("conf")).toURI().toURL());
             conf.set(Settings.KAFKA_BOOTSTRAP_SERVERS.key(), broker.bootstrapServers());
             String[] hive = {"--warehouse", root, "--metastore", metastore};
-            step("warehouse apply", WarehouseCli.runOrThrow(concat(new String[] {"-conf", args.get("conf"), "apply"}, hive)));
+            Quickstart.step("warehouse apply", WarehouseCli.runOrThrow(Quickstart.concat(new String[] {"-conf", args.get("conf"), "apply"}, hive)));
             List<String> ship = new ArrayList<>(List.of("ship"));
             ship.addAll(List.of(kafka));
             ship.addAll(List.of("--topic", "access_logs", "--name", "quickstart", "--follow", "false"));
@@ -120,9 +120,9 @@ public final class StreamingQuickstart {
                 long started = System.currentTimeMillis();
                 last = produced.isDone();
                 round++;
-                step("ship", Main.runOrThrow(ship.toArray(String[]::new)));
+                Quickstart.step("ship", Main.runOrThrow(ship.toArray(String[]::new)));
                 for (String topic : List.of("access_logs", "events")) {
-                    step("land-kafka", Main.runOrThrow(concat(concat(new String[] {"land-kafka"}, kafka),
+                    Quickstart.step("land-kafka", Main.runOrThrow(Quickstart.concat(Quickstart.concat(new String[] {"land-kafka"}, kafka),
                             new String[] {"--topic", topic, "--warehouse", root})));
                 }
                 // The hours this round's records were landed in (by the time they were shipped or sent).
@@ -193,13 +193,13 @@ public final class StreamingQuickstart {
         for (String[] source : new String[][] {{"access_logs", "clean-access-logs"}, {"events", "clean-events"}}) {
             if (new File(new java.net.URI(root)).toPath().resolve("raw/" + source[0] + "/dt=" + dt + "/hour=" + hh).toFile()
                     .isDirectory()) {
-                step(source[1], Main.runOrThrow(new String[] {source[1], "-conf", conf, "--date", dt, "--hour", hh,
+                Quickstart.step(source[1], Main.runOrThrow(new String[] {source[1], "-conf", conf, "--date", dt, "--hour", hh,
                         "--warehouse", root}));
                 any = true;
             }
         }
         if (any) {
-            step("warehouse register-hour", WarehouseCli.runOrThrow(concat(new String[] {"-conf", conf, "register-hour",
+            Quickstart.step("warehouse register-hour", WarehouseCli.runOrThrow(Quickstart.concat(new String[] {"-conf", conf, "register-hour",
                     "--date", dt, "--hour", hh}, hive)));
         }
     }
@@ -247,23 +247,11 @@ public final class StreamingQuickstart {
         return sorted.get(Math.max(0, rank - 1)) / 1000.0;
     }
 
-    private static void step(String command, int status) {
-        if (status != 0) {
-            throw new JobFailedException("quickstart-streaming: " + command + " ended with status " + status);
-        }
-    }
-
     private static void deleteRecursively(File file) throws java.io.IOException {
         if (file.exists()) {
             try (var walk = Files.walk(file.toPath())) {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
-    }
-
-    private static String[] concat(String[] a, String[] b) {
-        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
     }
 }
