@@ -1,13 +1,20 @@
 package io.clickstream.oozie;
 
+import static io.clickstream.oozie.Quickstart.concat;
+import static io.clickstream.oozie.Quickstart.step;
+
 import io.clickstream.Main;
 import io.clickstream.generate.AccessLogGenerator;
 import io.clickstream.hive.HiveConnections;
 import io.clickstream.hive.WarehouseCli;
 import io.clickstream.ingest.kafka.GenerateLive;
+import io.clickstream.jobs.Accounting;
 import io.clickstream.jobs.Args;
+import io.clickstream.jobs.Dataset;
+import io.clickstream.jobs.Datasets;
 import io.clickstream.jobs.ExitStatus;
 import io.clickstream.jobs.JobFailedException;
+import io.clickstream.jobs.PartitionCommit;
 import io.clickstream.jobs.Settings;
 import io.clickstream.kafka.KafkaBroker;
 import java.io.File;
@@ -33,6 +40,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -45,7 +54,8 @@ import org.apache.kafka.clients.admin.NewTopic;
  * received records, {@code warehouse register-hour}. After each round it reads {@code clean_hourly} back over JDBC: an
  * event is visible once its {@code event_id} is there, a log line once the count of page views reaches it (one shipper
  * keeps a file's order), and the lag is the time from the record's own time to the end of the round that showed it.
- * At the end it checks the books from what was produced to what Hive holds, and writes the lags' p50 and p95.
+ * At the end it checks the books from what was produced to what Hive holds (every line and event written or sent was
+ * read by an hour's run, and is in Hive, quarantined or dropped as a redelivery), and writes the lags' p50 and p95.
  */
 public final class StreamingQuickstart {
 
@@ -75,13 +85,15 @@ public final class StreamingQuickstart {
         Duration pullEvery = Duration.ofSeconds(args.getInt("pull-seconds"));
         try (KafkaBroker broker = KafkaBroker.start(new File(dir, "kafka"))) {
             // Hadoop's generic options, after the command's name.
-            String[] kafka = {"-conf", args.get("conf"), "-D", Settings.KAFKA_BOOTSTRAP_SERVERS.key() + "=" + broker.bootstrapServers()};
+            String bootstrap = Settings.KAFKA_BOOTSTRAP_SERVERS.key() + "=" + broker.bootstrapServers();
+            String[] kafka = {"-conf", args.get("conf"), "-D", bootstrap};
             createTopics(broker.bootstrapServers());
             Configuration conf = new Configuration();
             conf.addResource(new File(args.get("conf")).toURI().toURL());
             conf.set(Settings.KAFKA_BOOTSTRAP_SERVERS.key(), broker.bootstrapServers());
             String[] hive = {"--warehouse", root, "--metastore", metastore};
-            Quickstart.step("warehouse apply", WarehouseCli.runOrThrow(Quickstart.concat(new String[] {"-conf", args.get("conf"), "apply"}, hive)));
+            step("warehouse apply", WarehouseCli.runOrThrow(concat(new String[] {"-conf", args.get("conf"), "apply"},
+                    hive)));
             List<String> ship = new ArrayList<>(List.of("ship"));
             ship.addAll(List.of(kafka));
             ship.addAll(List.of("--topic", "access_logs", "--name", "quickstart", "--follow", "false"));
@@ -120,9 +132,9 @@ public final class StreamingQuickstart {
                 long started = System.currentTimeMillis();
                 last = produced.isDone();
                 round++;
-                Quickstart.step("ship", Main.runOrThrow(ship.toArray(String[]::new)));
+                step("ship", Main.runOrThrow(ship.toArray(String[]::new)));
                 for (String topic : List.of("access_logs", "events")) {
-                    Quickstart.step("land-kafka", Main.runOrThrow(Quickstart.concat(Quickstart.concat(new String[] {"land-kafka"}, kafka),
+                    step("land-kafka", Main.runOrThrow(concat(concat(new String[] {"land-kafka"}, kafka),
                             new String[] {"--topic", topic, "--warehouse", root})));
                 }
                 // The hours this round's records were landed in (by the time they were shipped or sent).
@@ -171,18 +183,41 @@ public final class StreamingQuickstart {
                     + " every %d s (its work %.0f s): page views p50 %.0f s, p95 %.0f s; events p50 %.0f s, p95 %.0f s"
                     + " (%s)%n", pullEvery.toSeconds(), percentile(roundWork, 50), lags[0], lags[1], lags[2], lags[3],
                     new File(dir, "freshness.json"));
-            if (pageViews != summary.acceptedLines() || seenEvents.size() != events.size()) {
-                throw new JobFailedException(String.format(Locale.ROOT, "quickstart-streaming: Hive holds %,d page views and"
-                        + " %,d events where the shop produced %,d and %,d to accept", pageViews, seenEvents.size(),
+            Accounting lineBooks = hoursBooks(conf, root, Datasets.PAGE_VIEWS);
+            Accounting eventBooks = hoursBooks(conf, root, Datasets.EVENTS);
+            String books = String.format(Locale.ROOT, "access logs: %,d lines written = %,d read by the hours' runs"
+                    + " = %,d page views in Hive + %,d quarantined; events: %,d sent = %,d read = %,d in Hive (%,d distinct) + %,d"
+                    + " quarantined + %,d redeliveries dropped", summary.lines(), lineBooks.read(), pageViews,
+                    lineBooks.quarantined(), summary.events(), eventBooks.read(), eventBooks.accepted(), seenEvents.size(),
+                    eventBooks.quarantined(), eventBooks.duplicates());
+            if (lineBooks.read() != summary.lines() || pageViews != summary.acceptedLines()
+                    || lineBooks.accepted() != pageViews || eventBooks.read() != summary.events()
+                    || seenEvents.size() != events.size()) {
+                throw new JobFailedException("quickstart-streaming: the books do not balance: " + books
+                        + String.format(Locale.ROOT, " (the shop produced %,d page views and %,d distinct events to accept)",
                         summary.acceptedLines(), events.size()));
             }
-            System.out.printf("Every line and event produced is accounted for: %,d page views and %,d distinct events"
-                    + " in Hive, the rest quarantined or dropped as redeliveries (see each hour's _accounting.json).%n"
+            System.out.printf("Every line and event produced is accounted for: %s.%n"
                     + "Your turn: hive/target/bin/warehouse query ... --warehouse %s --metastore %s, or%n"
                     + "  SELECT hour, COUNT(*) FROM clean_hourly.page_views WHERE dt = '%s' GROUP BY hour%n",
-                    linesSeen, seenEvents.size(), root, metastore, LocalDate.now(ZoneOffset.UTC));
+                    books, root, metastore, LocalDate.now(ZoneOffset.UTC));
         }
         return 0;
+    }
+
+    /** The books of every provisional hour of {@code dataset}: the sum of its newest versions' {@code _accounting.json}. */
+    private static Accounting hoursBooks(Configuration conf, String root, Dataset dataset) throws java.io.IOException {
+        Path hours = new Path(root, dataset.zone() + "/" + dataset.name() + "/dt=*/hour=*");
+        long[] sum = new long[5];
+        for (FileStatus hour : hours.getFileSystem(conf).globStatus(hours)) {
+            Accounting books = PartitionCommit.readAccounting(conf, PartitionCommit.current(conf, hour.getPath()));
+            sum[0] += books.read();
+            sum[1] += books.accepted();
+            sum[2] += books.quarantined();
+            sum[3] += books.duplicates();
+            sum[4] += books.late();
+        }
+        return new Accounting(dataset.name(), sum[0], sum[1], sum[2], sum[3], sum[4]);
     }
 
     /** Cleans and registers one hour ({@code YYYY-MM-DD/HH}) of each source that has records in it. */
@@ -193,13 +228,13 @@ public final class StreamingQuickstart {
         for (String[] source : new String[][] {{"access_logs", "clean-access-logs"}, {"events", "clean-events"}}) {
             if (new File(new java.net.URI(root)).toPath().resolve("raw/" + source[0] + "/dt=" + dt + "/hour=" + hh).toFile()
                     .isDirectory()) {
-                Quickstart.step(source[1], Main.runOrThrow(new String[] {source[1], "-conf", conf, "--date", dt, "--hour", hh,
+                step(source[1], Main.runOrThrow(new String[] {source[1], "-conf", conf, "--date", dt, "--hour", hh,
                         "--warehouse", root}));
                 any = true;
             }
         }
         if (any) {
-            Quickstart.step("warehouse register-hour", WarehouseCli.runOrThrow(Quickstart.concat(new String[] {"-conf", conf, "register-hour",
+            step("warehouse register-hour", WarehouseCli.runOrThrow(concat(new String[] {"-conf", conf, "register-hour",
                     "--date", dt, "--hour", hh}, hive)));
         }
     }

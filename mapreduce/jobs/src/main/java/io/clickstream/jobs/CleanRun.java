@@ -84,7 +84,7 @@ public final class CleanRun implements AutoCloseable {
 
     /** What a missing input means: a day not landed yet for raw data, a stage not run yet for the rest. */
     private String missing(Path input) {
-        Path day = PartitionCommit.isVersion(input) ? input.getParent() : input;
+        Path day = dayOf(input);
         Path dataset = day.getParent();
         String zone = zoneOf(input);
         if (zone.equals(Warehouse.CLEAN) || zone.equals(Warehouse.MARTS)) {
@@ -98,9 +98,12 @@ public final class CleanRun implements AutoCloseable {
 
     /** The zone of a day's partition or of one of its versions ({@code clean}), or "" for a path outside the warehouse. */
     private static String zoneOf(Path input) {
-        Path day = PartitionCommit.isVersion(input) ? input.getParent() : input;
-        Path dataset = day.getParent();
+        Path dataset = dayOf(input).getParent();
         return dataset == null || dataset.getParent() == null ? "" : dataset.getParent().getName();
+    }
+
+    private static Path dayOf(Path input) {
+        return PartitionCommit.isVersion(input) ? input.getParent() : input;
     }
 
     /**
@@ -129,12 +132,12 @@ public final class CleanRun implements AutoCloseable {
      * @throws JobFailedException when {@code dir} does not hold exactly {@code expected} records — the books are checked
      *     against what was committed, not only against what the tasks counted
      */
-    public void requireCommitted(Path dir, long expected, String what) throws IOException {
+    public void requireCommitted(Path dir, long expected, String described) throws IOException {
         long committed = AvroFiles.count(conf, dir);
         if (committed != expected) {
             throw new JobFailedException(String.format(Locale.ROOT, "%s for %s: %s holds %d records where the tasks"
                     + " counted %d; nothing published (was its staging directory %s changed by something else?)",
-                    stage, this.what, what, committed, expected, dir));
+                    stage, what, described, committed, expected, dir));
         }
     }
 
@@ -146,6 +149,9 @@ public final class CleanRun implements AutoCloseable {
 
     /** Runs the job (whose output is {@code staging}) and returns its counters; a failed job publishes nothing. */
     public Counters run(Job job, Path staging) throws IOException, InterruptedException, ClassNotFoundException {
+        if (hourly) {
+            job.setJobName(stage + " " + what); // the hour, not only the day, in the ResourceManager's list
+        }
         if (!job.waitForCompletion(Settings.VERBOSE.get(conf))) {
             String cause = TaskFailures.first(conf, staging);
             PartitionCommit.discard(conf, staging);
