@@ -109,8 +109,9 @@ public final class HiveWarehouse {
         for (Dataset dataset : Datasets.HOURLY) {
             Path version = PartitionCommit.current(conf, dataset.hour(root, dt, hour));
             if (version != null) {
-                setPartition(dataset.hourlyTable(), spec, qualified(version), partitionExists(dataset.hourlyTable(), spec));
-                registered.add(dataset.hourlyTable() + " dt=" + dt + " hour=" + hh + " at " + qualified(version));
+                String location = qualified(version);
+                setPartition(dataset.hourlyTable(), spec, location);
+                registered.add(dataset.hourlyTable() + " dt=" + dt + " hour=" + hh + " at " + location);
             }
         }
         if (registered.isEmpty()) {
@@ -138,7 +139,7 @@ public final class HiveWarehouse {
                     continue;
                 }
                 String location = qualified(version);
-                setPartition(dataset.auditTable(), daySpec(day), location, partitionExists(dataset.auditTable(), daySpec(day)));
+                setPartition(dataset.auditTable(), daySpec(day), location);
                 versions.add(new Audit.Version(dataset, day, location));
             }
         }
@@ -180,7 +181,7 @@ public final class HiveWarehouse {
         }
         List<String> published = new ArrayList<>();
         for (Audit.Version v : audit.versions()) {
-            setPartition(v.dataset().table(), daySpec(v.day()), v.location(), partitionExists(v.dataset().table(), daySpec(v.day())));
+            setPartition(v.dataset().table(), daySpec(v.day()), v.location());
             PartitionCommit.markPublished(conf, new Path(v.location()));
             published.add(v.dataset().table() + " dt=" + v.day());
         }
@@ -190,10 +191,10 @@ public final class HiveWarehouse {
     }
 
     /** Adds the partition at {@code location}, or switches an existing one to it: either way one metastore operation. */
-    private void setPartition(String table, String spec, String location, boolean exists) throws SQLException {
+    private void setPartition(String table, String spec, String location) throws SQLException {
         HiveVars.location(location); // the audit file is read back: what reaches HQL is checked again
         try (Statement st = connection.createStatement()) {
-            st.execute(exists
+            st.execute(partitionExists(table, spec)
                     ? "ALTER TABLE " + table + " PARTITION (" + spec + ") SET LOCATION '" + location + "'"
                     : "ALTER TABLE " + table + " ADD PARTITION (" + spec + ") LOCATION '" + location + "'");
         }

@@ -128,6 +128,7 @@ public final class StreamingQuickstart {
             List<Long> roundWork = new ArrayList<>();
             int round = 0;
             boolean last = false;
+            long previousStart = System.currentTimeMillis();
             while (!last) {
                 long started = System.currentTimeMillis();
                 last = produced.isDone();
@@ -137,10 +138,12 @@ public final class StreamingQuickstart {
                     step("land-kafka", Main.runOrThrow(concat(concat(new String[] {"land-kafka"}, kafka),
                             new String[] {"--topic", topic, "--warehouse", root})));
                 }
-                // The hours this round's records were landed in (by the time they were shipped or sent).
-                for (String hour : hoursSince(started - pullEvery.toMillis() - 60_000, System.currentTimeMillis())) {
+                // The hours this round's records were landed in, by the time they were shipped or sent: an event sent
+                // while the previous round pulled is this round's, a minute's margin for the clocks.
+                for (String hour : hoursSince(previousStart - 60_000, System.currentTimeMillis())) {
                     cleanHour(args.get("conf"), root, hive, hour);
                 }
+                previousStart = started;
                 long visibleAt = System.currentTimeMillis();
                 roundWork.add(visibleAt - started);
                 try (Connection connection = HiveConnections.open(HiveConnections.EMBEDDED_URL, new File(metastore));

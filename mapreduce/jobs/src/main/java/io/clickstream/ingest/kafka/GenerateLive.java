@@ -91,6 +91,7 @@ public class GenerateLive extends Configured implements Tool {
         logDir.mkdirs();
         Map<String, OutputStream> files = new HashMap<>();
         long[] counts = new long[5];
+        java.util.concurrent.atomic.AtomicReference<Exception> failed = new java.util.concurrent.atomic.AtomicReference<>();
         java.util.Properties producerProps = producerProperties(conf);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProps)) {
             for (Timed item : stream) {
@@ -115,6 +116,8 @@ public class GenerateLive extends Configured implements Tool {
                     producer.send(new ProducerRecord<>(topic, null, event.millis(), key, event.line().bytes()), (meta, e) -> {
                         if (e == null) {
                             sink.accept(new Produced("events", event.millis(), accepted, event.eventId()));
+                        } else {
+                            failed.compareAndSet(null, e);
                         }
                     });
                     counts[2]++;
@@ -123,6 +126,10 @@ public class GenerateLive extends Configured implements Tool {
                 }
             }
             producer.flush();
+            if (failed.get() != null) {
+                throw new IOException(NAME + ": an event could not be sent to " + topic + " after the producer's retries: "
+                        + failed.get().getMessage(), failed.get());
+            }
         } finally {
             for (OutputStream out : files.values()) {
                 out.close();
