@@ -228,10 +228,11 @@ public final class StreamingQuickstart {
         String dt = hour.substring(0, 10);
         String hh = hour.substring(11);
         boolean any = false;
-        for (String[] source : new String[][] {{"access_logs", "clean-access-logs"}, {"events", "clean-events"}}) {
-            if (new File(new java.net.URI(root)).toPath().resolve("raw/" + source[0] + "/dt=" + dt + "/hour=" + hh).toFile()
-                    .isDirectory()) {
-                step(source[1], Main.runOrThrow(new String[] {source[1], "-conf", conf, "--date", dt, "--hour", hh,
+        for (Dataset raw : List.of(Datasets.RAW_ACCESS_LOGS, Datasets.RAW_EVENTS)) {
+            Path rawHour = raw.hour(new Path(root), LocalDate.parse(dt), Integer.parseInt(hh));
+            if (rawHour.getFileSystem(new Configuration()).exists(rawHour)) {
+                String clean = raw.readBy().get(0); // clean-access-logs, clean-events
+                step(clean, Main.runOrThrow(new String[] {clean, "-conf", conf, "--date", dt, "--hour", hh,
                         "--warehouse", root}));
                 any = true;
             }

@@ -1,5 +1,6 @@
 package io.clickstream.ingest.kafka;
 
+import io.clickstream.jobs.RawTextInputFormat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +14,7 @@ import java.util.Locale;
  * hour's {@code _late/} when the hour was already closed (given its {@code _SUCCESS}) by an earlier pull; into its
  * {@code _rejected/} (a JSON line with offset, reason and the bytes in base64) when it cannot be one raw line: no
  * value, no timestamp, or a line break inside. Folders starting with {@code _} are invisible to the hour's readers.
- * No Hadoop types: tested on its own.
+ * No Hadoop types (the late folder's name is a compile-time constant): tested on its own.
  */
 final class HourRouter {
 
@@ -56,7 +57,8 @@ final class HourRouter {
         }
         byte[] line = length == value.length ? value : java.util.Arrays.copyOf(value, length);
         long hourStart = timestampMillis - Math.floorMod(timestampMillis, 3_600_000L);
-        return hourStart < closedThroughMillis ? route(timestampMillis, "_late", ".log", line, Kind.LATE)
+        return hourStart < closedThroughMillis
+                ? route(timestampMillis, RawTextInputFormat.LATE_FOLDER, ".log", line, Kind.LATE)
                 : route(timestampMillis, "", ".log", line, Kind.LANDED);
     }
 
