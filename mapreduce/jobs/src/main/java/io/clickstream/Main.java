@@ -13,6 +13,7 @@ import io.clickstream.jobs.accesslogs.CleanAccessLogs;
 import io.clickstream.jobs.dimensions.CleanDimension;
 import io.clickstream.jobs.events.CleanEvents;
 import io.clickstream.jobs.events.RecleanLateEvents;
+import io.clickstream.jobs.accesslogs.RecleanLatePageViews;
 import io.clickstream.jobs.customers.BuildCustomerHistory;
 import io.clickstream.jobs.marts.BuildMarts;
 import io.clickstream.jobs.orders.BuildOrders;
@@ -40,6 +41,7 @@ public final class Main {
         COMMANDS.put(Ship.NAME, Ship::new);
         COMMANDS.put(LandKafka.NAME, LandKafka::new);
         COMMANDS.put(CleanAccessLogs.NAME, CleanAccessLogs::new);
+        COMMANDS.put(RecleanLatePageViews.NAME, RecleanLatePageViews::new);
         COMMANDS.put(CleanEvents.NAME, CleanEvents::new);
         COMMANDS.put(RecleanLateEvents.NAME, RecleanLateEvents::new);
         COMMANDS.put(CleanDimension.NAME, CleanDimension::new);

@@ -292,7 +292,7 @@ class LocalOozieTest {
                 .map(a -> a.getName() + "=" + a.getStatus() + " " + a.getErrorCode() + " " + a.getErrorMessage())
                 .collect(java.util.stream.Collectors.joining("\n"));
         for (String node : List.of("warehouse-apply", "clean-access-logs", "clean-events", "reclean-late-events",
-                "clean-customers", "clean-products", "restate-previous-day", "sessionize", "customer-history", "orders", "marts",
+                "clean-customers", "clean-products", "reclean-late-page-views", "restate-previous-day", "sessionize", "customer-history", "orders", "marts",
                 "register-partitions", "quality-checks", "alert-quality-failed")) {
             assertTrue(new File(warehouse, "trace/" + node).isDirectory(), node + " ran on the engine:\n" + actions);
         }

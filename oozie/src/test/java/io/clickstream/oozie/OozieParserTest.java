@@ -35,7 +35,7 @@ class OozieParserTest {
         LiteWorkflowApp app = OozieParser.parse(new File(APP, "workflow.xml"));
         Set<String> nodes = app.getNodeDefs().stream().map(NodeDef::getName).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(List.of(":start:", "warehouse-apply", "clean-sources", "clean-access-logs", "clean-events", "reclean-late-events", "clean-customers",
-                "clean-products", "sources-cleaned", "restate-previous-day", "sessionize", "customer-history", "orders", "marts",
+                "clean-products", "sources-cleaned", "reclean-late-page-views", "restate-previous-day", "sessionize", "customer-history", "orders", "marts",
                 "register-partitions", "quality-checks", "publish-or-stop", "publish", "done-flag",
                 "notify-failure", "alert-quality-failed", "quality-failed", "failed", "failed-unalerted", "end")), nodes);
         String unalerted = app.getNode("failed-unalerted").getConf();
@@ -50,6 +50,7 @@ class OozieParserTest {
                 app.getNode("clean-sources").getTransitions());
         assertEquals(List.of("reclean-late-events", "notify-failure"), app.getNode("clean-events").getTransitions());
         assertEquals("2", app.getNode("clean-events").getUserRetryMax());
+        assertEquals(List.of("restate-previous-day", "notify-failure"), app.getNode("reclean-late-page-views").getTransitions());
         assertEquals(List.of("sessionize", "notify-failure"), app.getNode("restate-previous-day").getTransitions());
         assertEquals(List.of("register-partitions", "notify-failure"), app.getNode("marts").getTransitions());
         assertEquals(List.of("quality-checks", "notify-failure"), app.getNode("register-partitions").getTransitions());

@@ -93,7 +93,7 @@ class WorkflowRunnerTest {
         assertTrue(result.succeeded(), result.message() + "\n" + progress);
         Map<String, String> status = result.nodes().stream().collect(Collectors.toMap(NodeRun::node, NodeRun::status, (a, b) -> b));
         for (String node : new String[] {"warehouse-apply", "clean-access-logs", "clean-events", "clean-customers",
-            "clean-products", "restate-previous-day", "sessionize", "customer-history", "orders", "marts",
+            "clean-products", "reclean-late-page-views", "restate-previous-day", "sessionize", "customer-history", "orders", "marts",
             "register-partitions", "quality-checks", "publish-or-stop", "publish", "done-flag", "end"}) {
             assertEquals("OK", status.get(node), node + " in " + status);
         }

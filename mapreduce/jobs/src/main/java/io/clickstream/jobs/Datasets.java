@@ -20,8 +20,9 @@ public final class Datasets {
     public static final String LATE = "late";
 
     public static final Dataset RAW_ACCESS_LOGS = new Dataset(RAW, "access_logs", null, "ingest",
-            List.of("clean-access-logs"));
-    public static final Dataset RAW_EVENTS = new Dataset(RAW, "events", null, "ingest", List.of("clean-events"));
+            List.of("clean-access-logs", "reclean-late-page-views"));
+    public static final Dataset RAW_EVENTS = new Dataset(RAW, "events", null, "ingest",
+            List.of("clean-events", "reclean-late-events"));
     public static final Dataset RAW_CUSTOMERS = new Dataset(RAW, "customers", null, "ingest", List.of("clean-dimension"));
     public static final Dataset RAW_PRODUCTS = new Dataset(RAW, "products", null, "ingest", List.of("clean-dimension"));
 

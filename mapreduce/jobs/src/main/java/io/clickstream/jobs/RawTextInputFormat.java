@@ -2,8 +2,6 @@ package io.clickstream.jobs;
 
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.io.compress.CompressionCodecFactory;
@@ -53,12 +51,8 @@ public class RawTextInputFormat extends TextInputFormat {
      */
     public static void addRawDay(Job job, Path day) throws IOException {
         FileInputFormat.addInputPath(job, day);
-        FileSystem fs = day.getFileSystem(job.getConfiguration());
-        FileStatus[] late = fs.globStatus(new Path(day, "hour=*/" + LATE_FOLDER + "/*"));
-        for (FileStatus file : late == null ? new FileStatus[0] : late) {
-            if (file.isFile() && !file.getPath().getName().startsWith(".")) {
-                FileInputFormat.addInputPath(job, file.getPath());
-            }
+        for (String file : LateArrivals.files(job.getConfiguration(), day)) {
+            FileInputFormat.addInputPath(job, new Path(day, file));
         }
     }
 

@@ -8,6 +8,7 @@ import io.clickstream.jobs.Args;
 import io.clickstream.jobs.CleanRun;
 import io.clickstream.jobs.HourlyRun;
 import io.clickstream.jobs.JobFailedException;
+import io.clickstream.jobs.LateArrivals;
 import io.clickstream.jobs.PartitionCommit;
 import io.clickstream.jobs.QuarantineSink;
 import io.clickstream.jobs.RawTextInputFormat;
@@ -113,7 +114,9 @@ public class CleanAccessLogs extends DailyStage<CleanAccessLogs.Result> {
         Path output = new Path(outputDir.toString());
         Path quarantine = new Path(quarantineDir.toString());
         Path staging = run.staging(output);
-        Counters counters = run.run(configure(date, input, staging), staging);
+        Job job = configure(date, input, staging);
+        Counters counters = run.run(job, staging);
+        LateArrivals.recordRead(job, staging);
         Accounting accounting = new Accounting(NAME, counters.findCounter(CleanAccessLogsCounter.LINES_READ).getValue(),
                 counters.findCounter(CleanAccessLogsCounter.ACCEPTED).getValue(),
                 counters.findCounter(CleanAccessLogsCounter.QUARANTINED).getValue());

@@ -7,6 +7,7 @@ import io.clickstream.events.EventRejectReason;
 import io.clickstream.jobs.Accounting;
 import io.clickstream.jobs.Args;
 import io.clickstream.jobs.HourlyRun;
+import io.clickstream.jobs.LateArrivals;
 import io.clickstream.jobs.CleanRun;
 import io.clickstream.jobs.PartitionCommit;
 import io.clickstream.jobs.QuarantineSink;
@@ -110,7 +111,9 @@ public class CleanEvents extends DailyStage<CleanEvents.Result> {
             boolean forwardLate) throws Exception {
         Configuration conf = getConf();
         Path staging = run.staging(output);
-        Counters counters = run.run(configure(date, inputs, staging), staging);
+        Job job = configure(date, inputs, staging);
+        Counters counters = run.run(job, staging);
+        LateArrivals.recordRead(job, staging);
         Map<LocalDate, Long> lateDays = lateDays(counters);
         long lateWritten = lateDays.values().stream().mapToLong(Long::longValue).sum();
         Accounting accounting = new Accounting(NAME, counters.findCounter(CleanEventsCounter.LINES_READ).getValue(),

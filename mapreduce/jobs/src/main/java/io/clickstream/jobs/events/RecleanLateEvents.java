@@ -6,23 +6,24 @@ import io.clickstream.jobs.Settings;
 import io.clickstream.jobs.Accounting;
 import io.clickstream.jobs.ActionOutput;
 import io.clickstream.jobs.Args;
-import io.clickstream.jobs.PartitionCommit;
-import io.clickstream.jobs.marts.BuildMarts;
-import io.clickstream.jobs.orders.BuildOrders;
+import io.clickstream.jobs.LateArrivals;
+import io.clickstream.jobs.Restatement;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configured;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.util.Tool;
 
 /**
- * {@code reclean-late-events}: after clean-events for day D, cleans again every earlier day of the lateness
- * window that D forwarded late events to ({@code late/events/dt=E/arrived=D}), so those events reach their day
- * in the same workflow run, and rebuilds what E built from its events: its orders, then its marts (D-1's marts
- * excepted: {@code restate-previous-day} rebuilds them right after, with its sessions restated too). The run's
- * {@code warehouse register} then checks and publishes the new versions with D. Cleaning a day again is idempotent.
+ * {@code reclean-late-events}: after clean-events for day D, cleans again every earlier day E of the lateness window
+ * that has late events it has not taken in: the ones D forwarded to it ({@code late/events/dt=E/arrived=D}), and the
+ * ones {@code land-kafka} put in its streamed hours' {@code _late/} after E was cleaned ({@link LateArrivals}); so they
+ * reach their day in the same workflow run. Then it rebuilds what E built from its events: its orders, then its marts
+ * (D-1's marts excepted: {@code restate-previous-day} rebuilds them right after, with its sessions restated too). The
+ * run's {@code warehouse register} then checks and publishes the new versions with D. Cleaning a day again is
+ * idempotent.
  */
 public class RecleanLateEvents extends Configured implements Tool {
 
@@ -30,44 +31,38 @@ public class RecleanLateEvents extends Configured implements Tool {
 
     @Override
     public int run(String[] argv) throws Exception {
-        Args args = DailyStage.dailyOptions(NAME, "cleans again the earlier days that the day's late events were"
-                + " forwarded to").parse(argv);
+        Args args = DailyStage.dailyOptions(NAME, "cleans again the earlier days that have late events not taken in yet")
+                .parse(argv);
         LocalDate date = args.date("date");
         Path root = new Path(args.get("warehouse"));
         int window = Settings.EVENTS_LATENESS_DAYS.get(getConf());
+        Restatement restatement = new Restatement(getConf(), NAME, root);
         Map<String, Object> cleaned = new LinkedHashMap<>();
         for (LocalDate day = date.minusDays(window); day.isBefore(date); day = day.plusDays(1)) {
             Path forwarded = new Path(Datasets.LATE_EVENTS.partition(root, day), "arrived=" + date);
-            FileSystem fs = forwarded.getFileSystem(getConf());
-            if (fs.exists(forwarded)) {
+            boolean wasForwarded = forwarded.getFileSystem(getConf()).exists(forwarded);
+            List<String> unread = LateArrivals.unread(getConf(), Datasets.RAW_EVENTS.partition(root, day),
+                    Datasets.EVENTS.partition(root, day));
+            if (wasForwarded || !unread.isEmpty()) {
                 CleanEvents clean = new CleanEvents();
                 clean.setConf(getConf());
                 Accounting accounting = clean.run(day, root).accounting();
-                System.out.printf("%s: dt=%s cleaned again for its late events: %s%n", NAME, day, accounting.summary());
+                System.out.printf("%s: dt=%s cleaned again for %s: %s%n", NAME, day, wasForwarded
+                        ? "the late events dt=" + date + " forwarded" : unread.size() + " late raw file(s)", accounting.summary());
                 cleaned.put("dt." + day, accounting.accepted());
-                rebuildFromEvents(day, date, root);
+                restatement.orders(day);
+                if (!day.equals(date.minusDays(1))) {
+                    restatement.marts(day);
+                }
             }
         }
         if (cleaned.isEmpty()) {
-            System.out.printf("%s: no earlier day received late events from dt=%s%n", NAME, date);
+            System.out.printf("%s: no earlier day has late events to take in on dt=%s%n", NAME, date);
         }
         cleaned.put("days", cleaned.size());
+        cleaned.put("too_late_files", LateArrivals.reportTooLate(getConf(), NAME, Datasets.RAW_EVENTS,
+                Datasets.EVENTS, root, date.minusDays(window + 1L)));
         ActionOutput.write(cleaned);
         return 0;
-    }
-
-    /** Rebuilds the orders and marts of {@code day} that were built before, now that its events changed. */
-    private void rebuildFromEvents(LocalDate day, LocalDate date, Path root) throws Exception {
-        if (PartitionCommit.current(getConf(), Datasets.ORDERS.partition(root, day)) == null) {
-            return;
-        }
-        BuildOrders orders = new BuildOrders();
-        orders.setConf(getConf());
-        System.out.printf("%s: dt=%s orders rebuilt: %s%n", NAME, day, orders.run(day, root).summary());
-        if (!day.equals(date.minusDays(1)) && PartitionCommit.current(getConf(), Datasets.CHANNELS_BY_DAY.partition(root, day)) != null) {
-            BuildMarts marts = new BuildMarts();
-            marts.setConf(getConf());
-            System.out.printf("%s: dt=%s marts rebuilt: %s%n", NAME, day, marts.run(day, root).summary());
-        }
     }
 }
