@@ -41,10 +41,10 @@ public final class Main {
         COMMANDS.put(Ship.NAME, Ship::new);
         COMMANDS.put(LandKafka.NAME, LandKafka::new);
         COMMANDS.put(CleanAccessLogs.NAME, CleanAccessLogs::new);
-        COMMANDS.put(RecleanLatePageViews.NAME, RecleanLatePageViews::new);
         COMMANDS.put(CleanEvents.NAME, CleanEvents::new);
         COMMANDS.put(RecleanLateEvents.NAME, RecleanLateEvents::new);
         COMMANDS.put(CleanDimension.NAME, CleanDimension::new);
+        COMMANDS.put(RecleanLatePageViews.NAME, RecleanLatePageViews::new);
         COMMANDS.put(RestatePreviousDay.NAME, RestatePreviousDay::new);
         COMMANDS.put(Sessionize.NAME, Sessionize::new);
         COMMANDS.put(BuildCustomerHistory.NAME, BuildCustomerHistory::new);
