@@ -628,6 +628,19 @@ class HiveWarehouseTest {
         assertEquals(0, count("SELECT COUNT(*) FROM clean.page_views WHERE dt='" + day + "'"),
                 "the provisional hour is not the day: analysts' daily tables wait for the day's audit");
 
+        io.clickstream.hive.report.Dashboard dashboard = new io.clickstream.hive.report.Dashboard(warehouse, conf, root);
+        List<io.clickstream.hive.report.Panel> live = dashboard.panels(day, day);
+        assertEquals(List.of("hours_so_far", "run_status"), live.stream().map(io.clickstream.hive.report.Panel::id).toList(),
+                "a day in progress shows its hours, and no empty daily panel");
+        long planted = logs.generated().stream().filter(l -> l.expected() == null && l.pageView()).count();
+        List<String> seven = live.get(0).data().get(0);
+        assertEquals(List.of("07", Long.toString(accepted), Long.toString(planted)), seven.subList(0, 3));
+        assertEquals(Long.toString(cleanEvents.lastResult().accounting().accepted()), seven.get(4));
+        assertEquals(Long.toString(count("SELECT COUNT(DISTINCT event_id) FROM clean_hourly.events WHERE dt='" + day
+                + "' AND event_type = 'order_placed'")), seven.get(5));
+        String page = Files.readString(dashboard.write(day, day, new File(tmp, "live-dashboard").toPath()));
+        assertTrue(page.contains("http-equiv=\"refresh\""), "the page of a day in progress reloads itself");
+
         ToolRunner.run(conf, new CleanAccessLogs(), args);
         assertEquals(0, ToolRunner.run(conf, new WarehouseCli(new PrintStream(printed)), registerHour));
         assertEquals(List.of(List.of("07", Long.toString(accepted))), rows(String.format(byHour, "page_views")),

@@ -14,10 +14,13 @@ import io.clickstream.jobs.Dataset;
 import io.clickstream.jobs.Datasets;
 import io.clickstream.jobs.ExitStatus;
 import io.clickstream.jobs.JobFailedException;
+import io.clickstream.jobs.LaunchConfiguration;
 import io.clickstream.jobs.PartitionCommit;
 import io.clickstream.jobs.Settings;
 import io.clickstream.kafka.KafkaBroker;
 import java.io.File;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -83,6 +86,7 @@ public final class StreamingQuickstart {
         String metastore = new File(dir, "metastore").getPath();
         File logs = new File(dir, "logs");
         Duration pullEvery = Duration.ofSeconds(args.getInt("pull-seconds"));
+        File dashboard = new File(dir, "dashboard");
         try (KafkaBroker broker = KafkaBroker.start(new File(dir, "kafka"))) {
             // Hadoop's generic options, after the command's name.
             String bootstrap = Settings.KAFKA_BOOTSTRAP_SERVERS.key() + "=" + broker.bootstrapServers();
@@ -117,8 +121,9 @@ public final class StreamingQuickstart {
                         }
                     }));
             shop.shutdown();
-            System.out.printf("Streaming quickstart: the shop's traffic for %s min, a round every %d s, into %s%n%n",
-                    args.get("minutes"), pullEvery.toSeconds(), root);
+            System.out.printf("Streaming quickstart: the shop's traffic for %s min, a round every %d s, into %s;%n"
+                    + "watch it arrive on %s%n%n", args.get("minutes"), pullEvery.toSeconds(), root,
+                    new File(dashboard, "index.html").toURI());
 
             List<Long> lineLags = new ArrayList<>();
             List<Long> eventLags = new ArrayList<>();
@@ -126,6 +131,8 @@ public final class StreamingQuickstart {
             long linesSeen = 0;
             long pageViews = 0;
             List<Long> roundWork = new ArrayList<>();
+            List<Long> reportWork = new ArrayList<>();
+            long lastReport = 0;
             int round = 0;
             boolean last = false;
             long previousStart = System.currentTimeMillis();
@@ -166,6 +173,15 @@ public final class StreamingQuickstart {
                             (visibleAt - started) / 1000.0, pageViews, seenEvents.size(),
                             lines.size(), events.size(), percentile(lineLags, 50), percentile(lineLags, 95));
                 }
+                // Today's dashboard, rewritten about every minute as the page reloads itself, and after the last round.
+                long reportStarted = System.currentTimeMillis();
+                if (last || reportStarted - lastReport >= 60_000) {
+                    step("warehouse report", LaunchConfiguration.run(new WarehouseCli(new PrintStream(
+                            OutputStream.nullOutputStream())), concat(new String[] {"-conf", args.get("conf"), "report",
+                                    "--from", LocalDate.now(ZoneOffset.UTC).toString(), "--out", dashboard.getPath()}, hive)));
+                    lastReport = System.currentTimeMillis();
+                    reportWork.add(lastReport - reportStarted);
+                }
                 long next = started + pullEvery.toMillis() - System.currentTimeMillis();
                 if (!last && next > 0) {
                     Thread.sleep(next);
@@ -175,10 +191,11 @@ public final class StreamingQuickstart {
             double[] lags = {percentile(lineLags, 50), percentile(lineLags, 95), percentile(eventLags, 50),
                 percentile(eventLags, 95)};
             String report = String.format(Locale.ROOT, "{\"date\": \"%s\", \"minutes\": %s, \"pull_seconds\": %d,"
-                    + " \"rounds\": %d, \"round_work_p50_s\": %.1f, \"page_views\": {\"produced_lines\": %d,"
+                    + " \"rounds\": %d, \"round_work_p50_s\": %.1f, \"dashboard_p50_s\": %.1f, \"page_views\": {\"produced_lines\": %d,"
                     + " \"to_accept\": %d, \"visible\": %d, \"lag_p50_s\": %.1f, \"lag_p95_s\": %.1f}, \"events\":"
                     + " {\"produced\": %d, \"to_accept\": %d, \"visible\": %d, \"lag_p50_s\": %.1f, \"lag_p95_s\": %.1f}}%n",
                     Instant.now(), args.get("minutes"), pullEvery.toSeconds(), round, percentile(roundWork, 50),
+                    percentile(reportWork, 50),
                     summary.lines(), summary.acceptedLines(), linesSeen, lags[0], lags[1], summary.events(), events.size(),
                     seenEvents.size(), lags[2], lags[3]);
             Files.writeString(new File(dir, "freshness.json").toPath(), report, StandardCharsets.UTF_8);

@@ -54,7 +54,13 @@ public final class Dashboard {
             new Definition("quarantine_summary", "Quarantine", "Records the clean stages could not accept, by reason (see quarantine.* tables)",
                     Chart.NONE));
 
-    /** The analysts' queries the dashboard shows, by name. */
+    /** Shown first while the range's last day is not published: its provisional hours, streamed in so far. */
+    private static final Definition HOURS_SO_FAR = new Definition("hours_so_far", "Today so far, by hour (provisional)",
+            "The last day's streamed hours as they arrive (clean_hourly): requests, page views, client addresses, events and"
+                    + " orders by the hour they arrived in; bots not yet told apart. The daily panels fill once the day is published",
+            new Chart(Kind.BARS, 0, List.of(2, 4)));
+
+    /** The analysts' queries the dashboard shows for published days, by name. */
     public static List<String> panelQueries() {
         return PANELS.stream().map(Definition::id).toList();
     }
@@ -76,18 +82,39 @@ public final class Dashboard {
         this.root = root;
     }
 
-    /** The panels of {@code from..to}, queried now. */
+    /**
+     * The panels of {@code from..to}, queried now; first, while {@code to} is not published and has streamed hours in
+     * Hive, those hours ({@link #HOURS_SO_FAR}), and then only the daily panels that have rows.
+     */
     public List<Panel> panels(LocalDate from, LocalDate to) throws SQLException, IOException {
         HiveVars vars = new HiveVars().set("from", from.toString()).set("to", to.toString()).set("limit", "15");
         List<Panel> panels = new ArrayList<>();
+        if (!warehouse.published(to)) {
+            Panel hours = panel(HOURS_SO_FAR, vars);
+            if (!hours.data().isEmpty()) {
+                panels.add(hours);
+            }
+        }
+        boolean live = !panels.isEmpty();
         for (Definition d : PANELS) {
-            panels.add(new Panel(d.id(), d.title(), d.note(), d.chart(),
-                    warehouse.query(HqlScript.query(d.id()), vars)));
+            Panel panel = panel(d, vars);
+            if (!live || hasFigures(panel)) { // a day in progress has no marts yet: no empty panels beside its hours
+                panels.add(panel);
+            }
         }
         panels.add(new Panel("run_status", "Run status and data quality",
                 "Each stage's books (read = accepted + quarantined + duplicates + late) and whether the day passed its checks and was published",
                 Chart.NONE, runStatus(from, to)));
         return panels;
+    }
+
+    /** Whether a row has a value beside its label (the funnel's steps come back with empty sums on a day without marts). */
+    private static boolean hasFigures(Panel panel) {
+        return panel.data().stream().anyMatch(row -> row.stream().skip(1).anyMatch(cell -> cell != null && !cell.isEmpty()));
+    }
+
+    private Panel panel(Definition d, HiveVars vars) throws SQLException {
+        return new Panel(d.id(), d.title(), d.note(), d.chart(), warehouse.query(HqlScript.query(d.id()), vars));
     }
 
     /** Writes {@code index.html} and one CSV per panel into {@code out}; returns the page. */
@@ -99,7 +126,9 @@ public final class Dashboard {
             Files.write(out.resolve(panel.id() + ".csv"), lines, StandardCharsets.UTF_8);
         }
         Path page = out.resolve("index.html");
-        Files.writeString(page, Html.page("Clickstream Warehouse", from, to, Instant.now().toString(), panels), StandardCharsets.UTF_8);
+        boolean live = panels.get(0).id().equals(HOURS_SO_FAR.id());
+        Files.writeString(page, Html.page("Clickstream Warehouse", from, to, Instant.now().toString(), panels, live),
+                StandardCharsets.UTF_8);
         return page;
     }
 

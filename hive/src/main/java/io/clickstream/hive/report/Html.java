@@ -34,8 +34,10 @@ public final class Html {
     private Html() {
     }
 
-    static String page(String title, LocalDate from, LocalDate to, String generated, List<Panel> panels) {
+    /** @param live a day still streaming in: the browser reloads the page every minute, as it is rewritten */
+    static String page(String title, LocalDate from, LocalDate to, String generated, List<Panel> panels, boolean live) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append(live ? "<meta http-equiv=\"refresh\" content=\"60\">" : "")
                 .append("<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">")
                 .append("<title>").append(escape(title)).append("</title><style>").append(STYLE).append("</style><script>")
                 .append(CHECK).append("</script></head><body><header><h1>").append(escape(title)).append("</h1><p>")
@@ -57,14 +59,17 @@ public final class Html {
         t.append("</tr></thead><tbody>");
         for (List<String> row : panel.data()) {
             t.append("<tr>");
-            row.forEach(cell -> t.append("<td>").append(escape(cell == null ? "" : cell)).append("</td>"));
+            row.forEach(cell -> t.append("<td>").append(escape(cell)).append("</td>"));
             t.append("</tr>");
         }
         return t.append("</tbody></table>").toString();
     }
 
-    /** Text made safe for HTML and SVG content and attribute values. */
+    /** Text made safe for HTML and SVG content and attribute values; a null cell (an empty sum) is empty. */
     public static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
         StringBuilder out = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
             switch (c) {

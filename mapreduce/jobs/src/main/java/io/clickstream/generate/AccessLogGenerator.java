@@ -84,29 +84,8 @@ public final class AccessLogGenerator {
         }
         long total = (long) linesPerDay * days;
         for (long made = 0; made < total; ) {
-            long visitStart = rangeStart + dayMillis(days) + busyHourMillis();
-            long visit = visits++;
-            for (Hit hit : visit(visitStart, visit)) {
-                if (hit.timestampMillis() < rangeEnd) {
-                    List<Line> day = byDay.get((int) ((hit.timestampMillis() - rangeStart) / 86_400_000L));
-                    Line line = line(hit, visit);
-                    day.add(line);
-                    made++;
-                    // A log shipper that retried after a timeout: the same line twice.
-                    if (line.expected() == null && random.nextInt(400) == 0) {
-                        day.add(new Line(line.server(), line.timestampMillis(), line.bytes(), null, visit, line.human(),
-                                line.pageView(), true));
-                        made++;
-                    }
-                    if (line.expected() == null && line.human() && line.pageView()) {
-                        for (Line asset : assets(hit, visit)) {
-                            if (asset.timestampMillis() < rangeEnd) {
-                                byDay.get((int) ((asset.timestampMillis() - rangeStart) / 86_400_000L)).add(asset);
-                            }
-                        }
-                    }
-                }
-            }
+            made += visit(rangeStart + dayMillis(days) + busyHourMillis(), rangeStart, rangeEnd,
+                    line -> byDay.get((int) ((line.timestampMillis() - rangeStart) / 86_400_000L)).add(line));
         }
         for (int d = 0; d < days; d++) {
             byDay.get(d).addAll(scrapers(rangeStart + d * 86_400_000L));
@@ -115,6 +94,53 @@ public final class AccessLogGenerator {
             day.sort(Comparator.comparingLong(Line::timestampMillis));
         }
         return byDay;
+    }
+
+    /**
+     * About {@code lines} lines between {@code from} and {@code to} (epoch millis), sorted by time: visits starting at
+     * a flat rate over the window (and up to half an hour before it, so it begins with visits under way), no scrapers.
+     * The live shop's traffic, as busy at midnight as at noon.
+     */
+    public List<Line> window(long from, long to, int lines) {
+        List<Line> window = new ArrayList<>();
+        long lead = 1_800_000L;
+        while (window.size() < lines) {
+            visit(from - lead + random.nextLong(Math.max(1, to - from + lead)), from, to, window::add);
+        }
+        window.sort(Comparator.comparingLong(Line::timestampMillis));
+        return window;
+    }
+
+    /**
+     * The lines of one visit starting at {@code visitStart} that fall in {@code [from, to)}: its requests, a shipper's
+     * occasional duplicate, a page's static files.
+     *
+     * @return how many lines {@code sink} got
+     */
+    private int visit(long visitStart, long from, long to, java.util.function.Consumer<Line> sink) {
+        long visit = visits++;
+        int made = 0;
+        for (Hit hit : visit(visitStart, visit)) {
+            if (hit.timestampMillis() >= from && hit.timestampMillis() < to) {
+                Line line = line(hit, visit);
+                sink.accept(line);
+                made++;
+                // A log shipper that retried after a timeout: the same line twice.
+                if (line.expected() == null && random.nextInt(400) == 0) {
+                    sink.accept(new Line(line.server(), line.timestampMillis(), line.bytes(), null, visit, line.human(),
+                            line.pageView(), true));
+                    made++;
+                }
+                if (line.expected() == null && line.human() && line.pageView()) {
+                    for (Line asset : assets(hit, visit)) {
+                        if (asset.timestampMillis() < to) {
+                            sink.accept(asset);
+                        }
+                    }
+                }
+            }
+        }
+        return made;
     }
 
     /** The orders the visits generated so far confirmed, in visit order (some beyond the range's end). */

@@ -10,9 +10,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,7 +27,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * lines are appended to its file in {@code --access-logs DIR} at the moment they are logged (for {@code ship},
  * Filebeat or Fluent Bit to tail), and each application event is produced to the events topic the moment it happens,
  * as the shop backend would: the event's time is the record's timestamp, redeliveries and a share of broken events
- * included.
+ * included. The rate is flat, the day's volume spread evenly (the batch generator's days have a daytime peak): a demo
+ * shows traffic at any hour.
  */
 public class GenerateLive extends Configured implements Tool {
 
@@ -49,7 +47,7 @@ public class GenerateLive extends Configured implements Tool {
         Args args = Args.command(NAME, "the sample shop's access logs (files) and events (Kafka) as they happen")
                 .required("access-logs", "DIR", "where each web server's log file is appended to")
                 .optional("minutes", "N", "how long to run", "10")
-                .optional("lines-per-day", "N", "the traffic, as access-log lines a day", "200000")
+                .optional("lines-per-day", "N", "the traffic, as access-log lines a day (at a flat rate, as busy at night as by day)", "200000")
                 .optional("events-per-day", "N", "application events a day", "50000")
                 .optional("events-topic", "TOPIC", "the topic the events go to", "events")
                 .optional("seed", "N", "the random seed", "42")
@@ -73,15 +71,10 @@ public class GenerateLive extends Configured implements Tool {
         long from = System.currentTimeMillis();
         long to = from + duration.toMillis();
         List<Timed> stream = new ArrayList<>();
-        LocalDate first = LocalDate.ofInstant(Instant.ofEpochMilli(from), ZoneOffset.UTC);
-        int days = (int) (LocalDate.ofInstant(Instant.ofEpochMilli(to), ZoneOffset.UTC).toEpochDay() - first.toEpochDay() + 1);
         AccessLogGenerator logs = new AccessLogGenerator(Settings.ACCESS_LOGS_FORMAT.get(conf), seed, badShare);
-        for (List<AccessLogGenerator.Line> day : logs.days(first, days, linesPerDay)) {
-            for (AccessLogGenerator.Line line : day) {
-                if (line.timestampMillis() >= from && line.timestampMillis() < to) {
-                    stream.add(new Timed(line.timestampMillis(), line, null));
-                }
-            }
+        int lines = (int) Math.max(1, (long) linesPerDay * duration.toMillis() / 86_400_000L);
+        for (AccessLogGenerator.Line line : logs.window(from, to, lines)) {
+            stream.add(new Timed(line.timestampMillis(), line, null));
         }
         int events = (int) Math.max(1, (long) eventsPerDay * duration.toMillis() / 86_400_000L);
         for (EventGenerator.Timed event : new EventGenerator(seed, badShare).window(from, to, events)) {
