@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The daily workflow on Oozie's real engine over YARN and HDFS: the application {@code mvn package} builds, deployed
  * with the operators' command, two generated days landed with {@code ingest}, the coordinator materialising each day
  * when its done-flags exist, every java action through Oozie's launcher on YARN and its MapReduce jobs on YARN, the
- * hive2 registration against HiveServer2 in its own process.
+ * hive2 registration against HiveServer2 in its own process; and a streamed hour through the hourly workflow.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DailyWorkflowOnClusterTest {
@@ -261,6 +261,54 @@ class DailyWorkflowOnClusterTest {
 
         assertEquals(WorkflowJob.Status.KILLED, variants.awaitEnd(id).getStatus());
         assertNoApplicationStillRunning();
+    }
+
+    /**
+     * The hourly workflow ({@code hourly/workflow.xml}, as its coordinator starts it) on the engine: a streamed hour
+     * holding the first day's raw files is cleaned on YARN and registered in {@code clean_hourly}, where it holds as
+     * many page views as the laptop's run of the whole day (the same lines).
+     */
+    @Test
+    @Order(7)
+    void anHourRunsThroughTheHourlyWorkflowOnYarnAndIsQueryableByTheHour() throws Exception {
+        FileSystem fs = cluster.fileSystem();
+        for (String source : List.of("access_logs", "events")) {
+            Path hour = new Path(warehouse, "raw/" + source + "/dt=" + FIRST + "/hour=07");
+            for (File file : new File(SPOOL, "raw/" + source + "/dt=" + FIRST).listFiles(f -> !f.getName().startsWith("_"))) {
+                fs.copyFromLocalFile(new Path(file.toURI()), new Path(hour, file.getName()));
+            }
+            fs.create(new Path(hour, "_SUCCESS")).close();
+        }
+        String app = cluster.nameNode() + ClusterInABox.APP_PATH;
+
+        WorkflowJob run = variants.run(app + "/hourly", FIRST, "hour", "07", "oozie.libpath", app + "/lib");
+
+        assertEquals(WorkflowJob.Status.SUCCEEDED, run.getStatus(), () -> describe(run));
+        List<ApplicationReport> apps = yarnApplications();
+        for (String stage : List.of("clean-access-logs", "clean-events")) {
+            String name = stage + " dt=" + FIRST + " hour=07";
+            assertTrue(apps.stream().anyMatch(a -> a.getName().startsWith(name) && a.getApplicationType().equals("MAPREDUCE")),
+                    name + " ran as a YARN application:\n" + names(apps));
+        }
+        File script = new File(BASE, "hour.hql");
+        Files.writeString(script.toPath(), "SELECT 'page_views' AS dataset, COUNT(*) AS n FROM clean_hourly.page_views WHERE dt = '"
+                + FIRST + "' AND hour = '07'\nUNION ALL SELECT 'events', COUNT(*) FROM clean_hourly.events WHERE dt = '" + FIRST
+                + "' AND hour = '07';\n");
+        File hourCsv = new File(QUERY_DIR, "hour.cluster.csv");
+        Launcher.run(warehouseCli(), QUERY_DIR, 5, "query", script.getAbsolutePath(), "--warehouse", warehouse.toString(),
+                "--jdbc-url", cluster.hiveJdbcUrl(), "--csv", hourCsv.getAbsolutePath());
+        File dayScript = new File(BASE, "day.hql");
+        Files.writeString(dayScript.toPath(), "SELECT COUNT(*) FROM clean.page_views WHERE dt = '" + FIRST + "';\n");
+        File dayCsv = new File(QUERY_DIR, "day.laptop.csv");
+        Launcher.run(warehouseCli(), QUERY_DIR, 5, "query", dayScript.getAbsolutePath(), "--warehouse",
+                SPOOL.toURI().toString(), "--metastore", LAPTOP_METASTORE.getAbsolutePath(), "--csv", dayCsv.getAbsolutePath());
+        Map<String, Long> hour = Files.readAllLines(hourCsv.toPath()).stream().skip(1).map(l -> l.split(","))
+                .collect(Collectors.toMap(r -> r[0], r -> Long.parseLong(r[1])));
+        long day = Long.parseLong(Files.readAllLines(dayCsv.toPath()).get(1));
+        assertTrue(day > 1000, "the laptop's day: " + day);
+        assertEquals(Map.of("page_views", day), Map.of("page_views", hour.get("page_views")),
+                "the hour's page views, queried by the hour, are the day's: " + hour);
+        assertTrue(hour.get("events") > 100, "and its events: " + hour);
     }
 
     private static String subject(javax.mail.internet.MimeMessage message) {
