@@ -163,6 +163,75 @@ class WorkflowRunnerTest {
         }
     }
 
+    /**
+     * Lines and an order that {@code land-kafka} put in DAY's streamed hours after DAY was published reach DAY's
+     * published figures in Hive (clean, marts: what the dashboard shows) through the next day's run of the workflow.
+     */
+    @Test
+    @Order(7)
+    void lateStreamedRecordsReachTheirPublishedDayThroughTheNextDaysRun() throws Exception {
+        LocalDate next = DAY.plusDays(1);
+        Configuration conf = SampleRun.local(new Configuration());
+        GenerateAccessLogs.write(conf, warehouse, next, 1, 2_000, 5, 0.01);
+        GenerateEvents.write(conf, warehouse, next, 1, 1_000, 5, 0.01);
+        GenerateDimensions.writeCsv(conf, warehouse, next, 1, 5, 0.01);
+        List<String> figures = List.of("SELECT COUNT(*) FROM clean.page_views WHERE dt='" + DAY + "'",
+                "SELECT SUM(requests) FROM marts.traffic_by_hour WHERE dt='" + DAY + "'",
+                "SELECT SUM(orders) FROM marts.channels_by_day WHERE dt='" + DAY + "'");
+        List<Long> before = longs(figures);
+        java.util.regex.Pattern page = java.util.regex.Pattern.compile("^\\S+ (.* \"GET /product/[^\"]* HTTP/[0-9.]+\" 200 .*)$");
+        List<String> lines = rawLines(Datasets.RAW_ACCESS_LOGS).stream().map(page::matcher).filter(java.util.regex.Matcher::matches)
+                .limit(3).map(m -> "198.51.100.9 " + m.group(1)).toList();
+        assertEquals(3, lines.size());
+        String order = rawLines(Datasets.RAW_EVENTS).stream().filter(l -> l.contains("\"order_placed\"")
+                && l.contains("\"event_time\":\"" + DAY + "T")).findFirst().orElseThrow()
+                .replaceFirst("\"event_id\":\"[^\"]+\"", "\"event_id\":\"ev-streamed-late\"")
+                .replaceFirst("\"order_id\":\"[^\"]+\"", "\"order_id\":\"O-STREAMED-LATE\"");
+        writeLate(Datasets.RAW_ACCESS_LOGS, "access_logs-0-500.log", lines);
+        writeLate(Datasets.RAW_EVENTS, "events-1-700.log", List.of(order));
+
+        WorkflowRunner.Result result = runner.run("workflow.xml", properties(next), "test-late");
+
+        assertTrue(result.succeeded(), result.message() + "\n" + progress);
+        Map<String, NodeRun> nodes = result.nodes().stream().collect(Collectors.toMap(NodeRun::node, n -> n, (a, b) -> b));
+        assertTrue(nodes.get("reclean-late-page-views").detail().contains("days=1"), nodes.get("reclean-late-page-views").detail());
+        assertTrue(nodes.get("reclean-late-events").detail().contains("days=1"), nodes.get("reclean-late-events").detail());
+        assertEquals(List.of(before.get(0) + 3, before.get(1) + 3, before.get(2) + 1), longs(figures),
+                "DAY's page views, requests and orders as analysts and the dashboard see them");
+    }
+
+    private static List<String> rawLines(Dataset raw) throws Exception {
+        File day = new File(raw.partition(warehouse, DAY).toUri());
+        List<String> lines = new java.util.ArrayList<>();
+        for (File file : day.listFiles(f -> f.getName().endsWith(".log") || f.getName().endsWith(".jsonl"))) {
+            // The generator damages some lines (invalid UTF-8 among them): plain ASCII ones are copied.
+            Files.readAllLines(file.toPath(), StandardCharsets.ISO_8859_1).stream()
+                    .filter(l -> l.chars().allMatch(c -> c < 128)).forEach(lines::add);
+        }
+        return lines;
+    }
+
+    private static void writeLate(Dataset raw, String name, List<String> lines) throws Exception {
+        File late = new File(new File(raw.hour(warehouse, DAY, 9).toUri()), io.clickstream.jobs.RawTextInputFormat.LATE_FOLDER);
+        late.mkdirs();
+        Files.write(new File(late, name).toPath(), lines);
+    }
+
+    /** The one figure each query returns, in order. */
+    private static List<Long> longs(List<String> queries) throws Exception {
+        List<Long> values = new java.util.ArrayList<>();
+        try (java.sql.Connection hive = io.clickstream.hive.HiveConnections.open(io.clickstream.hive.HiveConnections.EMBEDDED_URL,
+                new File(tmp, "metastore")); java.sql.Statement st = hive.createStatement()) {
+            for (String sql : queries) {
+                try (java.sql.ResultSet rs = st.executeQuery(sql)) {
+                    assertTrue(rs.next(), sql);
+                    values.add(rs.getLong(1));
+                }
+            }
+        }
+        return values;
+    }
+
     @Test
     @Order(3)
     void aFailingNodeIsRetriedThenStopsTheRunWithTheKillMessage() throws Exception {
