@@ -37,14 +37,21 @@ public final class LateArrivals {
         FileStatus[] late = fs.globStatus(new Path(rawDay, "hour=*/" + RawTextInputFormat.LATE_FOLDER + "/*"));
         List<String> names = new ArrayList<>();
         for (FileStatus file : late == null ? new FileStatus[0] : late) {
-            String name = file.getPath().getName();
-            if (file.isFile() && !name.startsWith(".")) {
-                Path hour = file.getPath().getParent().getParent();
-                names.add(hour.getName() + "/" + RawTextInputFormat.LATE_FOLDER + "/" + name);
+            if (file.isFile() && !file.getPath().getName().startsWith(".")) {
+                names.add(relative(file.getPath()));
             }
         }
         names.sort(null);
         return names;
+    }
+
+    /** A late file's name relative to its raw day ({@code hour=HH/_late/NAME}); null for a path in no late folder. */
+    private static String relative(Path file) {
+        Path folder = file.getParent();
+        if (folder == null || !folder.getName().equals(RawTextInputFormat.LATE_FOLDER) || folder.getParent() == null) {
+            return null;
+        }
+        return folder.getParent().getName() + "/" + folder.getName() + "/" + file.getName();
     }
 
     /**
@@ -54,9 +61,9 @@ public final class LateArrivals {
     public static void recordRead(Job job, Path staging) throws IOException {
         List<String> read = new ArrayList<>();
         for (Path input : FileInputFormat.getInputPaths(job)) {
-            Path folder = input.getParent();
-            if (folder != null && folder.getName().equals(RawTextInputFormat.LATE_FOLDER) && folder.getParent() != null) {
-                read.add(folder.getParent().getName() + "/" + folder.getName() + "/" + input.getName());
+            String late = relative(input);
+            if (late != null) {
+                read.add(late);
             }
         }
         if (read.isEmpty()) {
