@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks of the clean stage; results go into docs/benchmarks.md by hand, with machine and date.
 #   mapreduce/benchmarks/bench.sh parser          JMH: our parser vs httpdlog-parser vs java.util.regex
+#   mapreduce/benchmarks/bench.sh sessionize-map  JMH: a day's page view from Avro to sessionize's shuffle key and value,
+#                                                 decoded and encoded again vs its bytes copied (FlatRecordBytes)
 #   mapreduce/benchmarks/bench.sh job [LINES|LOGS] [RUNS] [FORMAT]  clean-access-logs vs an identity map-only job (the
 #                                                 floor), on generated lines or on real logs (a file or a directory)
 #   mapreduce/benchmarks/bench.sh process [LINES] [RUNS]  each daily stage on the middle of three generated days: wall
@@ -12,6 +14,8 @@
 #   mapreduce/benchmarks/bench.sh scaling [RUNS] [LINES...]  the daily stages on days of each size (default 5, 10 and 20
 #                                                 million lines: about 1, 2 and 4 GB of log text), in a new JVM per size,
 #                                                 all with the same heap
+#   mapreduce/benchmarks/bench.sh yarn [LINES...]  task memory on YARN: the daily stages on HDFS and a MiniYARN cluster
+#                                                 for days of each size (default 0.5, 1 and 2 million lines)
 #   mapreduce/benchmarks/bench.sh agents [LOOKUPS] the User-Agent cache on a long tail: LRU vs Caffeine
 #   mapreduce/benchmarks/bench.sh checks [DAY] [RUNS]  the check step of a quickstart day (run the quickstart first):
 #                                                      its time inside the command, HiveServer2's start-up excluded
@@ -37,6 +41,8 @@ heap="-Xmx4g"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1), $(date -u +%F)"
 case "${1:-parser}" in
   parser) java $opens -cp "$cp" org.openjdk.jmh.Main AccessLogParserBenchmark -rf json -rff "$here/target/jmh-parser.json" ;;
+  sessionize-map) java $opens -cp "$cp" org.openjdk.jmh.Main SessionizeInputBenchmark -rf json \
+    -rff "$here/target/jmh-sessionize-map.json" ;;
   job)
     work=$(mktemp -d)
     trap 'rm -rf "$work" "$snapshot"' EXIT
@@ -75,6 +81,12 @@ case "${1:-parser}" in
         | grep -E '^raw access logs|^run |^\|'
       rm -rf "$work"
     done ;;
+  yarn)
+    shift
+    work=$(mktemp -d)
+    trap 'rm -rf "$work" "$snapshot"' EXIT
+    java $heap $opens "-Djdk17.opens=$opens" $log4j -cp "$cp" io.clickstream.bench.YarnMemoryBench "$work" "$@" \
+      | grep -E '^\||^raw' ;;
   agents) java -Xmx2g -cp "$cp" io.clickstream.bench.UserAgentCacheBench "${2:-200000}" "${3:-3}" ;;
   checks)
     q="$root/target/quickstart"
@@ -85,5 +97,5 @@ case "${1:-parser}" in
       "$root/hive/target/bin/warehouse" check --date "$day" --warehouse "$q/warehouse" --metastore "$q/metastore" \
         | grep -o "dt=$day: .*" || true
     done ;;
-  *) echo "usage: $0 parser | job [LINES|LOGS] [RUNS] [FORMAT] | process [LINES_PER_DAY] [RUNS] | peers [SMALL_LINES] [LINES] [RUNS] [HIVE_RUNS] | scaling [RUNS] [LINES...] | agents [LOOKUPS] [RUNS] | checks [DAY] [RUNS]" >&2; exit 2 ;;
+  *) echo "usage: $0 parser | sessionize-map | job [LINES|LOGS] [RUNS] [FORMAT] | process [LINES_PER_DAY] [RUNS] | peers [SMALL_LINES] [LINES] [RUNS] [HIVE_RUNS] | scaling [RUNS] [LINES...] | yarn [LINES...] | agents [LOOKUPS] [RUNS] | checks [DAY] [RUNS]" >&2; exit 2 ;;
 esac

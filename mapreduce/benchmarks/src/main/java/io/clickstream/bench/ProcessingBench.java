@@ -36,7 +36,7 @@ import org.apache.hadoop.fs.Path;
  */
 public final class ProcessingBench {
 
-    private static final LocalDate D1 = LocalDate.of(2026, 11, 20);
+    static final LocalDate D1 = LocalDate.of(2026, 11, 20);
     /**
      * The most lines a day the generator makes at once: it holds its three days in memory (about 0.9 GB a million lines
      * a day), so larger days are written in slices, each its own files with its own seed and visit numbers.
@@ -58,17 +58,7 @@ public final class ProcessingBench {
         long dayLines = written.stream().mapToLong(Slice::lines).sum();
         long uncompressed = written.stream().mapToLong(Slice::bytes).sum();
         List<String> agents = written.get(0).agents();
-        GenerateDimensions.writeCsv(conf, root, D1, 3, 42, 0.01);
-        for (int d = 0; d < 3; d++) {
-            String day = D1.plusDays(d).toString();
-            if (d != 1) {
-                stage(root, "clean-access-logs", day);
-            }
-            stage(root, "clean-events", day);
-            stage(root, "clean-dimension", day, "--dimension", "customers");
-            stage(root, "clean-dimension", day, "--dimension", "products");
-            stage(root, "customer-history", day);
-        }
+        prepareMiddleDay(conf, root, localOptions());
         String day = D1.plusDays(1).toString();
         long raw = root.getFileSystem(conf).getContentSummary(Warehouse.partition(root, Warehouse.RAW, "access_logs", D1.plusDays(1))).getLength();
         System.out.printf(Locale.ROOT, "raw access logs of the day: %,d lines, %,d bytes uncompressed, %,d bytes as landed (gzip, bzip2, plain)"
@@ -84,6 +74,21 @@ public final class ProcessingBench {
         }
         summary(measures, uncompressed);
         userAgents(agents);
+    }
+
+    /** Everything the middle day's stages read but its own clean-access-logs: the neighbouring days, events, dimensions. */
+    static void prepareMiddleDay(Configuration conf, Path root, List<String> options) throws Exception {
+        GenerateDimensions.writeCsv(conf, root, D1, 3, 42, 0.01);
+        for (int d = 0; d < 3; d++) {
+            String day = D1.plusDays(d).toString();
+            if (d != 1) {
+                stage(options, root, "clean-access-logs", day);
+            }
+            stage(options, root, "clean-events", day);
+            stage(options, root, "clean-dimension", day, "--dimension", "customers");
+            stage(options, root, "clean-dimension", day, "--dimension", "products");
+            stage(options, root, "customer-history", day);
+        }
     }
 
     /** The median table: per stage, and the whole pipeline (the stages' sum in each run). */
@@ -123,11 +128,11 @@ public final class ProcessingBench {
     }
 
     /** What one slice of the generated days holds for the middle day: lines, bytes before compression, agents. */
-    private record Slice(long lines, long bytes, List<String> agents) {
+    record Slice(long lines, long bytes, List<String> agents) {
     }
 
     /** The three days' logs and events, written in slices two at a time (the machine's cores). */
-    private static List<Slice> generate(Configuration conf, Path root, int lines, int slices) throws Exception {
+    static List<Slice> generate(Configuration conf, Path root, int lines, int slices) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Future<Slice>> futures = new ArrayList<>();
@@ -238,16 +243,28 @@ public final class ProcessingBench {
         return conf;
     }
 
-    /** Runs a command as its command line would, with {@link #benchConfiguration()} given as {@code -D} options. */
-    static void stage(Path root, String command, String day, String... more) throws Exception {
-        List<String> args = new ArrayList<>(List.of(command));
+    /** The generic options that give a command line {@link #benchConfiguration()}. */
+    static List<String> localOptions() {
         Configuration bench = benchConfiguration();
         List<String> keys = new ArrayList<>(List.of("mapreduce.local.map.tasks.maximum", "mapreduce.local.reduce.tasks.maximum",
                 Job.COMPLETION_POLL_INTERVAL_KEY, Job.PROGRESS_MONITOR_POLL_INTERVAL_KEY));
         SampleRun.local(new Configuration(false)).forEach(setting -> keys.add(setting.getKey()));
+        List<String> options = new ArrayList<>();
         for (String key : keys) {
-            args.addAll(List.of("-D", key + "=" + bench.get(key)));
+            options.addAll(List.of("-D", key + "=" + bench.get(key)));
         }
+        return options;
+    }
+
+    /** Runs a command as its command line would, with {@link #localOptions()}. */
+    static void stage(Path root, String command, String day, String... more) throws Exception {
+        stage(localOptions(), root, command, day, more);
+    }
+
+    /** Runs a command as its command line would, with the given generic options ({@code -D}, {@code -conf}). */
+    static void stage(List<String> options, Path root, String command, String day, String... more) throws Exception {
+        List<String> args = new ArrayList<>(List.of(command));
+        args.addAll(options);
         args.addAll(List.of("--date", day, "--warehouse", root.toString()));
         args.addAll(List.of(more));
         Main.runOrThrow(args.toArray(new String[0]));

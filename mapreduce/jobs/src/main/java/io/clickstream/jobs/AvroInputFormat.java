@@ -24,7 +24,7 @@ public class AvroInputFormat<T> extends AvroKeyInputFormat<T> {
         return TaskFailures.recorded(new SampledProgress<>(super.createRecordReader(split, context)));
     }
 
-    private static final class SampledProgress<K, V> extends ForwardingRecordReader<K, V> {
+    static final class SampledProgress<K, V> extends ForwardingRecordReader<K, V> {
         private int calls;
         private float progress;
 

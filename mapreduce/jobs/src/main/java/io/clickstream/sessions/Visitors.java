@@ -20,9 +20,21 @@ public final class Visitors {
     }
 
     public static long key(String clientIp, String userAgent) {
-        return FINGERPRINT.newHasher()
-                .putString(clientIp == null ? "" : clientIp, StandardCharsets.UTF_8).putByte((byte) 0)
-                .putString(userAgent == null ? "" : userAgent, StandardCharsets.UTF_8).hash().asLong();
+        byte[] ip = utf8(clientIp);
+        byte[] agent = utf8(userAgent);
+        return key(ip, 0, ip.length, agent, 0, agent.length);
+    }
+
+    /** The same key from the UTF-8 bytes of the client address and of the User-Agent (no bytes for a null one). */
+    public static long key(byte[] ip, int ipOffset, int ipLength, byte[] agent, int agentOffset, int agentLength) {
+        byte[] joined = new byte[ipLength + 1 + agentLength];
+        System.arraycopy(ip, ipOffset, joined, 0, ipLength);
+        System.arraycopy(agent, agentOffset, joined, ipLength + 1, agentLength);
+        return FINGERPRINT.hashBytes(joined).asLong();
+    }
+
+    private static byte[] utf8(String text) {
+        return text == null ? new byte[0] : text.getBytes(StandardCharsets.UTF_8);
     }
 
     public static String id(long visitorKey) {

@@ -31,7 +31,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@link FlatRecordWriter} and {@link FlatRecordReader} against Avro's own writer and reader, on every flat schema. */
+/**
+ * {@link FlatRecordWriter}, {@link FlatRecordReader} and {@link FlatRecordBytes} against Avro's own writer and reader, on
+ * every flat schema.
+ */
 class FlatRecordsTest {
 
     private final AvroModel model = new AvroModel();
@@ -48,6 +51,8 @@ class FlatRecordsTest {
         DatumReader<IndexedRecord> flatReader = FlatRecordReader.of(schema, model);
         assertNotNull(flatReader, file);
         DatumReader<IndexedRecord> avroReader = new SpecificDatumReader<>(schema, schema, model);
+        DatumReader<FlatRecordBytes> raw = FlatRecordBytes.reader(schema, model);
+        raw.setSchema(schema);
         Random random = new Random(file.hashCode());
         for (int i = 0; i < 200; i++) {
             IndexedRecord record = (IndexedRecord) model.newRecord(null, schema);
@@ -59,6 +64,26 @@ class FlatRecordsTest {
             IndexedRecord read = flatReader.read(null, DecoderFactory.get().binaryDecoder(bytes, null));
             assertEquals(record, read, file + " record " + i);
             assertEquals(avroReader.read(null, DecoderFactory.get().binaryDecoder(bytes, null)), read);
+            assertCopied(schema, bytes, record, raw.read(null, DecoderFactory.get().binaryDecoder(bytes, null)), file);
+        }
+    }
+
+    /** The bytes of a {@link FlatRecordBytes} are the record's; each field's place in them holds its value. */
+    private void assertCopied(Schema schema, byte[] bytes, IndexedRecord record, FlatRecordBytes copy, String what) {
+        assertArrayEquals(bytes, java.util.Arrays.copyOf(copy.bytes(), copy.length()), what);
+        for (Schema.Field field : schema.getFields()) {
+            Object value = record.get(field.pos());
+            String name = what + " field " + field.name();
+            assertEquals(value == null, copy.isNull(field.pos()), name);
+            if (value instanceof CharSequence) {
+                assertEquals(value.toString(), copy.string(field.pos()), name);
+            } else if (value instanceof Long || value instanceof Integer) {
+                assertEquals(((Number) value).longValue(), copy.number(field.pos()), name);
+            } else if (value instanceof Instant) {
+                assertEquals(((Instant) value).toEpochMilli(), copy.number(field.pos()), name);
+            } else if (value instanceof Boolean) {
+                assertEquals((Boolean) value ? 1 : 0, copy.number(field.pos()), name);
+            }
         }
     }
 
@@ -87,6 +112,25 @@ class FlatRecordsTest {
         assertNull(read.getRequestClass());
         assertEquals(written.get(writer.getField("path").pos()), read.getPath());
         assertEquals(written.get(0), read.getTs());
+
+        DatumReader<FlatRecordBytes> raw = FlatRecordBytes.reader(Schemas.PAGE_VIEW, model);
+        raw.setSchema(writer);
+        FlatRecordBytes copy = raw.read(null, DecoderFactory.get().binaryDecoder(bytes, null));
+        assertCopied(Schemas.PAGE_VIEW, bytes(model.createDatumWriter(Schemas.PAGE_VIEW), read), read, copy, "resolved");
+        assertEquals(FlatRecordBytes.of(read, model).length(), copy.length());
+    }
+
+    @Test
+    void aFlatRecordsBytesSurviveTheirOwnSerialization() throws IOException {
+        PageView view = PageView.newBuilder().setTs(Instant.parse("2026-11-24T10:00:00Z")).setClientIp("203.0.113.0")
+                .setMethod("GET").setPath("/caf\u00e9").setQuery(null).setProtocol("HTTP/1.1").setStatus(200).setBytes(null)
+                .setReferer(null).setUserAgent("curl/8.5").setVhost(null).setResponseTimeUs(null).build();
+        FlatRecordBytes copy = FlatRecordBytes.of(view, model);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        copy.write(new java.io.DataOutputStream(out));
+        FlatRecordBytes back = new FlatRecordBytes();
+        back.readFields(new java.io.DataInputStream(new java.io.ByteArrayInputStream(out.toByteArray())));
+        assertCopied(Schemas.PAGE_VIEW, bytes(model.createDatumWriter(Schemas.PAGE_VIEW), view), view, back, "copied");
     }
 
     @Test

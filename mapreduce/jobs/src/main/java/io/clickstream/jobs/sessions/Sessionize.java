@@ -1,6 +1,6 @@
 package io.clickstream.jobs.sessions;
 
-import io.clickstream.jobs.AvroInputFormat;
+import io.clickstream.jobs.FlatRecordBytesInputFormat;
 import io.clickstream.jobs.Datasets;
 import io.clickstream.jobs.Settings;
 import io.clickstream.jobs.Accounting;
@@ -121,7 +121,7 @@ public class Sessionize extends DailyStage<Sessionize.Result> {
         JobSettings.preferUnlessConfigured(jobConf, MRJobConfig.MAP_OUTPUT_COMPRESS, "true");
         JobSettings.preferUnlessConfigured(jobConf, MRJobConfig.MAP_OUTPUT_COMPRESS_CODEC, SnappyCodec.class.getName());
 
-        job.setInputFormatClass(AvroInputFormat.class);
+        job.setInputFormatClass(FlatRecordBytesInputFormat.class);
         AvroJob.setInputKeySchema(job, Schemas.PAGE_VIEW);
         long inputBytes = 0;
         for (Path input : inputs) {

@@ -9,6 +9,7 @@ import io.clickstream.avro.PageView;
 import io.clickstream.avro.Session;
 import io.clickstream.avro.SessionizedPageView;
 import io.clickstream.jobs.AvroModel;
+import io.clickstream.jobs.FlatRecordBytes;
 import io.clickstream.jobs.Schemas;
 import io.clickstream.sessions.Sessionizer.Origin;
 import io.clickstream.sessions.Visitors;
@@ -57,7 +58,12 @@ class SessionizeMapReduceTest {
                 .setUserAgent(agent).setVhost(null).setResponseTimeUs(null).build();
     }
 
-    private MapDriver<AvroKey<PageView>, NullWritable, VisitorTimeKey, BytesWritable> mapper(String dt) {
+    /** A page view as the job's input format hands it to the mapper: its bytes as read from a file. */
+    private static FlatRecordBytes bytes(PageView view) throws java.io.IOException {
+        return FlatRecordBytes.of(view, new AvroModel());
+    }
+
+    private MapDriver<FlatRecordBytes, NullWritable, VisitorTimeKey, BytesWritable> mapper(String dt) {
         return MapDriver.newMapDriver(new SessionizeMapper()).withConfiguration(conf)
                 .withMapInputPath(new Path("hdfs://nn/w/clean/page_views/dt=" + dt + "/part-m-00000.avro"));
     }
@@ -65,21 +71,21 @@ class SessionizeMapReduceTest {
     @Test
     void theMapperSendsTheDayWholeAndTheNeighboursOnlyAsFarAsNeeded() throws Exception {
         List<Pair<VisitorTimeKey, BytesWritable>> day = mapper("2026-11-24")
-                .withInput(new AvroKey<>(view("2026-11-24T10:00:00Z", BOT, "/robots.txt", null)), NullWritable.get()).run();
+                .withInput(bytes(view("2026-11-24T10:00:00Z", BOT, "/robots.txt", null)), NullWritable.get()).run();
         assertEquals(Origin.DAY, day.get(0).getFirst().origin());
         assertTrue(day.get(0).getSecond().getLength() > 0, "the day's page views, bots too, go whole");
 
         List<Pair<VisitorTimeKey, BytesWritable>> previous = mapper("2026-11-23")
-                .withInput(new AvroKey<>(view("2026-11-23T23:50:00Z", CHROME, "/", null)), NullWritable.get())
-                .withInput(new AvroKey<>(view("2026-11-23T23:55:00Z", BOT, "/", null)), NullWritable.get()).run();
+                .withInput(bytes(view("2026-11-23T23:50:00Z", CHROME, "/", null)), NullWritable.get())
+                .withInput(bytes(view("2026-11-23T23:55:00Z", BOT, "/", null)), NullWritable.get()).run();
         assertEquals(1, previous.size(), "no context for bots");
         assertEquals(Origin.PREVIOUS_DAY, previous.get(0).getFirst().origin());
         assertEquals(0, previous.get(0).getSecond().getLength(), "the previous day as time only");
         assertEquals(Visitors.key("203.0.113.0", CHROME), previous.get(0).getFirst().visitor());
 
         List<Pair<VisitorTimeKey, BytesWritable>> next = mapper("2026-11-25")
-                .withInput(new AvroKey<>(view("2026-11-25T05:59:59Z", CHROME, "/", null)), NullWritable.get())
-                .withInput(new AvroKey<>(view("2026-11-25T06:00:00Z", CHROME, "/", null)), NullWritable.get()).run();
+                .withInput(bytes(view("2026-11-25T05:59:59Z", CHROME, "/", null)), NullWritable.get())
+                .withInput(bytes(view("2026-11-25T06:00:00Z", CHROME, "/", null)), NullWritable.get()).run();
         assertEquals(1, next.size(), "the next day up to the 6-hour lookahead");
         assertEquals(Origin.NEXT_DAY, next.get(0).getFirst().origin());
     }
@@ -98,18 +104,18 @@ class SessionizeMapReduceTest {
         org.apache.avro.Schema both = org.apache.avro.Schema.createUnion(Schemas.PAGE_VIEW, Schemas.SESSIONIZED_PAGE_VIEW);
         AvroSerialization.setKeyWriterSchema(reduceConf, both);
         AvroSerialization.setKeyReaderSchema(reduceConf, both);
-        MapReduceDriver<AvroKey<PageView>, NullWritable, VisitorTimeKey, BytesWritable, AvroKey<SessionizedPageView>, NullWritable> driver =
+        MapReduceDriver<FlatRecordBytes, NullWritable, VisitorTimeKey, BytesWritable, AvroKey<SessionizedPageView>, NullWritable> driver =
                 MapReduceDriver.newMapReduceDriver(new SessionizeMapper(), reducer).withConfiguration(reduceConf);
         driver.setKeyOrderComparator(new VisitorTimeKey.RawComparator());
         driver.setKeyGroupingComparator(new VisitorTimeKey.VisitorGrouping());
         driver.setMapInputPath(new Path("hdfs://nn/w/clean/page_views/dt=2026-11-24/part-m-00000.avro"));
         PageView cart = view("2026-11-24T10:05:00Z", CHROME, "/cart", null);
         List<Pair<AvroKey<SessionizedPageView>, NullWritable>> out = driver
-                .withInput(new AvroKey<>(view("2026-11-24T11:00:00Z", CHROME, "/checkout/confirm", "order=O-7")), NullWritable.get())
-                .withInput(new AvroKey<>(cart), NullWritable.get())
-                .withInput(new AvroKey<>(view("2026-11-24T10:00:00Z", CHROME, "/product/3", null)), NullWritable.get())
-                .withInput(new AvroKey<>(PageView.newBuilder(cart).build()), NullWritable.get())
-                .withInput(new AvroKey<>(view("2026-11-24T10:01:00Z", BOT, "/robots.txt", null)), NullWritable.get())
+                .withInput(bytes(view("2026-11-24T11:00:00Z", CHROME, "/checkout/confirm", "order=O-7")), NullWritable.get())
+                .withInput(bytes(cart), NullWritable.get())
+                .withInput(bytes(view("2026-11-24T10:00:00Z", CHROME, "/product/3", null)), NullWritable.get())
+                .withInput(bytes(PageView.newBuilder(cart).build()), NullWritable.get())
+                .withInput(bytes(view("2026-11-24T10:01:00Z", BOT, "/robots.txt", null)), NullWritable.get())
                 .run();
 
         assertEquals(4, out.size(), "5 page views, one of them a duplicate");
