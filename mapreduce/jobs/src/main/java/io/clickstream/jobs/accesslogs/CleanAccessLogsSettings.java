@@ -25,11 +25,21 @@ final class CleanAccessLogsSettings {
      */
     static AccessLogCleaner cleaner(Configuration conf, Credentials credentials, String file) {
         IpAnonymizer.Mode mode = Settings.IP_ANONYMIZE.get(conf);
-        byte[] key = mode == IpAnonymizer.Mode.HASH && credentials != null ? credentials.getSecretKey(IP_HASH_KEY_TOKEN) : null;
+        byte[] key = mode == IpAnonymizer.Mode.HASH ? hashKey(conf, credentials) : null;
         ZoneId zone = Settings.ACCESS_LOGS_TIME_ZONE.get(conf);
         List<LogFormat> formats = Settings.ACCESS_LOGS_FORMATS.get(conf).withLocalZone(zone)
                 .formatsFor(new Path(file).toUri().getPath(), Settings.ACCESS_LOGS_FORMAT.get(conf).withLocalZone(zone));
         return new AccessLogCleaner(formats, file, IpAnonymizer.of(mode, key), Settings.ACCESS_LOGS_STATIC_FILES.get(conf),
                 Settings.ACCESS_LOGS_MAX_LINE_BYTES.get(conf));
+    }
+
+    /**
+     * The key from the job's credentials; failing that, from where the driver looked it up. Hadoop's LocalJobRunner
+     * starts a job's thread before it hands the job its credentials ({@code submitJob} sets them once the constructor,
+     * which starts the thread, has returned), so a local task can begin with none.
+     */
+    private static byte[] hashKey(Configuration conf, Credentials credentials) {
+        byte[] key = credentials != null ? credentials.getSecretKey(IP_HASH_KEY_TOKEN) : null;
+        return key != null ? key : Settings.IP_HASH_KEY.lookup(conf);
     }
 }

@@ -1,5 +1,13 @@
 package io.clickstream.jobs.accesslogs;
 
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.IOException;
+
+import org.apache.hadoop.security.Credentials;
+
+import io.clickstream.accesslog.AccessLogCleaner;
+
 import io.clickstream.jobs.Versions;
 import io.clickstream.jobs.PartitionCommit;
 import io.clickstream.jobs.Settings;
@@ -186,16 +194,32 @@ class CleanAccessLogsJobTest {
         assertFalse(failed.getParentFile().exists(), "a passing run removes the failed run's quarantine");
     }
 
-    @Test
-    void hashedAddressesUseTheKeyFromTheCredentialProvider() throws Exception {
+    private Configuration withKeyInCredentialProvider(String key, String file) throws IOException {
         Configuration conf = localConf();
-        String providerPath = "jceks://file" + new File(tmp, "secrets.jceks").getAbsolutePath();
-        conf.set(CredentialProviderFactory.CREDENTIAL_PROVIDER_PATH, providerPath);
-        String key = "test-only-key-0123456789abcdef";
+        conf.set(CredentialProviderFactory.CREDENTIAL_PROVIDER_PATH, "jceks://file" + new File(tmp, file).getAbsolutePath());
         CredentialProvider provider = CredentialProviderFactory.getProviders(conf).get(0);
         provider.createCredentialEntry(Settings.IP_HASH_KEY.key(), key.toCharArray());
         provider.flush();
         Settings.IP_ANONYMIZE.set(conf, "hash");
+        return conf;
+    }
+
+    @Test
+    void aTaskHandedNoCredentialsLooksTheKeyUpWhereTheDriverDid() throws Exception {
+        String key = "test-only-key-fedcba9876543210";
+        Configuration conf = withKeyInCredentialProvider(key, "task-secrets.jceks");
+        AccessLogCleaner cleaner = CleanAccessLogsSettings.cleaner(conf, new Credentials(), "web-1.log");
+        byte[] line = "198.51.100.7 - - [24/Nov/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 512 \"-\" \"curl/8.5\""
+                .getBytes(StandardCharsets.ISO_8859_1);
+        assertNull(cleaner.clean(line, line.length));
+        assertEquals(IpAnonymizer.of(IpAnonymizer.Mode.HASH, key.getBytes(StandardCharsets.UTF_8)).apply("198.51.100.7"),
+                cleaner.pageView().getClientIp());
+    }
+
+    @Test
+    void hashedAddressesUseTheKeyFromTheCredentialProvider() throws Exception {
+        String key = "test-only-key-0123456789abcdef";
+        Configuration conf = withKeyInCredentialProvider(key, "secrets.jceks");
         Path root = new Path(new File(tmp, "hashed").toURI());
         GenerateAccessLogs.write(conf, root, DAY, 1, 500, 3, 0);
 
