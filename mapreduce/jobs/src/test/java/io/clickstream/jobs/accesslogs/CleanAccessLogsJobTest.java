@@ -1,13 +1,5 @@
 package io.clickstream.jobs.accesslogs;
 
-import static org.junit.jupiter.api.Assertions.assertNull;
-
-import java.io.IOException;
-
-import org.apache.hadoop.security.Credentials;
-
-import io.clickstream.accesslog.AccessLogCleaner;
-
 import io.clickstream.jobs.Versions;
 import io.clickstream.jobs.PartitionCommit;
 import io.clickstream.jobs.Settings;
@@ -16,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.clickstream.accesslog.AccessLogParser;
 import io.clickstream.accesslog.LogFormat;
@@ -29,7 +22,9 @@ import io.clickstream.jobs.AvroFiles;
 import io.clickstream.jobs.JobFailedException;
 import io.clickstream.jobs.Warehouse;
 import io.clickstream.privacy.IpAnonymizer;
+import io.clickstream.accesslog.AccessLogCleaner;
 import java.io.File;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,6 +44,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.security.alias.CredentialProvider;
 import org.apache.hadoop.security.alias.CredentialProviderFactory;
 import org.apache.hadoop.util.ToolRunner;
+import org.apache.hadoop.security.Credentials;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
